@@ -1,0 +1,108 @@
+//===--- CoroutineModel.cpp - what corolint calls a coroutine -------------===//
+
+#include "CoroutineModel.h"
+#include "clang/AST/DeclCXX.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::corolint {
+
+const CoroutineBodyStmt *coroutineBody(const FunctionDecl &FD) {
+  if (!FD.doesThisDeclarationHaveABody())
+    return nullptr;
+  return llvm::dyn_cast_or_null<CoroutineBodyStmt>(FD.getBody());
+}
+
+bool isAnalysableCoroutine(const FunctionDecl &FD) {
+  if (FD.isDependentContext() || FD.isInvalidDecl())
+    return false;
+  const CoroutineBodyStmt *Body = coroutineBody(FD);
+  return Body && !bodyHasErrors(*Body);
+}
+
+const Expr *asSuspensionPoint(const Stmt *S) {
+  if (const auto *Await = llvm::dyn_cast_or_null<CoawaitExpr>(S))
+    return Await->isImplicit() ? nullptr : Await;
+  if (const auto *Yield = llvm::dyn_cast_or_null<CoyieldExpr>(S))
+    return Yield;
+  return nullptr;
+}
+
+const Expr *awaitedOperand(const Expr &SuspensionPoint) {
+  if (const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(&SuspensionPoint))
+    if (const Expr *Operand = Suspend->getOperand())
+      return Operand->IgnoreImplicit();
+  return &SuspensionPoint;
+}
+
+static void visitOwnStmts(const Stmt *S,
+                          llvm::function_ref<void(const Stmt &)> Visit) {
+  if (!S)
+    return;
+  Visit(*S);
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      visitOwnStmts(Init, Visit);
+    return;
+  }
+  if (llvm::isa<BlockExpr>(S))
+    return;
+  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S)) {
+    // Local classes and functions are other functions; variables are ours.
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
+        visitOwnStmts(Var->getInit(), Visit);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    visitOwnStmts(Child, Visit);
+}
+
+void forEachOwnStmt(const Stmt *Root,
+                    llvm::function_ref<void(const Stmt &)> Visit) {
+  if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Root))
+    Root = Coroutine->getBody(); // Skip the promise and implicit suspends.
+  visitOwnStmts(Root, Visit);
+}
+
+bool bodyHasErrors(const CoroutineBodyStmt &Body) {
+  bool Errors = false;
+  forEachOwnStmt(&Body, [&Errors](const Stmt &S) {
+    if (const auto *E = llvm::dyn_cast<Expr>(&S))
+      Errors |= E->containsErrors();
+  });
+  return Errors;
+}
+
+namespace {
+AST_MATCHER(FunctionDecl, isAnalysableCoroutineDecl) {
+  return isAnalysableCoroutine(Node);
+}
+AST_MATCHER(LambdaExpr, hasAnalysableCoroutineOperator) {
+  const CXXMethodDecl *Call = Node.getCallOperator();
+  return Call && isAnalysableCoroutine(*Call);
+}
+} // namespace
+
+void matchCoroutines(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
+  Finder->addMatcher(functionDecl(isAnalysableCoroutineDecl()).bind("coroutine"),
+                     Callback);
+  Finder->addMatcher(
+      lambdaExpr(hasAnalysableCoroutineOperator()).bind("coroutine-lambda"),
+      Callback);
+}
+
+const FunctionDecl *
+takeMatchedCoroutine(const MatchFinder::MatchResult &Result,
+                     llvm::DenseSet<const FunctionDecl *> &Seen) {
+  const FunctionDecl *FD = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (!FD)
+    if (const auto *Lambda =
+            Result.Nodes.getNodeAs<LambdaExpr>("coroutine-lambda"))
+      FD = Lambda->getCallOperator();
+  if (!FD || !Seen.insert(FD->getCanonicalDecl()).second)
+    return nullptr;
+  return FD;
+}
+
+} // namespace clang::tidy::corolint

@@ -1,0 +1,75 @@
+//===--- CoroutineModel.h - what corolint calls a coroutine -----*- C++ -*-===//
+//
+// One model shared by every check:
+//  * a function (free, member, lambda call operator, template instantiation)
+//    is a coroutine when its body is a CoroutineBodyStmt; a function that only
+//    returns a task type is not;
+//  * its suspension points are the co_await and co_yield expressions the user
+//    wrote, wherever they appear; the implicit initial and final suspends are
+//    not suspension points of the user's code;
+//  * a nested lambda, block or local class is another function: its
+//    statements and suspensions do not belong to the enclosing coroutine.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_COROUTINEMODEL_H
+#define COROLINT_COROUTINEMODEL_H
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::tidy::corolint {
+
+/// The coroutine body of \p FD when it is a coroutine definition.
+const CoroutineBodyStmt *coroutineBody(const FunctionDecl &FD);
+
+/// True for a coroutine whose analysis sees real types: not the dependent
+/// pattern of a template (its instantiations are analysed instead).
+bool isAnalysableCoroutine(const FunctionDecl &FD);
+
+/// True when the coroutine's body contains an expression clang could not
+/// compile: analysing half-typed code would report nonsense.
+bool bodyHasErrors(const CoroutineBodyStmt &Body);
+
+/// The user-written co_await or co_yield that \p S is, or null.
+const Expr *asSuspensionPoint(const Stmt *S);
+
+/// The operand a suspension point awaits, before operator co_await and
+/// await_transform are applied.
+const Expr *awaitedOperand(const Expr &SuspensionPoint);
+
+/// Calls \p Visit on \p Root and every statement below it that runs in the
+/// same function, in source order; nested lambdas' bodies, blocks and local
+/// classes are skipped (a lambda's capture initialisers are visited).
+void forEachOwnStmt(const Stmt *Root,
+                    llvm::function_ref<void(const Stmt &)> Visit);
+
+/// Registers matchers that bind every analysable coroutine as "coroutine",
+/// lambdas included.
+void matchCoroutines(ast_matchers::MatchFinder *Finder,
+                     ast_matchers::MatchFinder::MatchCallback *Callback);
+
+/// The coroutine bound by matchCoroutines(), or null if it was seen before
+/// (a lambda can be reached both as a function and as an expression).
+const FunctionDecl *
+takeMatchedCoroutine(const ast_matchers::MatchFinder::MatchResult &Result,
+                     llvm::DenseSet<const FunctionDecl *> &Seen);
+
+/// Remembers reported locations so that a template instantiated several times
+/// reports each source location once.
+class ReportOnce {
+public:
+  bool first(SourceLocation Loc) {
+    return Reported.insert(Loc.getRawEncoding()).second;
+  }
+
+private:
+  llvm::DenseSet<SourceLocation::UIntTy> Reported;
+};
+
+} // namespace clang::tidy::corolint
+
+#endif // COROLINT_COROUTINEMODEL_H

@@ -1,0 +1,71 @@
+//===--- NameList.cpp - qualified-name lists from check options -----------===//
+
+#include "NameList.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::corolint {
+
+std::vector<std::string> splitNameList(llvm::StringRef Option) {
+  llvm::SmallVector<llvm::StringRef, 16> Parts;
+  Option.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::vector<std::string> Result;
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    Part.consume_front("::");
+    if (!Part.empty())
+      Result.push_back(Part.str());
+  }
+  return Result;
+}
+
+std::string qualifiedName(const NamedDecl &D) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  if (const IdentifierInfo *Id = D.getIdentifier())
+    Parts.push_back(Id->getName());
+  else
+    return D.getNameAsString();
+  for (const DeclContext *DC = D.getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *Record = llvm::dyn_cast<RecordDecl>(DC)) {
+      if (Record->getIdentifier())
+        Parts.push_back(Record->getName());
+    } else if (!llvm::isa<LinkageSpecDecl>(DC)) {
+      break; // Function-local declarations are named by their own name.
+    }
+  }
+  std::string Name;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Name.empty())
+      Name += "::";
+    Name += *It;
+  }
+  return Name;
+}
+
+NameList::NameList(llvm::StringRef Option) : Ordered(splitNameList(Option)) {
+  for (const std::string &Name : Ordered)
+    Names.insert(Name);
+}
+
+bool NameList::contains(const NamedDecl *D) const {
+  return D && !Names.empty() && Names.contains(qualifiedName(*D));
+}
+
+bool NameList::containsRecordOrBase(const CXXRecordDecl *Record) const {
+  if (!Record)
+    return false;
+  if (contains(Record))
+    return true;
+  Record = Record->getDefinition();
+  if (!Record)
+    return false;
+  return !Record->forallBases([this](const CXXRecordDecl *Base) {
+    return !contains(Base);
+  });
+}
+
+} // namespace clang::tidy::corolint

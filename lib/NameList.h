@@ -1,0 +1,51 @@
+//===--- NameList.h - qualified-name lists from check options ---*- C++ -*-===//
+//
+// Every type or function list a check knows comes from a CheckOptions string
+// ("::std::mutex;boost::mutex"). NameList answers "is this declaration one of
+// them" the way hasName() does: inline and anonymous namespaces are skipped,
+// so `std::mutex` also names libstdc++'s and libc++'s versioned spellings.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_NAMELIST_H
+#define COROLINT_NAMELIST_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::corolint {
+
+/// Splits a ';'-separated option value, trimming blanks and a leading "::".
+std::vector<std::string> splitNameList(llvm::StringRef Option);
+
+/// The fully qualified name of \p D as a user writes it ("std::unique_lock"),
+/// without inline namespaces, anonymous namespaces or template arguments.
+std::string qualifiedName(const NamedDecl &D);
+
+class NameList {
+public:
+  NameList() = default;
+  explicit NameList(llvm::StringRef Option);
+
+  /// True if \p D's qualified name is in the list.
+  bool contains(const NamedDecl *D) const;
+  /// True if \p Name (already qualified, without leading "::") is listed.
+  bool contains(llvm::StringRef Name) const { return Names.contains(Name); }
+  /// True if \p Record or one of its bases is listed.
+  bool containsRecordOrBase(const CXXRecordDecl *Record) const;
+
+  /// The names as written, for matchers such as hasAnyName().
+  const std::vector<std::string> &names() const { return Ordered; }
+  bool empty() const { return Ordered.empty(); }
+
+private:
+  std::vector<std::string> Ordered;
+  llvm::StringSet<> Names;
+};
+
+} // namespace clang::tidy::corolint
+
+#endif // COROLINT_NAMELIST_H

@@ -1,0 +1,42 @@
+//===--- LockAcrossSuspendCheck.h - coro-lock-across-suspend ----*- C++ -*-===//
+//
+// Finds blocking mutexes that may still be locked when a coroutine suspends.
+// See docs/checks/coro-lock-across-suspend.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CHECKS_LOCKACROSSSUSPENDCHECK_H
+#define COROLINT_CHECKS_LOCKACROSSSUSPENDCHECK_H
+
+#include "CorolintCheck.h"
+#include "CoroutineModel.h"
+#include "LockSetAnalysis.h"
+
+namespace clang::tidy::corolint {
+
+class LockAcrossSuspendCheck : public CorolintCheck {
+public:
+  LockAcrossSuspendCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  void report(const HeldLock &Lock, const FunctionDecl &Coroutine,
+              ASTContext &Context);
+  void suggestUnlock(const HeldLock &Lock, const FunctionDecl &Coroutine,
+                     ASTContext &Context);
+
+  struct OptionText {
+    std::string GuardTypes, BlockingMutexTypes, AsyncSafeTypes, LockFunctions,
+        TryLockFunctions, UnlockFunctions, FreeLockFunctions,
+        FreeUnlockFunctions, NonSuspendingAwaitables;
+  } Text;
+  LockVocabulary Vocabulary;
+  llvm::DenseSet<const FunctionDecl *> Analysed;
+  ReportOnce Reported;
+};
+
+} // namespace clang::tidy::corolint
+
+#endif // COROLINT_CHECKS_LOCKACROSSSUSPENDCHECK_H

@@ -1,0 +1,31 @@
+# -*- Python -*-
+# lit configuration for corolint: every test drives a real front end
+# (clang-tidy-22 with the plugin, and later the scanner and corolint-clangd).
+import os
+import lit.formats
+
+config.name = "corolint"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "check_clang_tidy.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", "")])
+# Tests must not pick up a user's configuration.
+config.environment.pop("CLANGD_FLAGS", None)
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+check = "%s %s --clang-tidy=%s --plugin=%s --filecheck=%s" % (
+    config.python_executable,
+    os.path.join(config.test_source_root, "check_clang_tidy.py"),
+    config.clang_tidy, config.plugin, os.path.join(config.llvm_tools_dir, "FileCheck"))
+config.substitutions.append(("%check_clang_tidy", check))
+config.substitutions.append(("%clang_tidy_plugin", config.plugin))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%corolint_src", config.corolint_src_root))
+config.substitutions.append(("%corolint_bin", os.path.join(config.corolint_obj_root, "bin")))
