@@ -6,14 +6,22 @@
 //===----------------------------------------------------------------------===//
 
 #include "ClangTidyModule.h"
+#include "checks/BlockingCallCheck.h"
+#include "checks/DiscardedTaskCheck.h"
 #include "checks/LockAcrossSuspendCheck.h"
+#include "checks/UnboundedChannelCheck.h"
+#include "checks/UncheckedSpawnCheck.h"
 
 namespace clang::tidy::corolint {
 
 class CorolintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+    Factories.registerCheck<DiscardedTaskCheck>("coro-discarded-task");
     Factories.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
+    Factories.registerCheck<UnboundedChannelCheck>("coro-unbounded-channel");
+    Factories.registerCheck<UncheckedSpawnCheck>("coro-unchecked-spawn");
   }
 };
 
