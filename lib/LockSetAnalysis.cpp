@@ -18,9 +18,10 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <algorithm>
+#include <deque>
 #include <optional>
 
 namespace clang::tidy::corolint {
@@ -696,39 +697,43 @@ std::vector<HeldLock> Analysis::run() {
       BranchingTryLocks.insert(Test.Test);
   }
 
-  // Forward may-analysis in reverse post-order until nothing changes.
+  // Forward may-analysis: a block is revisited whenever its entry state grows.
   std::vector<std::optional<LockState>> In(Graph->getNumBlockIDs());
+  llvm::BitVector Queued(Graph->getNumBlockIDs());
+  std::deque<const CFGBlock *> Worklist;
+  auto Enqueue = [&](const CFGBlock *Block) {
+    if (!Queued.test(Block->getBlockID())) {
+      Queued.set(Block->getBlockID());
+      Worklist.push_back(Block);
+    }
+  };
   In[Graph->getEntry().getBlockID()] = LockState();
-  llvm::ReversePostOrderTraversal<const CFG *> Order(Graph.get());
-  bool Changed = true;
-  while (Changed) {
-    Changed = false;
-    for (const CFGBlock *Block : Order) {
-      if (!In[Block->getBlockID()])
+  Enqueue(&Graph->getEntry());
+  while (!Worklist.empty()) {
+    const CFGBlock *Block = Worklist.front();
+    Worklist.pop_front();
+    Queued.reset(Block->getBlockID());
+    LockState State = *In[Block->getBlockID()];
+    for (const CFGElement &Element : *Block)
+      transfer(Element, State);
+    unsigned SuccIndex = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      unsigned Index = SuccIndex++;
+      const CFGBlock *Target = Succ.getReachableBlock();
+      if (!Target)
         continue;
-      LockState State = *In[Block->getBlockID()];
-      for (const CFGElement &Element : *Block)
-        transfer(Element, State);
-      unsigned Index = 0;
-      for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-        unsigned SuccIndex = Index++;
-        if (!Succ.getReachableBlock())
+      LockState Out = State;
+      refineOnEdge(*Block, Index, Out);
+      std::optional<LockState> &TargetIn = In[Target->getBlockID()];
+      if (TargetIn) {
+        LockState Joined = *TargetIn;
+        Joined.join(Out);
+        if (Joined == *TargetIn)
           continue;
-        LockState Out = State;
-        refineOnEdge(*Block, SuccIndex, Out);
-        std::optional<LockState> &Target = In[Succ->getBlockID()];
-        if (!Target) {
-          Target = std::move(Out);
-          Changed = true;
-        } else {
-          LockState Joined = *Target;
-          Joined.join(Out);
-          if (!(Joined == *Target)) {
-            Target = std::move(Joined);
-            Changed = true;
-          }
-        }
+        Out = std::move(Joined);
       }
+      TargetIn = std::move(Out);
+      Enqueue(Target);
     }
   }
 

@@ -57,7 +57,7 @@ public:
         for (const Decl *D : Decls->decls())
           if (D == Guard)
             Found = Block;
-    return !Found;
+    return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     Uses += Ref->getDecl() == Guard;

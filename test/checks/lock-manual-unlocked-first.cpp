@@ -1,0 +1,17 @@
+// RUN: %check_clang_tidy %s coro-lock-across-suspend %t -- -- -I %inputs
+#include "task.h"
+#include <mutex>
+#include <shared_mutex>
+
+std::mutex m;
+std::shared_mutex sm;
+bool cond();
+void consume(std::unique_lock<std::mutex> lk);
+void take(std::unique_lock<std::mutex> &&lk);
+
+// Negative: the mutex is unlocked before the coroutine suspends.
+demo::task<> f() {
+  m.lock();
+  m.unlock();
+  co_await demo::next_event();
+}

@@ -1,0 +1,17 @@
+// RUN: %check_clang_tidy %s coro-lock-across-suspend %t -- -- -I %inputs
+#include "task.h"
+#include <mutex>
+#include <shared_mutex>
+
+std::mutex m;
+std::shared_mutex sm;
+bool cond();
+void consume(std::unique_lock<std::mutex> lk);
+void take(std::unique_lock<std::mutex> &&lk);
+
+demo::task<> f() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking mutex 'm' (std::mutex) locked here may be held across a suspension point; threads waiting for it stall the executor, and the coroutine may resume and unlock it on another thread [guide §3.2] [coro-lock-across-suspend]
+  co_await demo::next_event();
+  m.unlock();
+}

@@ -1,0 +1,21 @@
+// RUN: %check_clang_tidy %s coro-lock-across-suspend %t -- -- -I %inputs
+#include "task.h"
+#include <mutex>
+#include <shared_mutex>
+
+std::mutex m;
+std::shared_mutex sm;
+bool cond();
+void consume(std::unique_lock<std::mutex> lk);
+void take(std::unique_lock<std::mutex> &&lk);
+
+// Negative: a function that returns a task but never suspends is not a coroutine.
+demo::task<> make();
+demo::task<> f() {
+  std::lock_guard g(m);
+  return make();
+}
+void plain() {
+  std::lock_guard g(m);
+  m.native_handle();
+}
