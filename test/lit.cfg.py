@@ -2,6 +2,7 @@
 # lit configuration for corolint: every test drives a real front end
 # (clang-tidy-22 with the plugin, and later the scanner and corolint-clangd).
 import os
+import subprocess
 import lit.formats
 
 config.name = "corolint"
@@ -15,6 +16,7 @@ config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])
 # Tests must not pick up a user's configuration.
 config.environment.pop("CLANGD_FLAGS", None)
+config.environment["XDG_CONFIG_HOME"] = os.path.join(config.test_exec_root, "no-user-config")
 
 inputs = os.path.join(config.test_source_root, "Inputs")
 check = "%s %s --clang-tidy=%s --plugin=%s --filecheck=%s" % (
@@ -29,3 +31,16 @@ config.substitutions.append(("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_ST
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%corolint_src", config.corolint_src_root))
 config.substitutions.append(("%corolint_bin", os.path.join(config.corolint_obj_root, "bin")))
+
+# corolint-clangd, and the resource directory of the LLVM it was built
+# against (where its compile commands must find stddef.h and friends).
+config.substitutions.append(
+    ("%corolint_clangd", os.path.join(config.corolint_obj_root, "bin", "corolint-clangd")))
+config.substitutions.append(("%lsp_client", "%s %s" % (
+    config.python_executable,
+    os.path.join(config.test_source_root, "clangd", "Inputs", "lsp_client.py"))))
+config.substitutions.append(("%clangd_inputs",
+                             os.path.join(config.test_source_root, "clangd", "Inputs")))
+config.substitutions.append(("%clang_resource_dir", subprocess.check_output(
+    [os.path.join(config.llvm_tools_dir, "clang"), "-print-resource-dir"],
+    text=True).strip()))
