@@ -1,13 +1,757 @@
-//===--- BlockingCallCheck.cpp - coro-blocking-call ---===//
+//===--- BlockingCallCheck.cpp - coro-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprConcepts.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::corolint {
+namespace {
 
-void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {}
+// Defaults come from the libraries people use; each is a CheckOptions entry.
+constexpr llvm::StringLiteral DefaultSleepFunctions =
+    "::std::this_thread::sleep_for;::std::this_thread::sleep_until;::sleep;"
+    "::usleep;::nanosleep;::clock_nanosleep";
+constexpr llvm::StringLiteral DefaultBlockingFunctions =
+    // Waits.
+    "::pthread_join;::pthread_cond_wait;::pthread_cond_timedwait;::sem_wait;"
+    "::sem_timedwait;"
+    // POSIX I/O.
+    "::read;::write;::pread;::pwrite;::readv;::writev;::recv;::recvfrom;"
+    "::recvmsg;::send;::sendto;::sendmsg;::accept;::accept4;::connect;"
+    "::select;::pselect;::poll;::ppoll;::epoll_wait;::epoll_pwait;::fsync;"
+    "::fdatasync;::flock;::waitpid;::getaddrinfo;::gethostbyname;::system;"
+    "::popen;"
+    // C stdio.
+    "::fopen;::fread;::fwrite;::fgets;::fgetc;::getc;::getchar;::scanf;"
+    "::fscanf";
+constexpr llvm::StringLiteral DefaultBlockingMethods =
+    "::std::future::get;::std::future::wait;::std::future::wait_for;"
+    "::std::future::wait_until;::std::shared_future::get;"
+    "::std::shared_future::wait;::std::shared_future::wait_for;"
+    "::std::shared_future::wait_until;::std::thread::join;"
+    "::std::jthread::join;::std::condition_variable::wait;"
+    "::std::condition_variable::wait_for;"
+    "::std::condition_variable::wait_until;"
+    "::std::condition_variable_any::wait;"
+    "::std::condition_variable_any::wait_for;"
+    "::std::condition_variable_any::wait_until;"
+    "::std::counting_semaphore::acquire;"
+    "::std::counting_semaphore::try_acquire_for;"
+    "::std::counting_semaphore::try_acquire_until;::std::latch::wait;"
+    "::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait;"
+    "::std::atomic::wait;::std::atomic_ref::wait;::std::atomic_flag::wait;"
+    "::asio::thread_pool::join;::asio::thread_pool::wait;"
+    "::boost::asio::thread_pool::join;::boost::asio::thread_pool::wait";
+constexpr llvm::StringLiteral DefaultEventLoopFunctions =
+    "::folly::coro::blockingWait;::cppcoro::sync_wait;::coro::sync_wait;"
+    "::stdexec::sync_wait;::stdexec::sync_wait_with_variant;"
+    "::std::this_thread::sync_wait;::std::this_thread::sync_wait_with_variant";
+constexpr llvm::StringLiteral DefaultEventLoopMethods =
+    "::folly::SemiFuture::get;::folly::SemiFuture::getTry;"
+    "::folly::SemiFuture::wait;::folly::Future::get;::folly::Future::getTry;"
+    "::folly::Future::getVia;::folly::Future::getTryVia;::folly::Future::wait;"
+    "::folly::Future::waitVia;::concurrencpp::result::get;"
+    "::concurrencpp::result::wait;::concurrencpp::result::wait_for;"
+    "::concurrencpp::result::wait_until;::concurrencpp::shared_result::get;"
+    "::concurrencpp::shared_result::wait;"
+    "::concurrencpp::shared_result::wait_for;"
+    "::concurrencpp::shared_result::wait_until;"
+    "::asio::io_context::run;::asio::io_context::run_one;"
+    "::asio::io_context::run_for;::asio::io_context::run_until;"
+    "::asio::io_context::run_one_for;::asio::io_context::run_one_until;"
+    "::asio::io_context::poll;::asio::io_context::poll_one;"
+    "::boost::asio::io_context::run;::boost::asio::io_context::run_one;"
+    "::boost::asio::io_context::run_for;::boost::asio::io_context::run_until;"
+    "::boost::asio::io_context::run_one_for;"
+    "::boost::asio::io_context::run_one_until;"
+    "::boost::asio::io_context::poll;::boost::asio::io_context::poll_one";
+constexpr llvm::StringLiteral DefaultBlockingStreamObjects =
+    "::std::cin;::std::wcin";
+constexpr llvm::StringLiteral DefaultBlockingStreamTypes =
+    "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream";
+constexpr llvm::StringLiteral DefaultBlockingStreamOperations =
+    "open;read;write;getline;operator>>";
+constexpr llvm::StringLiteral DefaultAsioNamespaces = "::asio;::boost::asio";
+constexpr llvm::StringLiteral DefaultSyncAsioOperations =
+    "basic_socket::connect;basic_socket::wait;"
+    "basic_stream_socket::read_some;basic_stream_socket::write_some;"
+    "basic_stream_socket::send;basic_stream_socket::receive;"
+    "basic_datagram_socket::send;basic_datagram_socket::receive;"
+    "basic_datagram_socket::send_to;basic_datagram_socket::receive_from;"
+    "basic_raw_socket::send;basic_raw_socket::receive;"
+    "basic_raw_socket::send_to;basic_raw_socket::receive_from;"
+    "basic_seq_packet_socket::send;basic_seq_packet_socket::receive;"
+    "basic_socket_acceptor::accept;basic_socket_acceptor::wait;"
+    "ip::basic_resolver::resolve;basic_waitable_timer::wait;"
+    "basic_deadline_timer::wait;basic_serial_port::read_some;"
+    "basic_serial_port::write_some;basic_stream_file::read_some;"
+    "basic_stream_file::write_some;basic_random_access_file::read_some_at;"
+    "basic_random_access_file::write_some_at;basic_readable_pipe::read_some;"
+    "basic_writable_pipe::write_some;posix::basic_descriptor::wait;"
+    "posix::basic_stream_descriptor::read_some;"
+    "posix::basic_stream_descriptor::write_some;ssl::stream::read_some;"
+    "ssl::stream::write_some;ssl::stream::handshake;ssl::stream::shutdown;"
+    "read;write;read_until;read_at;write_at;connect";
+constexpr llvm::StringLiteral DefaultAsioAwaitableTypes =
+    "::asio::awaitable;::boost::asio::awaitable";
+constexpr llvm::StringLiteral DefaultFollyTaskTypes = "::folly::coro::Task";
+constexpr llvm::StringLiteral DefaultCppcoroTaskTypes =
+    "::cppcoro::task;::cppcoro::shared_task";
+constexpr llvm::StringLiteral DefaultLibcoroTaskTypes = "::coro::task";
+constexpr llvm::StringLiteral DefaultConcurrencppTaskTypes =
+    "::concurrencpp::result;::concurrencpp::lazy_result";
 
-void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {}
+/// \p Record or the first of its bases whose name \p IsListed accepts.
+const CXXRecordDecl *
+findListedRecordOrBase(const CXXRecordDecl *Record,
+                       llvm::function_ref<bool(StringRef)> IsListed) {
+  if (!Record)
+    return nullptr;
+  if (IsListed(qualifiedName(*Record)))
+    return Record;
+  Record = Record->getDefinition();
+  if (!Record)
+    return nullptr;
+  const CXXRecordDecl *Found = nullptr;
+  Record->forallBases([&](const CXXRecordDecl *Base) {
+    if (IsListed(qualifiedName(*Base)))
+      Found = Base;
+    return !Found;
+  });
+  return Found;
+}
+
+const CXXRecordDecl *findListedRecordOrBase(const CXXRecordDecl *Record,
+                                            const NameList &Listed) {
+  return findListedRecordOrBase(
+      Record, [&Listed](StringRef Name) { return Listed.contains(Name); });
+}
+
+/// The name a call's callee is listed under: its identifier, or
+/// "operator>>" and the like for overloaded operators.
+std::string listedName(const FunctionDecl &Callee) {
+  if (const IdentifierInfo *Id = Callee.getIdentifier())
+    return Id->getName().str();
+  if (Callee.isOverloadedOperator())
+    return Callee.getNameAsString();
+  return "";
+}
+
+/// What the guide's annotations (§6.1) say about a function: a declaration
+/// marked [[clang::annotate("corolint::blocking")]] blocks whatever its name,
+/// one marked "corolint::nonblocking" never does.
+enum class Annotation { None, Blocking, NonBlocking };
+
+Annotation annotationOf(const FunctionDecl &Callee) {
+  for (const FunctionDecl *Decl : Callee.redecls()) {
+    if (!Decl->hasAttrs())
+      continue;
+    for (const auto *Attr : Decl->specific_attrs<AnnotateAttr>()) {
+      if (Attr->getAnnotation() == "corolint::blocking")
+        return Annotation::Blocking;
+      if (Attr->getAnnotation() == "corolint::nonblocking")
+        return Annotation::NonBlocking;
+    }
+  }
+  return Annotation::None;
+}
+
+/// The class type of the object a member function is called on, before the
+/// derived-to-base conversion to the class declaring the member.
+const CXXRecordDecl *objectRecord(const Expr &Object) {
+  QualType Type = Object.IgnoreParenImpCasts()->getType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  return Type->getAsCXXRecordDecl();
+}
+
+/// True for a duration that is zero at compile time (`0s`,
+/// `std::chrono::seconds(0)`, `{}`, a constexpr constant).
+bool isZeroDuration(const Expr &Duration, const ASTContext &Context) {
+  const Expr *E = Duration.IgnoreImplicit();
+  Expr::EvalResult Result;
+  if (E->isValueDependent() || !E->EvaluateAsRValue(Result, Context))
+    return false;
+  // std::chrono::duration holds nothing but its count.
+  const APValue &Value = Result.Val;
+  if (!Value.isStruct() || Value.getStructNumBases() != 0 ||
+      Value.getStructNumFields() != 1)
+    return false;
+  const APValue &Count = Value.getStructField(0);
+  return (Count.isInt() && Count.getInt().isZero()) ||
+         (Count.isFloat() && Count.getFloat().isZero());
+}
+
+/// True when a timed wait (`wait_for`, `try_acquire_for`) is given a zero
+/// timeout: `fut.wait_for(0s) == std::future_status::ready` is a poll.
+bool pollsWithZeroTimeout(const CallExpr &Call, StringRef CalleeName,
+                          const ASTContext &Context) {
+  if (!CalleeName.ends_with("_for"))
+    return false;
+  return llvm::any_of(Call.arguments(), [&Context](const Expr *Arg) {
+    const CXXRecordDecl *Type = Arg->getType()->getAsCXXRecordDecl();
+    return Type && qualifiedName(*Type) == "std::chrono::duration" &&
+           isZeroDuration(*Arg, Context);
+  });
+}
+
+/// Records what a fix-it adding `co_await` has to respect around \p S.
+void noteFixContext(const Stmt &S, BlockingCallCheck::BodyContext &Body) {
+  auto Postfix = [&Body](const Expr *Operand) {
+    if (Operand)
+      Body.PostfixOperands.insert(Operand->IgnoreImplicit());
+  };
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(&S)) {
+    Postfix(Member->getBase());
+  } else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(&S)) {
+    Postfix(Subscript->getLHS());
+  } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&S)) {
+    OverloadedOperatorKind Kind = Op->getOperator();
+    bool PostfixIncDec =
+        (Kind == OO_PlusPlus || Kind == OO_MinusMinus) && Op->getNumArgs() == 2;
+    if (Kind == OO_Subscript || Kind == OO_Call || Kind == OO_Arrow ||
+        PostfixIncDec)
+      Postfix(Op->getArg(0));
+  } else if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
+    Postfix(Call->getCallee());
+  } else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(&S)) {
+    if (Unary->isPostfix())
+      Postfix(Unary->getSubExpr());
+  } else if (const auto *Catch = llvm::dyn_cast<CXXCatchStmt>(&S)) {
+    // co_await may not appear in a handler.
+    Body.Handlers.push_back(Catch->getHandlerBlock()->getSourceRange());
+  } else if (const auto *TypeId = llvm::dyn_cast<CXXTypeidExpr>(&S)) {
+    if (!TypeId->isPotentiallyEvaluated())
+      Body.Unevaluated.push_back(S.getSourceRange());
+  } else if (llvm::isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(
+                 &S)) {
+    Body.Unevaluated.push_back(S.getSourceRange());
+  }
+}
+
+bool isWithinAny(SourceLocation Loc, llvm::ArrayRef<SourceRange> Ranges,
+                 const SourceManager &SM) {
+  return llvm::any_of(Ranges, [&](SourceRange Range) {
+    return SM.isPointWithin(Loc, Range.getBegin(), Range.getEnd());
+  });
+}
+
+/// The source text of \p E, unless part of it comes from a macro.
+std::optional<std::string> writtenText(const Expr &E, ASTContext &Context) {
+  SourceRange Range = E.getSourceRange();
+  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
+    return std::nullopt;
+  StringRef Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                           Context.getSourceManager(), Context.getLangOpts());
+  if (Text.empty())
+    return std::nullopt;
+  return Text.str();
+}
+
+/// True when \p Callee has an `error_code&` parameter: its asynchronous twin
+/// reports errors differently, so replacing one by the other is not
+/// mechanical.
+bool takesErrorCode(const FunctionDecl &Callee) {
+  return llvm::any_of(Callee.parameters(), [](const ParmVarDecl *Param) {
+    const CXXRecordDecl *Type =
+        Param->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    return Type && Type->getIdentifier() && Type->getName() == "error_code";
+  });
+}
+
+bool declaresMember(const CXXRecordDecl *Record, DeclarationName Name) {
+  Record = Record ? Record->getDefinition() : nullptr;
+  if (!Record)
+    return false;
+  if (!Record->lookup(Name).empty())
+    return true;
+  return !Record->forallBases(
+      [Name](const CXXRecordDecl *Base) { return Base->lookup(Name).empty(); });
+}
+
+std::string asioPrefix(const BlockingCallCheck::Runtime &RT) {
+  return RT.AsioNamespace.empty() ? "" : RT.AsioNamespace + "::";
+}
+
+std::string timerAdvice(const BlockingCallCheck::Runtime &RT) {
+  using Runtime = BlockingCallCheck::Runtime;
+  switch (RT.Kind) {
+  case Runtime::Asio:
+    return "await a '" + asioPrefix(RT) + "steady_timer' with 'async_wait(" +
+           asioPrefix(RT) + "use_awaitable)' instead of sleeping";
+  case Runtime::Folly:
+    return "await 'folly::coro::sleep' instead of sleeping";
+  case Runtime::Libcoro:
+    return "await 'coro::io_scheduler::yield_for' instead of sleeping";
+  case Runtime::Cppcoro:
+    return "await a cppcoro timer such as 'io_service::schedule_after' "
+           "instead of sleeping";
+  case Runtime::Concurrencpp:
+    return "await a 'concurrencpp::timer_queue' delay object instead of "
+           "sleeping";
+  case Runtime::Unknown:
+    break;
+  }
+  return "await your runtime's timer instead of sleeping";
+}
+
+std::string offloadAdvice(const BlockingCallCheck::Runtime &RT) {
+  using Runtime = BlockingCallCheck::Runtime;
+  switch (RT.Kind) {
+  case Runtime::Asio: {
+    // Without bind_executor the use_awaitable handler carries this
+    // coroutine's executor, so asio::post(pool, use_awaitable) resumes here.
+    std::string P = asioPrefix(RT);
+    return "hop to a separate thread pool with 'co_await " + P + "post(" + P +
+           "bind_executor(pool, " + P +
+           "use_awaitable))' and back the same way ('" + P + "post(pool, " + P +
+           "use_awaitable)' does not leave this executor)";
+  }
+  case Runtime::Folly:
+    return "run it on a blocking executor with 'co_await "
+           "folly::coro::co_withExecutor(pool, task)'";
+  case Runtime::Libcoro:
+    return "hop to a 'coro::thread_pool' with 'co_await pool.schedule()'";
+  case Runtime::Cppcoro:
+    return "hop to a 'cppcoro::static_thread_pool' with 'co_await "
+           "pool.schedule()'";
+  case Runtime::Concurrencpp:
+    return "submit it to the runtime's 'background_executor' and co_await "
+           "the result";
+  case Runtime::Unknown:
+    break;
+  }
+  return "run it on a thread pool that is not this coroutine's executor";
+}
+
+template <typename Table> void fill(Table &Names, StringRef Option) {
+  for (const std::string &Name : splitNameList(Option))
+    Names.add(Name);
+}
+
+void fillNames(llvm::StringSet<> &Set, StringRef Option) {
+  for (const std::string &Name : splitNameList(Option))
+    Set.insert(Name);
+}
+
+} // namespace
+
+void FunctionNameTable::add(StringRef QualifiedName) {
+  QualifiedNames.insert(QualifiedName);
+  auto [Scope, Last] = QualifiedName.rsplit("::");
+  LastComponents.insert(Last.empty() ? Scope : Last);
+}
+
+bool FunctionNameTable::contains(const FunctionDecl &FD) const {
+  const IdentifierInfo *Id = FD.getIdentifier();
+  return Id && LastComponents.contains(Id->getName()) &&
+         QualifiedNames.contains(qualifiedName(FD));
+}
+
+void MethodTable::add(StringRef ClassAndMethod) {
+  auto [Class, Method] = ClassAndMethod.rsplit("::");
+  if (!Method.empty())
+    ClassesByMethod[Method].insert(Class);
+}
+
+const CXXRecordDecl *MethodTable::findClass(StringRef Method,
+                                            const CXXRecordDecl *Object) const {
+  auto It = ClassesByMethod.find(Method);
+  if (It == ClassesByMethod.end())
+    return nullptr;
+  const llvm::StringSet<> &Classes = It->second;
+  return findListedRecordOrBase(
+      Object, [&Classes](StringRef Name) { return Classes.contains(Name); });
+}
+
+BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
+    : CorolintCheck(Name, Context, "6.1"),
+      Text{Options.get("SleepFunctions", DefaultSleepFunctions).str(),
+           Options.get("BlockingFunctions", DefaultBlockingFunctions).str(),
+           Options.get("BlockingMethods", DefaultBlockingMethods).str(),
+           Options.get("EventLoopFunctions", DefaultEventLoopFunctions).str(),
+           Options.get("EventLoopMethods", DefaultEventLoopMethods).str(),
+           Options.get("BlockingStreamObjects", DefaultBlockingStreamObjects)
+               .str(),
+           Options.get("BlockingStreamTypes", DefaultBlockingStreamTypes).str(),
+           Options
+               .get("BlockingStreamOperations", DefaultBlockingStreamOperations)
+               .str(),
+           Options.get("AsioNamespaces", DefaultAsioNamespaces).str(),
+           Options.get("SyncAsioOperations", DefaultSyncAsioOperations).str(),
+           Options.get("AsioAwaitableTypes", DefaultAsioAwaitableTypes).str(),
+           Options.get("FollyTaskTypes", DefaultFollyTaskTypes).str(),
+           Options.get("CppcoroTaskTypes", DefaultCppcoroTaskTypes).str(),
+           Options.get("LibcoroTaskTypes", DefaultLibcoroTaskTypes).str(),
+           Options.get("ConcurrencppTaskTypes", DefaultConcurrencppTaskTypes)
+               .str()},
+      StreamObjects(Text.BlockingStreamObjects),
+      StreamTypes(Text.BlockingStreamTypes),
+      AsioAwaitableTypes(Text.AsioAwaitableTypes),
+      FollyTaskTypes(Text.FollyTaskTypes),
+      CppcoroTaskTypes(Text.CppcoroTaskTypes),
+      LibcoroTaskTypes(Text.LibcoroTaskTypes),
+      ConcurrencppTaskTypes(Text.ConcurrencppTaskTypes) {
+  fill(SleepFunctions, Text.SleepFunctions);
+  fill(BlockingFunctions, Text.BlockingFunctions);
+  fill(EventLoopFunctions, Text.EventLoopFunctions);
+  fill(BlockingMethods, Text.BlockingMethods);
+  fill(EventLoopMethods, Text.EventLoopMethods);
+  fillNames(StreamOperations, Text.BlockingStreamOperations);
+  // "Class::method" entries are members, bare names free functions; both
+  // are relative to every Asio namespace.
+  for (const std::string &Namespace : splitNameList(Text.AsioNamespaces)) {
+    for (const std::string &Operation :
+         splitNameList(Text.SyncAsioOperations)) {
+      std::string Qualified = Namespace + "::" + Operation;
+      if (StringRef(Operation).contains("::"))
+        SyncAsioMethods.add(Qualified);
+      else
+        SyncAsioFunctions.add(Qualified);
+    }
+  }
+}
+
+void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  CorolintCheck::storeOptions(Opts);
+  Options.store(Opts, "SleepFunctions", Text.SleepFunctions);
+  Options.store(Opts, "BlockingFunctions", Text.BlockingFunctions);
+  Options.store(Opts, "BlockingMethods", Text.BlockingMethods);
+  Options.store(Opts, "EventLoopFunctions", Text.EventLoopFunctions);
+  Options.store(Opts, "EventLoopMethods", Text.EventLoopMethods);
+  Options.store(Opts, "BlockingStreamObjects", Text.BlockingStreamObjects);
+  Options.store(Opts, "BlockingStreamTypes", Text.BlockingStreamTypes);
+  Options.store(Opts, "BlockingStreamOperations",
+                Text.BlockingStreamOperations);
+  Options.store(Opts, "AsioNamespaces", Text.AsioNamespaces);
+  Options.store(Opts, "SyncAsioOperations", Text.SyncAsioOperations);
+  Options.store(Opts, "AsioAwaitableTypes", Text.AsioAwaitableTypes);
+  Options.store(Opts, "FollyTaskTypes", Text.FollyTaskTypes);
+  Options.store(Opts, "CppcoroTaskTypes", Text.CppcoroTaskTypes);
+  Options.store(Opts, "LibcoroTaskTypes", Text.LibcoroTaskTypes);
+  Options.store(Opts, "ConcurrencppTaskTypes", Text.ConcurrencppTaskTypes);
+}
+
+void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
+  matchCoroutines(Finder, this);
+}
+
+void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analysed);
+  if (!Coroutine)
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  Runtime RT = runtimeOf(*Coroutine);
+  BodyContext Body;
+  // Statements come parents first, so the context of a call is complete
+  // when the call is reached.
+  forEachOwnStmt(coroutineBody(*Coroutine), [&](const Stmt &S) {
+    noteFixContext(S, Body);
+    std::optional<BlockingCall> Found = classify(S, *Result.Context);
+    if (Found && !isWithinAny(S.getBeginLoc(), Body.Unevaluated, SM))
+      report(*Found, RT, Body, *Result.Context);
+  });
+}
+
+BlockingCallCheck::Runtime
+BlockingCallCheck::runtimeOf(const FunctionDecl &Coroutine) const {
+  Runtime RT;
+  const CXXRecordDecl *Task = Coroutine.getReturnType()->getAsCXXRecordDecl();
+  if (!Task)
+    return RT;
+  if (AsioAwaitableTypes.contains(Task)) {
+    RT.Kind = Runtime::Asio;
+    std::string Name = qualifiedName(*Task);
+    auto [Namespace, Last] = StringRef(Name).rsplit("::");
+    RT.AsioNamespace = Last.empty() ? "" : Namespace.str();
+    // use_awaitable and steady_timer speak the default any_io_executor.
+    if (const auto *Spec =
+            llvm::dyn_cast<ClassTemplateSpecializationDecl>(Task)) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      if (Args.size() >= 2 && Args[1].getKind() == TemplateArgument::Type) {
+        const CXXRecordDecl *Executor =
+            Args[1].getAsType()->getAsCXXRecordDecl();
+        RT.DefaultExecutor = Executor && qualifiedName(*Executor) ==
+                                             asioPrefix(RT) + "any_io_executor";
+      }
+    }
+  } else if (FollyTaskTypes.contains(Task)) {
+    RT.Kind = Runtime::Folly;
+  } else if (CppcoroTaskTypes.contains(Task)) {
+    RT.Kind = Runtime::Cppcoro;
+  } else if (LibcoroTaskTypes.contains(Task)) {
+    RT.Kind = Runtime::Libcoro;
+  } else if (ConcurrencppTaskTypes.contains(Task)) {
+    RT.Kind = Runtime::Concurrencpp;
+  }
+  return RT;
+}
+
+std::optional<BlockingCallCheck::BlockingCall>
+BlockingCallCheck::classify(const Stmt &S, const ASTContext &Context) const {
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
+    return classifyCall(*Call, Context);
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S))
+    return classifyConstruction(*Construct);
+  return std::nullopt;
+}
+
+std::optional<BlockingCallCheck::BlockingCall>
+BlockingCallCheck::classifyCall(const CallExpr &Call,
+                                const ASTContext &Context) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee)
+    return std::nullopt;
+  switch (annotationOf(*Callee)) {
+  case Annotation::NonBlocking:
+    return std::nullopt;
+  case Annotation::Blocking:
+    return BlockingCall{Family::Blocking, &Call,
+                        "'" + qualifiedName(*Callee) + "'"};
+  case Annotation::None:
+    break;
+  }
+  std::optional<BlockingCall> Found;
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+  if (Method && Method->isInstance()) {
+    const Expr *Object = nullptr;
+    if (const auto *MemberCall = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
+      Object = MemberCall->getImplicitObjectArgument();
+    else if (llvm::isa<CXXOperatorCallExpr>(Call) && Call.getNumArgs() > 0)
+      Object = Call.getArg(0);
+    if (Object)
+      Found = classifyMethodCall(Call, *Method, *Object);
+  } else {
+    Found = classifyFreeCall(Call, *Callee);
+  }
+  if (Found && pollsWithZeroTimeout(Call, listedName(*Callee), Context))
+    return std::nullopt;
+  return Found;
+}
+
+std::optional<BlockingCallCheck::BlockingCall>
+BlockingCallCheck::classifyMethodCall(const CallExpr &Call,
+                                      const CXXMethodDecl &Method,
+                                      const Expr &Object) const {
+  std::string Name = listedName(Method);
+  if (Name.empty())
+    return std::nullopt;
+  const CXXRecordDecl *Record = objectRecord(Object);
+  auto Named = [&Name](const CXXRecordDecl &Class) {
+    return "'" + qualifiedName(Class) + "::" + Name + "'";
+  };
+  if (const CXXRecordDecl *Class = SyncAsioMethods.findClass(Name, Record))
+    return BlockingCall{Family::SyncAsio, &Call,
+                        "synchronous " + Named(*Class)};
+  if (const CXXRecordDecl *Class = EventLoopMethods.findClass(Name, Record))
+    return BlockingCall{Family::EventLoop, &Call, Named(*Class)};
+  if (const CXXRecordDecl *Class = BlockingMethods.findClass(Name, Record))
+    return BlockingCall{Family::Blocking, &Call, Named(*Class)};
+  if (StreamOperations.contains(Name)) {
+    std::string Stream = describeStream(Object);
+    if (!Stream.empty())
+      return BlockingCall{Family::Blocking, &Call,
+                          "'" + Name + "' on " + Stream};
+  }
+  return std::nullopt;
+}
+
+std::optional<BlockingCallCheck::BlockingCall>
+BlockingCallCheck::classifyFreeCall(const CallExpr &Call,
+                                    const FunctionDecl &Callee) const {
+  auto Named = [&Callee] { return "'" + qualifiedName(Callee) + "'"; };
+  if (SleepFunctions.contains(Callee))
+    return BlockingCall{Family::Sleep, &Call, Named()};
+  if (EventLoopFunctions.contains(Callee))
+    return BlockingCall{Family::EventLoop, &Call, Named()};
+  if (SyncAsioFunctions.contains(Callee))
+    return BlockingCall{Family::SyncAsio, &Call, "synchronous " + Named()};
+  if (BlockingFunctions.contains(Callee))
+    return BlockingCall{Family::Blocking, &Call, Named()};
+  std::string Name = listedName(Callee);
+  if (Call.getNumArgs() > 0 && StreamOperations.contains(Name)) {
+    // std::getline(std::cin, line), std::cin >> text: the stream comes first.
+    std::string Stream = describeStream(*Call.getArg(0));
+    if (!Stream.empty())
+      return BlockingCall{Family::Blocking, &Call,
+                          "'" + Name + "' on " + Stream};
+  }
+  return std::nullopt;
+}
+
+std::optional<BlockingCallCheck::BlockingCall>
+BlockingCallCheck::classifyConstruction(
+    const CXXConstructExpr &Construct) const {
+  // Only a constructor given a file name opens one; default, copy and move
+  // construction do not touch the file system.
+  const CXXConstructorDecl *Constructor = Construct.getConstructor();
+  if (!Constructor || Constructor->isCopyOrMoveConstructor() ||
+      Construct.getNumArgs() == 0 ||
+      llvm::isa<CXXDefaultArgExpr>(Construct.getArg(0)))
+    return std::nullopt;
+  const CXXRecordDecl *Stream =
+      findListedRecordOrBase(Constructor->getParent(), StreamTypes);
+  if (!Stream)
+    return std::nullopt;
+  return BlockingCall{Family::Blocking, &Construct,
+                      "opening a file with '" + qualifiedName(*Stream) + "'"};
+}
+
+/// "'std::cin'" or "a 'std::basic_ifstream'" when \p Stream is a blocking
+/// stream, "" otherwise (string streams, std::cout, unrelated classes).
+std::string BlockingCallCheck::describeStream(const Expr &Stream) const {
+  const Expr *E = Stream.IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    if (StreamObjects.contains(Ref->getDecl()))
+      return "'" + qualifiedName(*Ref->getDecl()) + "'";
+  if (const CXXRecordDecl *Type =
+          findListedRecordOrBase(objectRecord(*E), StreamTypes))
+    return "a '" + qualifiedName(*Type) + "'";
+  return "";
+}
+
+void BlockingCallCheck::report(const BlockingCall &Found, const Runtime &RT,
+                               const BodyContext &Body, ASTContext &Context) {
+  SourceLocation Loc = Found.Call->getBeginLoc();
+  if (!Reported.first(Loc))
+    return;
+  diag(Loc, "%0 blocks the thread that runs this coroutine; every coroutine "
+            "on its executor stalls until it returns %1")
+      << Found.What << citation() << Found.Call->getSourceRange();
+  bool CanAwait = RT.DefaultExecutor &&
+                  !isWithinAny(Loc, Body.Handlers, Context.getSourceManager());
+  switch (Found.Kind) {
+  case Family::Sleep:
+    adviseSleep(Found, RT, CanAwait, Context);
+    return;
+  case Family::SyncAsio:
+    adviseSyncAsio(Found, RT, CanAwait,
+                   Body.PostfixOperands.contains(Found.Call), Context);
+    return;
+  case Family::EventLoop:
+    diag(Loc,
+         "co_await the work directly instead of waiting for it on this "
+         "thread",
+         DiagnosticIDs::Note);
+    return;
+  case Family::Blocking:
+    adviseOffload(Found, RT);
+    return;
+  }
+}
+
+void BlockingCallCheck::adviseSleep(const BlockingCall &Found,
+                                    const Runtime &RT, bool CanAwait,
+                                    ASTContext &Context) {
+  SourceLocation Loc = Found.Call->getBeginLoc();
+  const auto *Call = llvm::cast<CallExpr>(Found.Call);
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  bool SleepFor = Callee && Call->getNumArgs() == 1 &&
+                  qualifiedName(*Callee) == "std::this_thread::sleep_for";
+  std::optional<std::string> Duration;
+  if (SleepFor && CanAwait && !Loc.isMacroID() &&
+      (RT.Kind == Runtime::Asio || RT.Kind == Runtime::Folly))
+    Duration = writtenText(*Call->getArg(0), Context);
+  if (!Duration) {
+    diag(Loc, timerAdvice(RT), DiagnosticIDs::Note);
+    return;
+  }
+  std::string P = asioPrefix(RT);
+  std::string Replacement =
+      RT.Kind == Runtime::Asio
+          ? "co_await " + P + "steady_timer(co_await " + P +
+                "this_coro::executor, " + *Duration + ").async_wait(" + P +
+                "use_awaitable)"
+          : "co_await folly::coro::sleep(" + *Duration + ")";
+  diag(Loc,
+       RT.Kind == Runtime::Asio ? "await an Asio timer instead of sleeping"
+                                : timerAdvice(RT),
+       DiagnosticIDs::Note)
+      << FixItHint::CreateReplacement(Call->getSourceRange(), Replacement);
+}
+
+void BlockingCallCheck::adviseSyncAsio(const BlockingCall &Found,
+                                       const Runtime &RT, bool CanAwait,
+                                       bool NeedsParens, ASTContext &Context) {
+  SourceLocation Loc = Found.Call->getBeginLoc();
+  const auto *Call = llvm::cast<CallExpr>(Found.Call);
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  std::string Twin = "async_" + listedName(*Callee);
+  if (RT.Kind != Runtime::Asio) {
+    diag(Loc,
+         "use its asynchronous twin '%0' with a completion token that "
+         "this coroutine can await",
+         DiagnosticIDs::Note)
+        << Twin;
+    return;
+  }
+  std::string P = asioPrefix(RT);
+
+  // Mechanical only: an operation of this coroutine's Asio whose twin takes
+  // the same written arguments plus the completion token.
+  DeclarationName TwinName(&Context.Idents.get(Twin));
+  SourceLocation NameLoc;
+  bool TwinExists = false;
+  if (const auto *MemberCall = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
+    if (const auto *Member =
+            llvm::dyn_cast<MemberExpr>(MemberCall->getCallee()->IgnoreParens()))
+      NameLoc = Member->getMemberLoc();
+    TwinExists = declaresMember(
+        objectRecord(*MemberCall->getImplicitObjectArgument()), TwinName);
+  } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
+                 Call->getCallee()->IgnoreParenImpCasts())) {
+    NameLoc = Ref->getLocation();
+    TwinExists =
+        !Callee->getDeclContext()->getRedeclContext()->lookup(TwinName).empty();
+  }
+  bool SameAsio = StringRef(qualifiedName(*Callee)).starts_with(P);
+  unsigned WrittenArgs = 0;
+  bool OnlyConstraintsDefaulted = true;
+  for (const Expr *Arg : Call->arguments()) {
+    if (const auto *Default = llvm::dyn_cast<CXXDefaultArgExpr>(Arg))
+      // Asio constrains its templates with unnamed `constraint_t<...> = 0`
+      // parameters; a defaulted named parameter means the twin would get
+      // different arguments.
+      OnlyConstraintsDefaulted &= Default->getParam()->getName().empty();
+    else
+      ++WrittenArgs;
+  }
+  SourceLocation RParen = Call->getRParenLoc();
+  bool Mechanical = CanAwait && TwinExists && SameAsio &&
+                    OnlyConstraintsDefaulted && !takesErrorCode(*Callee) &&
+                    NameLoc.isValid() && !Loc.isMacroID() &&
+                    !NameLoc.isMacroID() && !RParen.isMacroID();
+  if (!Mechanical) {
+    diag(Loc, "await its asynchronous twin '%0' with '%1use_awaitable' instead",
+         DiagnosticIDs::Note)
+        << Twin << P;
+    return;
+  }
+  auto Note =
+      diag(Loc, "await its asynchronous twin '%0' instead", DiagnosticIDs::Note)
+      << Twin;
+  Note << FixItHint::CreateInsertion(Loc,
+                                     NeedsParens ? "(co_await " : "co_await ")
+       << FixItHint::CreateInsertion(NameLoc, "async_")
+       << FixItHint::CreateInsertion(RParen, (WrittenArgs ? ", " : "") + P +
+                                                 "use_awaitable");
+  if (NeedsParens)
+    Note << FixItHint::CreateInsertion(
+        Lexer::getLocForEndOfToken(RParen, 0, Context.getSourceManager(),
+                                   Context.getLangOpts()),
+        ")");
+}
+
+void BlockingCallCheck::adviseOffload(const BlockingCall &Found,
+                                      const Runtime &RT) {
+  diag(Found.Call->getBeginLoc(),
+       "await an asynchronous equivalent instead; if the call must block, %0",
+       DiagnosticIDs::Note)
+      << offloadAdvice(RT);
+}
 
 } // namespace clang::tidy::corolint

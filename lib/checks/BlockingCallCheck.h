@@ -1,5 +1,7 @@
-//===--- BlockingCallCheck.h - coro-blocking-call ---*- C++ -*-===//
+//===--- BlockingCallCheck.h - coro-blocking-call ---------------*- C++ -*-===//
 //
+// Finds calls that block the thread inside a coroutine: sleeps, blocking
+// waits, nested event loops, blocking I/O and synchronous Asio operations.
 // See docs/checks/coro-blocking-call.md.
 //
 //===----------------------------------------------------------------------===//
@@ -8,15 +10,126 @@
 #define COROLINT_CHECKS_BLOCKINGCALLCHECK_H
 
 #include "CorolintCheck.h"
+#include "CoroutineModel.h"
+#include "NameList.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <optional>
 
 namespace clang::tidy::corolint {
 
+/// Qualified function names ("std::this_thread::sleep_for", "read"). Most
+/// calls are rejected by their unqualified name before a qualified name is
+/// built.
+class FunctionNameTable {
+public:
+  void add(llvm::StringRef QualifiedName);
+  bool contains(const FunctionDecl &FD) const;
+
+private:
+  llvm::StringSet<> LastComponents;
+  llvm::StringSet<> QualifiedNames;
+};
+
+/// "Class::method" pairs. A call matches when its object's class, or one of
+/// that class's bases, is listed with the called method's name; so
+/// "std::future::wait" matches although libstdc++ declares wait() in a base.
+class MethodTable {
+public:
+  void add(llvm::StringRef ClassAndMethod);
+  /// The listed class that \p Object is or derives from and that lists
+  /// \p Method, or null.
+  const CXXRecordDecl *findClass(llvm::StringRef Method,
+                                 const CXXRecordDecl *Object) const;
+
+private:
+  llvm::StringMap<llvm::StringSet<>> ClassesByMethod;
+};
+
 class BlockingCallCheck : public CorolintCheck {
 public:
-  BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
-      : CorolintCheck(Name, Context, "6.1") {}
+  BlockingCallCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+  /// What a blocking call is, which decides the advice given for it.
+  enum class Family { Sleep, Blocking, EventLoop, SyncAsio };
+
+  /// The runtime a coroutine runs on, known from its return type.
+  struct Runtime {
+    enum Kind {
+      Unknown,
+      Asio,
+      Folly,
+      Cppcoro,
+      Libcoro,
+      Concurrencpp
+    } Kind = Unknown;
+    /// "asio" or "boost::asio" for Asio awaitables.
+    std::string AsioNamespace;
+    /// False when an Asio awaitable has a non-default executor, so that
+    /// `use_awaitable` and `steady_timer` would not fit it.
+    bool DefaultExecutor = true;
+  };
+
+  /// One blocking call found in a coroutine body.
+  struct BlockingCall {
+    Family Kind;
+    const Expr *Call;
+    std::string What; ///< E.g. "'std::future::get'", quoted for diag().
+  };
+
+  /// Where in the body a fix-it that adds `co_await` would not compile, or
+  /// would change the meaning of the surrounding expression.
+  struct BodyContext {
+    llvm::SmallPtrSet<const Expr *, 4> PostfixOperands;
+    llvm::SmallVector<SourceRange, 2> Handlers;
+    llvm::SmallVector<SourceRange, 2> Unevaluated;
+  };
+
+private:
+  Runtime runtimeOf(const FunctionDecl &Coroutine) const;
+  std::optional<BlockingCall> classify(const Stmt &S,
+                                       const ASTContext &Context) const;
+  std::optional<BlockingCall> classifyCall(const CallExpr &Call,
+                                           const ASTContext &Context) const;
+  std::optional<BlockingCall> classifyMethodCall(const CallExpr &Call,
+                                                 const CXXMethodDecl &Method,
+                                                 const Expr &Object) const;
+  std::optional<BlockingCall>
+  classifyFreeCall(const CallExpr &Call, const FunctionDecl &Callee) const;
+  std::optional<BlockingCall>
+  classifyConstruction(const CXXConstructExpr &Construct) const;
+  std::string describeStream(const Expr &Stream) const;
+
+  void report(const BlockingCall &Found, const Runtime &RT,
+              const BodyContext &Body, ASTContext &Context);
+  void adviseSleep(const BlockingCall &Found, const Runtime &RT, bool CanAwait,
+                   ASTContext &Context);
+  void adviseSyncAsio(const BlockingCall &Found, const Runtime &RT,
+                      bool CanAwait, bool NeedsParens, ASTContext &Context);
+  void adviseOffload(const BlockingCall &Found, const Runtime &RT);
+
+  struct OptionText {
+    std::string SleepFunctions, BlockingFunctions, BlockingMethods,
+        EventLoopFunctions, EventLoopMethods, BlockingStreamObjects,
+        BlockingStreamTypes, BlockingStreamOperations, AsioNamespaces,
+        SyncAsioOperations, AsioAwaitableTypes, FollyTaskTypes,
+        CppcoroTaskTypes, LibcoroTaskTypes, ConcurrencppTaskTypes;
+  } Text;
+
+  FunctionNameTable SleepFunctions, BlockingFunctions, EventLoopFunctions,
+      SyncAsioFunctions;
+  MethodTable BlockingMethods, EventLoopMethods, SyncAsioMethods;
+  NameList StreamObjects, StreamTypes;
+  llvm::StringSet<> StreamOperations;
+  NameList AsioAwaitableTypes, FollyTaskTypes, CppcoroTaskTypes,
+      LibcoroTaskTypes, ConcurrencppTaskTypes;
+
+  llvm::DenseSet<const FunctionDecl *> Analysed;
+  ReportOnce Reported;
 };
 
 } // namespace clang::tidy::corolint
