@@ -47,6 +47,16 @@ static void visitOwnStmts(const Stmt *S,
   }
   if (llvm::isa<BlockExpr>(S))
     return;
+  // The awaiter calls and the promise's return_value() that clang builds around
+  // an operand are not user code, and would visit the operand a second time.
+  if (const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(S)) {
+    visitOwnStmts(Suspend->getOperand(), Visit);
+    return;
+  }
+  if (const auto *Return = llvm::dyn_cast<CoreturnStmt>(S)) {
+    visitOwnStmts(Return->getOperand(), Visit);
+    return;
+  }
   if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S)) {
     // Local classes and functions are other functions; variables are ours.
     for (const Decl *D : Decls->decls())
