@@ -1,13 +1,508 @@
-//===--- UncheckedSpawnCheck.cpp - coro-unchecked-spawn ---===//
+//===--- UncheckedSpawnCheck.cpp - coro-unchecked-spawn -------------------===//
 
 #include "UncheckedSpawnCheck.h"
+#include "clang/AST/DeclTemplate.h"
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::corolint {
+namespace {
 
-void UncheckedSpawnCheck::registerMatchers(MatchFinder *Finder) {}
+// Defaults come from the libraries people use; each is a CheckOptions entry.
+constexpr llvm::StringLiteral DefaultSpawnFunctions =
+    "::asio::co_spawn;::boost::asio::co_spawn;::boost::asio::spawn";
+constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
+    "::asio::detached_t;::boost::asio::detached_t";
+constexpr llvm::StringLiteral DefaultTokenWrapperTypes =
+    "::asio::executor_binder;::asio::allocator_binder;"
+    "::asio::cancellation_slot_binder;::asio::as_tuple_t;"
+    "::asio::experimental::as_tuple_t;::boost::asio::executor_binder;"
+    "::boost::asio::allocator_binder;::boost::asio::cancellation_slot_binder;"
+    "::boost::asio::as_tuple_t";
+constexpr llvm::StringLiteral DefaultAwaitableTypes =
+    "::asio::awaitable;::boost::asio::awaitable";
+constexpr llvm::StringLiteral DefaultCatchAllExceptionTypes =
+    "::std::exception";
+constexpr llvm::StringLiteral DefaultDetachFunctions =
+    "::std::thread::detach;::std::jthread::detach;::boost::thread::detach";
+constexpr llvm::StringLiteral DefaultFireAndForgetMethods =
+    "::concurrencpp::executor::post;::concurrencpp::executor::bulk_post;"
+    "::concurrencpp::derivable_executor::post;"
+    "::concurrencpp::derivable_executor::bulk_post";
+constexpr llvm::StringLiteral DefaultDetachedStartFunctions =
+    "::stdexec::start_detached;::exec::start_detached";
+constexpr llvm::StringLiteral DefaultResultReturningSpawns =
+    "::folly::coro::TaskWithExecutor::start;"
+    "::folly::coro::TaskWithExecutor::startInlineUnsafe;"
+    "::coro::thread_pool::spawn;::coro::thread_pool::spawn_detached;"
+    "::coro::io_scheduler::spawn;::coro::io_scheduler::spawn_detached;"
+    "::concurrencpp::executor::submit;::concurrencpp::executor::bulk_submit;"
+    "::concurrencpp::derivable_executor::submit;"
+    "::concurrencpp::derivable_executor::bulk_submit";
 
-void UncheckedSpawnCheck::check(const MatchFinder::MatchResult &Result) {}
+// What the fix-it puts in place of `detached`: the failure then propagates
+// out of the executor's run(), where it cannot go unnoticed. A coroutine that
+// produces a value completes with (exception_ptr, value).
+constexpr llvm::StringLiteral RethrowingHandler =
+    "[](std::exception_ptr e) { if (e) std::rethrow_exception(e); }";
+constexpr llvm::StringLiteral RethrowingValueHandler =
+    "[](std::exception_ptr e, auto) { if (e) std::rethrow_exception(e); }";
+
+/// The last component of a qualified name: "spawn" for
+/// "coro::thread_pool::spawn".
+llvm::StringRef identifierOf(llvm::StringRef QualifiedName) {
+  auto [Scope, Identifier] = QualifiedName.rsplit("::");
+  return Identifier.empty() ? Scope : Identifier;
+}
+
+/// Declarations named like an entry of \p Lists, by identifier only: a cheap
+/// filter, confirmed with NameList::contains(). (hasName() would spell a
+/// member of a class template specialization with the template arguments,
+/// which the names in the options do not have.)
+internal::Matcher<NamedDecl>
+hasListedIdentifier(std::initializer_list<const NameList *> Lists) {
+  std::vector<llvm::StringRef> Identifiers;
+  for (const NameList *List : Lists)
+    for (const std::string &Name : List->names())
+      Identifiers.push_back(identifierOf(Name));
+  return hasAnyName(Identifiers);
+}
+
+/// \p E without the implicit nodes and parentheses around what was spelled.
+const Expr *ignoreImplicitAndParens(const Expr *E) {
+  for (;;) {
+    const Expr *Stripped = E->IgnoreImplicit()->IgnoreParens();
+    if (Stripped == E)
+      return E;
+    E = Stripped;
+  }
+}
+
+/// Like ignoreImplicitAndParens(), and also looks through the copy or move
+/// that passing an object by value adds.
+const Expr *ignoreImplicitCopies(const Expr *E) {
+  for (;;) {
+    E = ignoreImplicitAndParens(E);
+    const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
+    if (!Construct || Construct->getNumArgs() != 1 ||
+        !Construct->getConstructor()->isCopyOrMoveConstructor())
+      return E;
+    E = Construct->getArg(0);
+  }
+}
+
+/// The statement that a label, case or attribute applies to.
+const Stmt *unlabelled(const Stmt *S) {
+  for (;;) {
+    if (const auto *Label = llvm::dyn_cast<LabelStmt>(S))
+      S = Label->getSubStmt();
+    else if (const auto *Case = llvm::dyn_cast<SwitchCase>(S))
+      S = Case->getSubStmt();
+    else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(S))
+      S = Attributed->getSubStmt();
+    else
+      return S;
+  }
+}
+
+/// The sub-statements of an if or loop that are statements of their own
+/// without braces (braced ones are compound statements, matched themselves).
+llvm::SmallVector<const Stmt *, 2> unbracedBodies(const Stmt &S) {
+  llvm::SmallVector<const Stmt *, 2> Bodies;
+  if (const auto *If = llvm::dyn_cast<IfStmt>(&S)) {
+    Bodies.push_back(If->getThen());
+    Bodies.push_back(If->getElse());
+  } else if (const auto *For = llvm::dyn_cast<ForStmt>(&S)) {
+    Bodies.push_back(For->getBody());
+  } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&S)) {
+    Bodies.push_back(Range->getBody());
+  } else if (const auto *While = llvm::dyn_cast<WhileStmt>(&S)) {
+    Bodies.push_back(While->getBody());
+  } else if (const auto *Do = llvm::dyn_cast<DoStmt>(&S)) {
+    Bodies.push_back(Do->getBody());
+  }
+  llvm::erase_if(Bodies, [](const Stmt *Body) {
+    return !Body || llvm::isa<CompoundStmt>(Body);
+  });
+  return Bodies;
+}
+
+/// The function that the spawned work runs when the spawn names it: the
+/// lambda or function passed as a callable, or the coroutine (a lambda
+/// invoked in place included) whose call makes the awaitable.
+const FunctionDecl *spawnedFunction(const Expr &Work) {
+  const Expr *E = ignoreImplicitCopies(&Work);
+  if (const CXXRecordDecl *Closure = E->getType()->getAsCXXRecordDecl();
+      Closure && Closure->isLambda())
+    return Closure->getLambdaCallOperator();
+  if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    E = ignoreImplicitAndParens(AddressOf->getSubExpr());
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    return llvm::dyn_cast<FunctionDecl>(Ref->getDecl());
+  // A call returning a reference (std::move(stored)) hands over an awaitable
+  // made elsewhere: its callee is not the coroutine.
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && !Callee->getReturnType()->isReferenceType())
+      return Callee;
+  return nullptr;
+}
+
+/// What calling the callable \p Callable returns, or a null type when it is
+/// not a callable (an awaitable, say).
+QualType callableResult(QualType Callable) {
+  Callable = Callable.getNonReferenceType();
+  if (const auto *Pointer = Callable->getAs<PointerType>())
+    Callable = Pointer->getPointeeType();
+  if (const auto *Function = Callable->getAs<FunctionType>())
+    return Function->getReturnType();
+  const CXXRecordDecl *Record = Callable->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return QualType();
+  if (Record->isLambda())
+    return Record->getLambdaCallOperator()->getReturnType();
+  const CXXMethodDecl *CallOperator = nullptr;
+  for (const CXXMethodDecl *Method : Record->methods())
+    if (Method->getOverloadedOperator() == OO_Call) {
+      if (CallOperator)
+        return QualType(); // Overloaded: the result depends on the arguments.
+      CallOperator = Method;
+    }
+  return CallOperator ? CallOperator->getReturnType() : QualType();
+}
+
+bool isRethrowCall(const Stmt &S) {
+  const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() &&
+         Callee->getName() == "rethrow_exception" &&
+         qualifiedName(*Callee) == "std::rethrow_exception";
+}
+
+/// True when the handler block can let the caught exception (or another)
+/// escape again: it throws or rethrows.
+bool rethrows(const Stmt *HandlerBlock) {
+  bool Rethrows = false;
+  forEachOwnStmt(HandlerBlock, [&Rethrows](const Stmt &S) {
+    Rethrows |= llvm::isa<CXXThrowExpr>(S) || isRethrowCall(S);
+  });
+  return Rethrows;
+}
+
+/// Inside the token argument of a spawn, the expression that spells the
+/// detached token (`asio::detached`, possibly inside bind_executor(...)), so
+/// that a fix-it can replace exactly that.
+const Expr *spelledDetachedToken(const Expr *E, const NameList &TokenTypes) {
+  if (!E || llvm::isa<CXXDefaultArgExpr>(E))
+    return nullptr;
+  E = ignoreImplicitCopies(E);
+  if (TokenTypes.contains(E->getType()->getAsCXXRecordDecl()))
+    return E;
+  for (const Stmt *Child : E->children())
+    if (const Expr *Found = spelledDetachedToken(
+            llvm::dyn_cast_or_null<Expr>(Child), TokenTypes))
+      return Found;
+  return nullptr;
+}
+
+std::string describeToken(const Expr *Spelled) {
+  if (!Spelled)
+    return "a detached completion token";
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Spelled))
+    return "'" + Ref->getDecl()->getNameAsString() + "'";
+  return "'" + qualifiedName(*Spelled->getType()->getAsCXXRecordDecl()) + "'";
+}
+
+} // namespace
+
+UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : CorolintCheck(Name, Context, "4.2"),
+      Text{Options.get("SpawnFunctions", DefaultSpawnFunctions).str(),
+           Options.get("DetachedTokenTypes", DefaultDetachedTokenTypes).str(),
+           Options.get("TokenWrapperTypes", DefaultTokenWrapperTypes).str(),
+           Options.get("AwaitableTypes", DefaultAwaitableTypes).str(),
+           Options.get("CatchAllExceptionTypes", DefaultCatchAllExceptionTypes)
+               .str(),
+           Options.get("DetachFunctions", DefaultDetachFunctions).str(),
+           Options.get("FireAndForgetMethods", DefaultFireAndForgetMethods)
+               .str(),
+           Options.get("DetachedStartFunctions", DefaultDetachedStartFunctions)
+               .str(),
+           Options.get("ResultReturningSpawns", DefaultResultReturningSpawns)
+               .str()},
+      SpawnFunctions(Text.SpawnFunctions),
+      DetachedTokenTypes(Text.DetachedTokenTypes),
+      TokenWrapperTypes(Text.TokenWrapperTypes),
+      AwaitableTypes(Text.AwaitableTypes),
+      CatchAllExceptionTypes(Text.CatchAllExceptionTypes),
+      DetachFunctions(Text.DetachFunctions),
+      FireAndForgetMethods(Text.FireAndForgetMethods),
+      DetachedStartFunctions(Text.DetachedStartFunctions),
+      ResultReturningSpawns(Text.ResultReturningSpawns) {
+  for (llvm::StringRef Name : ResultReturningSpawns.names())
+    ResultReturningSpawnIdentifiers.insert(identifierOf(Name));
+}
+
+void UncheckedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  CorolintCheck::storeOptions(Opts);
+  Options.store(Opts, "SpawnFunctions", Text.SpawnFunctions);
+  Options.store(Opts, "DetachedTokenTypes", Text.DetachedTokenTypes);
+  Options.store(Opts, "TokenWrapperTypes", Text.TokenWrapperTypes);
+  Options.store(Opts, "AwaitableTypes", Text.AwaitableTypes);
+  Options.store(Opts, "CatchAllExceptionTypes", Text.CatchAllExceptionTypes);
+  Options.store(Opts, "DetachFunctions", Text.DetachFunctions);
+  Options.store(Opts, "FireAndForgetMethods", Text.FireAndForgetMethods);
+  Options.store(Opts, "DetachedStartFunctions", Text.DetachedStartFunctions);
+  Options.store(Opts, "ResultReturningSpawns", Text.ResultReturningSpawns);
+}
+
+void UncheckedSpawnCheck::registerMatchers(MatchFinder *Finder) {
+  // Spawns and detaches are calls to a few named functions: a narrow matcher
+  // finds them wherever they are, in a coroutine or in main().
+  if (!SpawnFunctions.empty() || !DetachFunctions.empty() ||
+      !FireAndForgetMethods.empty() || !DetachedStartFunctions.empty())
+    Finder->addMatcher(
+        callExpr(callee(functionDecl(hasListedIdentifier(
+                                         {&SpawnFunctions, &DetachFunctions,
+                                          &FireAndForgetMethods,
+                                          &DetachedStartFunctions}))
+                            .bind("callee")))
+            .bind("call"),
+        this);
+  // stdexec spells start_detached as a function object.
+  if (!DetachedStartFunctions.empty())
+    Finder->addMatcher(
+        cxxOperatorCallExpr(
+            hasOverloadedOperatorName("()"),
+            hasArgument(
+                0, ignoringParenImpCasts(declRefExpr(to(
+                       varDecl(hasListedIdentifier({&DetachedStartFunctions}))
+                           .bind("callee"))))))
+            .bind("call"),
+        this);
+  if (ResultReturningSpawns.empty())
+    return;
+  // A result is discarded when its call is a statement of its own. The
+  // statements that hold statements are visited directly (one matcher per
+  // node kind, so that nothing else pays), rather than asking every call for
+  // its parent, which would build the parent map of the whole TU.
+  Finder->addMatcher(compoundStmt().bind("statements"), this);
+  Finder->addMatcher(ifStmt().bind("statements"), this);
+  Finder->addMatcher(forStmt().bind("statements"), this);
+  Finder->addMatcher(cxxForRangeStmt().bind("statements"), this);
+  Finder->addMatcher(whileStmt().bind("statements"), this);
+  Finder->addMatcher(doStmt().bind("statements"), this);
+}
+
+void UncheckedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    checkCall(*Call, *Result.Nodes.getNodeAs<NamedDecl>("callee"));
+    return;
+  }
+  const auto *Holder = Result.Nodes.getNodeAs<Stmt>("statements");
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Holder)) {
+    for (const Stmt *Child : Block->body())
+      checkStatementPosition(Child);
+    return;
+  }
+  for (const Stmt *Body : unbracedBodies(*Holder))
+    checkStatementPosition(Body);
+}
+
+void UncheckedSpawnCheck::checkCall(const CallExpr &Call,
+                                    const NamedDecl &Callee) {
+  if (Call.containsErrors())
+    return; // Half-typed code: its arguments are not what was meant.
+  const auto *Function = llvm::dyn_cast<FunctionDecl>(&Callee);
+  if (Function && SpawnFunctions.contains(Function)) {
+    checkDetachedSpawn(Call, *Function);
+    return;
+  }
+  SourceLocation Loc = Call.getExprLoc();
+  std::string Name = qualifiedName(Callee);
+  if (Function && DetachFunctions.contains(Function)) {
+    if (Reported.first(Loc))
+      diag(Loc, "'%0' leaves no way to observe the thread's end or failure, "
+                "or whether it outlives the objects it uses %1")
+          << Name << citation();
+  } else if (Function && FireAndForgetMethods.contains(Function)) {
+    if (Reported.first(Loc))
+      diag(Loc, "'%0' discards any exception the posted work throws: the "
+                "failure is never observed %1")
+          << Name << citation();
+  } else if (DetachedStartFunctions.contains(&Callee)) {
+    if (Reported.first(Loc))
+      diag(Loc, "'%0' leaves nobody to observe the outcome of the work: an "
+                "error terminates the process and a stop goes unnoticed %1")
+          << Name << citation();
+  }
+}
+
+void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,
+                                             const FunctionDecl &Callee) {
+  // The token is the first argument of a detached type; the spawned work is
+  // the argument before it (co_spawn(ex, work, token), spawn(ex, f, token)).
+  unsigned TokenIndex = 1;
+  while (TokenIndex < Spawn.getNumArgs() &&
+         !isDetachedToken(Spawn.getArg(TokenIndex)->getType()))
+    ++TokenIndex;
+  if (TokenIndex >= Spawn.getNumArgs())
+    return;
+  const Expr &Work = *Spawn.getArg(TokenIndex - 1);
+  const FunctionDecl *Spawned = spawnedFunction(Work);
+  if (Spawned && handlesItsOwnFailures(*Spawned))
+    return;
+  SourceLocation Loc = Spawn.getExprLoc();
+  if (!Reported.first(Loc))
+    return;
+
+  const Expr *Token =
+      spelledDetachedToken(Spawn.getArg(TokenIndex), DetachedTokenTypes);
+  bool Named = Spawned && Spawned->getIdentifier();
+  std::string Coroutine =
+      Named ? "the coroutine '" + Spawned->getName().str() + "'"
+            : std::string("the spawned coroutine");
+  diag(Loc, "'%0' with %1 swallows any exception %2 throws: the failure is "
+            "never observed %3")
+      << qualifiedName(Callee) << describeToken(Token) << Coroutine
+      << citation();
+
+  if (Token) {
+    DiagnosticBuilder Note = diag(Token->getBeginLoc(),
+                                  "replace %0 with a completion handler that "
+                                  "rethrows the exception",
+                                  DiagnosticIDs::Note);
+    Note << describeToken(Token);
+    QualType Produced = spawnedResultType(Work);
+    CharSourceRange Range =
+        CharSourceRange::getTokenRange(Token->getSourceRange());
+    if (!Produced.isNull() && !Range.getBegin().isMacroID() &&
+        !Range.getEnd().isMacroID())
+      Note << FixItHint::CreateReplacement(Range, Produced->isVoidType()
+                                                      ? RethrowingHandler
+                                                      : RethrowingValueHandler);
+  }
+  if (Named && Spawned->isDefined())
+    diag(Spawned->getDefinition()->getLocation(),
+         "or let '%0' handle its own failures: wrap its whole body in "
+         "'try { ... } catch (...) { ... }'",
+         DiagnosticIDs::Note)
+        << Spawned->getName();
+}
+
+void UncheckedSpawnCheck::checkStatementPosition(const Stmt *Statement) {
+  const auto *E = llvm::dyn_cast<Expr>(unlabelled(Statement));
+  if (!E || E->containsErrors())
+    return;
+  // `(void)pool.spawn(t);` discards on purpose: it is a cast, not a call.
+  const auto *Call = llvm::dyn_cast<CallExpr>(ignoreImplicitAndParens(E));
+  if (!Call || Call->getType()->isVoidType())
+    return;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier() ||
+      !ResultReturningSpawnIdentifiers.contains(Callee->getName()) ||
+      !ResultReturningSpawns.contains(Callee))
+    return;
+  reportDiscardedResult(*Call, *Callee);
+}
+
+void UncheckedSpawnCheck::reportDiscardedResult(const CallExpr &Call,
+                                                const FunctionDecl &Callee) {
+  SourceLocation Loc = Call.getExprLoc();
+  if (!Reported.first(Loc))
+    return;
+  QualType Result = Call.getType();
+  if (Result->isBooleanType()) {
+    diag(Loc, "the bool returned by '%0' is ignored: a task that could not be "
+              "scheduled is silently dropped %1")
+        << qualifiedName(Callee) << citation();
+    return;
+  }
+  const NamedDecl *ResultDecl = Result->getAsCXXRecordDecl();
+  diag(Loc, "the '%0' returned by '%1' is discarded: nobody observes how the "
+            "spawned work ends, so its failure is lost %2")
+      << (ResultDecl ? ResultDecl->getName() : Result.getAsString())
+      << qualifiedName(Callee) << citation();
+}
+
+bool UncheckedSpawnCheck::isDetachedToken(QualType Token) const {
+  const CXXRecordDecl *Record =
+      Token.getNonReferenceType()->getAsCXXRecordDecl();
+  while (Record) {
+    if (DetachedTokenTypes.contains(Record))
+      return true;
+    // A wrapper (bind_executor(strand, detached)) passes the completion on
+    // to the token it wraps, its first template argument.
+    const auto *Wrapper =
+        llvm::dyn_cast<ClassTemplateSpecializationDecl>(Record);
+    if (!Wrapper || !TokenWrapperTypes.contains(Wrapper))
+      return false;
+    const TemplateArgumentList &Args = Wrapper->getTemplateArgs();
+    if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+      return false;
+    Record = Args[0].getAsType()->getAsCXXRecordDecl();
+  }
+  return false;
+}
+
+bool UncheckedSpawnCheck::handlesItsOwnFailures(
+    const FunctionDecl &Spawned) const {
+  const FunctionDecl *Definition = nullptr;
+  if (!Spawned.hasBody(Definition))
+    return false;
+  const Stmt *Body = Definition->getBody();
+  if (const auto *Coroutine = llvm::dyn_cast<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  // A function-try-block; a coroutine's arrives as a block holding the try.
+  if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(Body))
+    return catchesEverything(*Try);
+  const auto *Block = llvm::dyn_cast<CompoundStmt>(Body);
+  if (!Block || Block->body_empty())
+    return false;
+  const auto *Try = llvm::dyn_cast<CXXTryStmt>(Block->body_back());
+  if (!Try)
+    return false;
+  // Only declarations may come first (`auto ex = co_await
+  // this_coro::executor;`): anything else is work outside the try.
+  for (const Stmt *S : Block->body())
+    if (S != Try && !llvm::isa<DeclStmt>(S))
+      return false;
+  return catchesEverything(*Try);
+}
+
+bool UncheckedSpawnCheck::catchesEverything(const CXXTryStmt &Try) const {
+  bool CatchesAll = false;
+  for (unsigned I = 0, E = Try.getNumHandlers(); I != E; ++I) {
+    const CXXCatchStmt *Handler = Try.getHandler(I);
+    if (rethrows(Handler->getHandlerBlock()))
+      return false;
+    CatchesAll |= !Handler->getExceptionDecl() ||
+                  CatchAllExceptionTypes.contains(Handler->getCaughtType()
+                                                      .getNonReferenceType()
+                                                      ->getAsCXXRecordDecl());
+  }
+  return CatchesAll;
+}
+
+QualType UncheckedSpawnCheck::spawnedResultType(const Expr &Work) const {
+  QualType Produced = callableResult(Work.getType());
+  if (Produced.isNull())
+    Produced = Work.getType().getNonReferenceType();
+  if (Produced->isDependentType() || Produced->isUndeducedType())
+    return QualType();
+  // co_spawn's work is an awaitable<T>: T is what the coroutine produces.
+  if (const auto *Awaitable =
+          llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              Produced->getAsCXXRecordDecl());
+      Awaitable && AwaitableTypes.contains(Awaitable)) {
+    const TemplateArgumentList &Args = Awaitable->getTemplateArgs();
+    if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+      return QualType();
+    return Args[0].getAsType();
+  }
+  return Produced;
+}
 
 } // namespace clang::tidy::corolint

@@ -1,6 +1,9 @@
-//===--- UncheckedSpawnCheck.h - coro-unchecked-spawn ---*- C++ -*-===//
+//===--- UncheckedSpawnCheck.h - coro-unchecked-spawn -----------*- C++ -*-===//
 //
-// See docs/checks/coro-unchecked-spawn.md.
+// Finds spawned work whose failure nobody can observe: Asio's co_spawn and
+// spawn with `detached`, detached threads, fire-and-forget executor calls,
+// start_detached, and spawn results (futures, acceptance flags) that are
+// thrown away. See docs/checks/coro-unchecked-spawn.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -8,15 +11,41 @@
 #define COROLINT_CHECKS_UNCHECKEDSPAWNCHECK_H
 
 #include "CorolintCheck.h"
+#include "CoroutineModel.h"
+#include "NameList.h"
 
 namespace clang::tidy::corolint {
 
 class UncheckedSpawnCheck : public CorolintCheck {
 public:
-  UncheckedSpawnCheck(StringRef Name, ClangTidyContext *Context)
-      : CorolintCheck(Name, Context, "4.2") {}
+  UncheckedSpawnCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  void checkCall(const CallExpr &Call, const NamedDecl &Callee);
+  void checkDetachedSpawn(const CallExpr &Spawn, const FunctionDecl &Callee);
+  void checkStatementPosition(const Stmt *Statement);
+  void reportDiscardedResult(const CallExpr &Call, const FunctionDecl &Callee);
+
+  bool isDetachedToken(QualType Token) const;
+  bool handlesItsOwnFailures(const FunctionDecl &Spawned) const;
+  bool catchesEverything(const CXXTryStmt &Try) const;
+  QualType spawnedResultType(const Expr &Work) const;
+
+  struct OptionText {
+    std::string SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
+        AwaitableTypes, CatchAllExceptionTypes, DetachFunctions,
+        FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns;
+  } Text;
+  NameList SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
+      AwaitableTypes, CatchAllExceptionTypes, DetachFunctions,
+      FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns;
+  /// Unqualified names of ResultReturningSpawns: a cheap first filter for the
+  /// many statements the check looks at.
+  llvm::StringSet<> ResultReturningSpawnIdentifiers;
+  ReportOnce Reported;
 };
 
 } // namespace clang::tidy::corolint

@@ -26,6 +26,12 @@ public:
 };
 class thread_pool_executor : public executor {};
 class worker_thread_executor : public executor {};
+// The CRTP base that concurrencpp's own executors and user executors derive from.
+template <typename ConcreteExecutor> class derivable_executor : public executor {
+public:
+  template <typename F, typename... A> void post(F &&, A &&...);
+  template <typename F, typename... A> result<int> submit(F &&, A &&...);
+};
 
 class async_lock;
 class scoped_async_lock {
