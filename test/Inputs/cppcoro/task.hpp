@@ -14,6 +14,7 @@ public:
   lookalike::awaiter<T> operator co_await() const &;
 };
 template <typename Awaitable> auto sync_wait(Awaitable &&) -> int;
+template <typename... Awaitables> task<> when_all(Awaitables &&...);
 
 class async_mutex_lock {
 public:

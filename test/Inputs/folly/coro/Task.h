@@ -58,6 +58,7 @@ public:
 template <typename T> TaskWithExecutor<T> co_withExecutor(Executor *, Task<T>);
 
 template <typename Awaitable> auto blockingWait(Awaitable &&) -> int;
+template <typename... SemiAwaitables> Task<void> collectAll(SemiAwaitables &&...);
 Task<void> sleep(std::chrono::milliseconds);
 
 class Mutex {
