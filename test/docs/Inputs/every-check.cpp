@@ -1,0 +1,24 @@
+// One finding per corolint check, so that every citation is read from a real
+// diagnostic. A new check adds its trigger here.
+#include "task.h"
+#include "folly/coro/Task.h"
+#include <mutex>
+#include <thread>
+
+std::mutex m;
+
+demo::task<> lock_across_suspend() {
+  std::lock_guard g(m);
+  co_await demo::next_event();
+}
+
+demo::task<> blocking_call() {
+  std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  co_await demo::next_event();
+}
+
+void discarded_task() { demo::compute(); }
+
+void unchecked_spawn(std::thread &t) { t.detach(); }
+
+folly::coro::UnboundedQueue<int> unbounded_channel;
