@@ -1,13 +1,550 @@
-//===--- UnboundedChannelCheck.cpp - coro-unbounded-channel ---===//
+//===--- UnboundedChannelCheck.cpp - coro-unbounded-channel ---------------===//
 
 #include "UnboundedChannelCheck.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
+#include <algorithm>
+#include <optional>
 
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::corolint {
+namespace {
 
-void UnboundedChannelCheck::registerMatchers(MatchFinder *Finder) {}
+// Defaults come from the libraries people use; each is a CheckOptions entry.
+// Aliases (folly's UMPMCQueue family, SmallUnboundedQueue where it is one)
+// are found through the class they name.
+constexpr llvm::StringLiteral DefaultUnboundedQueueTypes =
+    "::folly::coro::UnboundedQueue;::folly::coro::SmallUnboundedQueue;"
+    "::folly::UnboundedQueue;::coro::queue";
+constexpr llvm::StringLiteral DefaultUnboundedFactories =
+    "::folly::coro::AsyncPipe::create";
+constexpr llvm::StringLiteral DefaultBoundedChannelTypes =
+    "::asio::experimental::basic_channel;"
+    "::asio::experimental::basic_concurrent_channel;"
+    "::boost::asio::experimental::basic_channel;"
+    "::boost::asio::experimental::basic_concurrent_channel";
+constexpr llvm::StringLiteral DefaultMakeFunctions =
+    "::std::make_shared;::std::make_unique;::std::allocate_shared;"
+    "::boost::make_shared;::boost::allocate_shared;::boost::make_unique";
+constexpr llvm::StringLiteral DefaultTrySendFunctions =
+    "::asio::experimental::basic_channel::try_send;"
+    "::asio::experimental::basic_channel::try_send_n;"
+    "::asio::experimental::basic_concurrent_channel::try_send;"
+    "::asio::experimental::basic_concurrent_channel::try_send_n;"
+    "::boost::asio::experimental::basic_channel::try_send;"
+    "::boost::asio::experimental::basic_channel::try_send_n;"
+    "::boost::asio::experimental::basic_concurrent_channel::try_send;"
+    "::boost::asio::experimental::basic_concurrent_channel::try_send_n;"
+    "::folly::coro::BoundedQueue::try_enqueue;"
+    "::folly::coro::BoundedAsyncPipe::try_write";
+// 2^20 messages: far beyond any capacity chosen for backpressure, far below
+// the "no limit" constants (SIZE_MAX, numeric_limits<>::max(), -1).
+constexpr uint64_t DefaultMaxCapacity = 1048576;
+// What the fix-its write; the comment tells the user to choose the number.
+constexpr uint64_t SuggestedCapacity = 1024;
 
-void UnboundedChannelCheck::check(const MatchFinder::MatchResult &Result) {}
+/// What each library offers instead of its unbounded queue or factory, keyed
+/// by the qualified name of the unbounded class or factory function.
+struct BoundedTwin {
+  llvm::StringLiteral Unbounded;
+  llvm::StringLiteral Advice;
+};
+constexpr BoundedTwin BoundedTwins[] = {
+    {"folly::coro::UnboundedQueue",
+     "use 'folly::coro::BoundedQueue' with a capacity sized for the expected "
+     "load; 'co_await enqueue()' then waits while it is full"},
+    {"folly::coro::SmallUnboundedQueue",
+     "use 'folly::coro::BoundedQueue' with a capacity sized for the expected "
+     "load; 'co_await enqueue()' then waits while it is full"},
+    {"folly::UnboundedQueue",
+     "use 'folly::DynamicBoundedQueue' (e.g. 'folly::DMPMCQueue') with a "
+     "capacity sized for the expected load; 'enqueue()' then waits while it "
+     "is full"},
+    {"coro::queue",
+     "use 'coro::ring_buffer<T, N>' with N sized for the expected load; "
+     "'co_await produce()' then waits while it is full"},
+    {"folly::coro::AsyncPipe::create",
+     "use 'folly::coro::BoundedAsyncPipe<T>::create(capacity)'; "
+     "'co_await write()' then waits while the pipe is full"},
+};
+
+/// How a declaration `Template<Args> name;` becomes its bounded twin, keyed
+/// by the template as spelled: the twin takes the same template arguments.
+enum class CapacityGoes { InBraceInitializer, InLastTemplateArgument };
+struct TemplateRewrite {
+  llvm::StringLiteral SpelledTemplate;
+  llvm::StringLiteral BoundedName;
+  CapacityGoes Capacity;
+};
+constexpr TemplateRewrite TemplateRewrites[] = {
+    {"folly::coro::UnboundedQueue", "BoundedQueue",
+     CapacityGoes::InBraceInitializer},
+    {"folly::coro::SmallUnboundedQueue", "BoundedQueue",
+     CapacityGoes::InBraceInitializer},
+    {"coro::queue", "ring_buffer", CapacityGoes::InLastTemplateArgument},
+};
+
+const BoundedTwin *findTwin(const NamedDecl *Unbounded) {
+  if (!Unbounded)
+    return nullptr;
+  std::string Name = qualifiedName(*Unbounded);
+  for (const BoundedTwin &Twin : BoundedTwins)
+    if (Twin.Unbounded == Name)
+      return &Twin;
+  return nullptr;
+}
+
+const TemplateRewrite *findRewrite(const TemplateDecl *Spelled) {
+  if (!Spelled)
+    return nullptr;
+  std::string Name = qualifiedName(*Spelled);
+  for (const TemplateRewrite &Rewrite : TemplateRewrites)
+    if (Rewrite.SpelledTemplate == Name)
+      return &Rewrite;
+  return nullptr;
+}
+
+/// The class of \p Type, or of its elements: an array of queues is as
+/// unbounded as one queue.
+const CXXRecordDecl *classOrElementClass(QualType Type,
+                                         const ASTContext &Context) {
+  if (Type.isNull())
+    return nullptr;
+  return Context.getBaseElementType(Type)->getAsCXXRecordDecl();
+}
+
+AST_MATCHER_P(QualType, isListedClassOrArrayOf, const ListedNames *, Names) {
+  return Names->contains(classOrElementClass(Node, Finder->getASTContext()));
+}
+
+AST_MATCHER_P(CXXNewExpr, allocatesListedClass, const ListedNames *, Names) {
+  return Names->contains(
+      classOrElementClass(Node.getAllocatedType(), Finder->getASTContext()));
+}
+
+AST_MATCHER_P(CXXConstructExpr, constructsListedClass, const ListedNames *,
+              Names) {
+  return Names->contains(Node.getConstructor()->getParent());
+}
+
+AST_MATCHER_P(CallExpr, callsListedFunction, const ListedNames *, Names) {
+  return Names->contains(Node.getDirectCallee());
+}
+
+/// The class of the object a member call is made on, before the conversion
+/// to the base class that declares the method.
+const CXXRecordDecl *calledOnClass(const CXXMemberCallExpr &Call) {
+  const auto *Member =
+      llvm::dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
+  if (!Member)
+    return nullptr;
+  QualType Object = Member->getBase()->IgnoreParenImpCasts()->getType();
+  if (Member->isArrow())
+    Object = Object->getPointeeType();
+  return Object.isNull() ? nullptr : Object->getAsCXXRecordDecl();
+}
+
+/// \p E when it calls a listed method, named either by the class declaring
+/// the method or by the class it is called on: Asio declares `try_send` in a
+/// detail base class of `basic_channel`.
+const CXXMemberCallExpr *asListedMethodCall(const Expr &E,
+                                            const ListedNames &Names) {
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E.IgnoreParenImpCasts());
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier())
+    return nullptr;
+  if (Names.contains(Method))
+    return Call;
+  const CXXRecordDecl *Object = calledOnClass(*Call);
+  return Object && Names.containsMember(*Object, Method->getName()) ? Call
+                                                                    : nullptr;
+}
+
+void visitExpressionStatements(const Stmt *S,
+                               llvm::function_ref<void(const Expr &)> Visit) {
+  if (!S || llvm::isa<CompoundStmt>(S))
+    return; // A braced block is matched on its own.
+  if (const auto *E = llvm::dyn_cast<Expr>(S))
+    return Visit(*E);
+  if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
+    visitExpressionStatements(If->getThen(), Visit);
+    visitExpressionStatements(If->getElse(), Visit);
+  } else if (const auto *For = llvm::dyn_cast<ForStmt>(S)) {
+    visitExpressionStatements(For->getBody(), Visit);
+    if (const Expr *Increment = For->getInc())
+      Visit(*Increment);
+  } else if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
+    visitExpressionStatements(While->getBody(), Visit);
+  } else if (const auto *Do = llvm::dyn_cast<DoStmt>(S)) {
+    visitExpressionStatements(Do->getBody(), Visit);
+  } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S)) {
+    visitExpressionStatements(Range->getBody(), Visit);
+  } else if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(S)) {
+    visitExpressionStatements(Switch->getBody(), Visit);
+  } else if (const auto *Case = llvm::dyn_cast<SwitchCase>(S)) {
+    visitExpressionStatements(Case->getSubStmt(), Visit);
+  } else if (const auto *Label = llvm::dyn_cast<LabelStmt>(S)) {
+    visitExpressionStatements(Label->getSubStmt(), Visit);
+  } else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(S)) {
+    visitExpressionStatements(Attributed->getSubStmt(), Visit);
+  }
+}
+
+/// Calls \p Visit on each expression whose value \p Block discards: the
+/// expression statements among its children and, through unbraced branches,
+/// loop bodies and labels, below them, plus `for` increments. One matcher on
+/// blocks thus covers every statement position without the parent map. A
+/// cast to void is an expression of its own, so it never is one of them.
+void forEachDiscardedExpression(const CompoundStmt &Block,
+                                llvm::function_ref<void(const Expr &)> Visit) {
+  for (const Stmt *Child : Block.body())
+    visitExpressionStatements(Child, Visit);
+}
+
+AST_MATCHER_P(CompoundStmt, discardsListedMethodCall, const ListedNames *,
+              Names) {
+  bool Found = false;
+  forEachDiscardedExpression(Node, [&](const Expr &E) {
+    Found = Found || asListedMethodCall(E, *Names);
+  });
+  return Found;
+}
+
+/// A capacity is a count: an integer, not a flag or an enumerator.
+bool isCountType(QualType Type) {
+  Type = Type.getNonReferenceType().getCanonicalType();
+  return Type->isIntegerType() && !Type->isBooleanType() &&
+         !Type->isEnumeralType();
+}
+
+/// The argument a channel constructor takes its capacity from: the first
+/// count parameter (Asio's `max_buffer_size`, defaulted to 0).
+const Expr *capacityArgument(const CXXConstructExpr &Construct) {
+  const CXXConstructorDecl *Ctor = Construct.getConstructor();
+  unsigned Count = std::min(Ctor->getNumParams(), Construct.getNumArgs());
+  for (unsigned I = 0; I < Count; ++I)
+    if (isCountType(Ctor->getParamDecl(I)->getType()))
+      return Construct.getArg(I);
+  return nullptr;
+}
+
+/// A make function forwards its arguments to the constructor, so the first
+/// count among them is the capacity.
+const Expr *forwardedCapacityArgument(const CallExpr &Make) {
+  for (const Expr *Arg : Make.arguments())
+    if (isCountType(Arg->getType()))
+      return Arg;
+  return nullptr;
+}
+
+/// The compile-time value of a capacity argument as the std::size_t it
+/// becomes (a forwarded `-1` is SIZE_MAX), if it has one.
+std::optional<llvm::APSInt> constantCapacity(const Expr &E,
+                                             ASTContext &Context) {
+  if (E.isValueDependent() || E.containsErrors())
+    return std::nullopt;
+  Expr::EvalResult Result;
+  if (!E.EvaluateAsInt(Result, Context))
+    return std::nullopt;
+  llvm::APSInt Value = Result.Val.getInt();
+  if (Value.isSigned() && Value.isNegative()) {
+    Value = Value.extOrTrunc(64);
+    Value.setIsUnsigned(true);
+  }
+  return Value;
+}
+
+/// True when the rewrite of \p Object's declaration touches nothing but it:
+/// `Type name;`, one declarator, no initializer, no constructor initialising
+/// it elsewhere.
+bool isLoneDeclarationWithoutInitializer(const DeclaratorDecl &Object,
+                                         TypeLoc WrittenType,
+                                         const SourceManager &SM,
+                                         const LangOptions &LangOpts) {
+  SourceLocation Name = Object.getLocation();
+  if (Name.isMacroID())
+    return false;
+  // The name follows the type directly (not `T a, name;`) and ends it.
+  std::optional<Token> AfterType =
+      Lexer::findNextToken(WrittenType.getEndLoc(), SM, LangOpts);
+  std::optional<Token> AfterName = Lexer::findNextToken(Name, SM, LangOpts);
+  if (!AfterType || AfterType->getLocation() != Name || !AfterName ||
+      !AfterName->is(tok::semi))
+    return false;
+  const auto *Field = llvm::dyn_cast<FieldDecl>(&Object);
+  if (!Field)
+    return true;
+  const auto *Record = llvm::dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Record)
+    return true;
+  for (const CXXConstructorDecl *Ctor : Record->ctors()) {
+    const FunctionDecl *Definition = nullptr;
+    if (!Ctor->isDefined(Definition)) {
+      if (Ctor->isUserProvided())
+        return false; // Its unseen definition may initialise the field.
+      continue;
+    }
+    for (const CXXCtorInitializer *Init :
+         llvm::cast<CXXConstructorDecl>(Definition)->inits())
+      if (Init->isWritten() && Init->getMember() == Field)
+        return false;
+  }
+  return true;
+}
+
+} // namespace
+
+ListedNames::ListedNames(llvm::StringRef Option) : Names(Option) {
+  for (llvm::StringRef Name : Names.names()) {
+    size_t Scope = Name.rfind("::");
+    LastComponents.insert(
+        Scope == llvm::StringRef::npos ? Name : Name.substr(Scope + 2));
+  }
+}
+
+bool ListedNames::contains(const NamedDecl *D) const {
+  return D && D->getIdentifier() && LastComponents.contains(D->getName()) &&
+         Names.contains(D);
+}
+
+bool ListedNames::containsMember(const NamedDecl &Scope,
+                                 llvm::StringRef Member) const {
+  return LastComponents.contains(Member) &&
+         Names.contains(qualifiedName(Scope) + "::" + Member.str());
+}
+
+UnboundedChannelCheck::UnboundedChannelCheck(StringRef Name,
+                                             ClangTidyContext *Context)
+    : CorolintCheck(Name, Context, "3.3"),
+      Text{Options.get("UnboundedQueueTypes", DefaultUnboundedQueueTypes).str(),
+           Options.get("UnboundedFactories", DefaultUnboundedFactories).str(),
+           Options.get("BoundedChannelTypes", DefaultBoundedChannelTypes).str(),
+           Options.get("MakeFunctions", DefaultMakeFunctions).str(),
+           Options.get("TrySendFunctions", DefaultTrySendFunctions).str()},
+      MaxCapacity(Options.get<uint64_t>("MaxCapacity", DefaultMaxCapacity)),
+      UnboundedQueueTypes(Text.UnboundedQueueTypes),
+      UnboundedFactories(Text.UnboundedFactories),
+      BoundedChannelTypes(Text.BoundedChannelTypes),
+      MakeFunctions(Text.MakeFunctions),
+      TrySendFunctions(Text.TrySendFunctions) {}
+
+void UnboundedChannelCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  CorolintCheck::storeOptions(Opts);
+  Options.store(Opts, "UnboundedQueueTypes", Text.UnboundedQueueTypes);
+  Options.store(Opts, "UnboundedFactories", Text.UnboundedFactories);
+  Options.store(Opts, "BoundedChannelTypes", Text.BoundedChannelTypes);
+  Options.store(Opts, "MaxCapacity", MaxCapacity);
+  Options.store(Opts, "MakeFunctions", Text.MakeFunctions);
+  Options.store(Opts, "TrySendFunctions", Text.TrySendFunctions);
+}
+
+void UnboundedChannelCheck::registerMatchers(MatchFinder *Finder) {
+  // The check runs on every translation unit, so there are few matchers, each
+  // a node kind plus one predicate that rejects by unqualified name first;
+  // none needs the parent map.
+  auto UnboundedQueue = isListedClassOrArrayOf(&UnboundedQueueTypes);
+  // A member is reported at its declaration, not in every constructor.
+  Finder->addMatcher(
+      varDecl(isDefinition(), unless(parmVarDecl()), hasType(UnboundedQueue))
+          .bind("object"),
+      this);
+  Finder->addMatcher(
+      fieldDecl(unless(isImplicit()), hasType(UnboundedQueue)).bind("object"),
+      this);
+  Finder->addMatcher(
+      cxxNewExpr(allocatesListedClass(&UnboundedQueueTypes)).bind("new"), this);
+  Finder->addMatcher(callExpr(anyOf(callsListedFunction(&MakeFunctions),
+                                    callsListedFunction(&UnboundedFactories)))
+                         .bind("call"),
+                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(constructsListedClass(&BoundedChannelTypes))
+          .bind("channel"),
+      this);
+  Finder->addMatcher(
+      compoundStmt(discardsListedMethodCall(&TrySendFunctions)).bind("block"),
+      this);
+}
+
+void UnboundedChannelCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Context = *Result.Context;
+  const BoundNodes &Nodes = Result.Nodes;
+  if (const auto *Object = Nodes.getNodeAs<DeclaratorDecl>("object"))
+    reportUnboundedObject(*Object, Context);
+  else if (const auto *New = Nodes.getNodeAs<CXXNewExpr>("new"))
+    reportUnboundedAllocation(*New, New->getAllocatedType(), Context);
+  else if (const auto *Call = Nodes.getNodeAs<CallExpr>("call"))
+    checkCall(*Call, Context);
+  else if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("channel"))
+    checkChannelCapacity(Construct->getLocation(), Construct->getType(),
+                         capacityArgument(*Construct), Context);
+  else if (const auto *Block = Nodes.getNodeAs<CompoundStmt>("block"))
+    reportIgnoredSends(*Block);
+}
+
+static constexpr llvm::StringLiteral GrowsWithoutLimit =
+    "a producer faster than its consumer grows memory without limit";
+
+void UnboundedChannelCheck::reportUnboundedObject(const DeclaratorDecl &Object,
+                                                  ASTContext &Context) {
+  QualType Type = Object.getType();
+  if (Object.isInvalidDecl() || Type->containsErrors() ||
+      !Reported.first(Object.getLocation()))
+    return;
+  diag(Object.getLocation(), "unbounded queue %0 has no backpressure: %1 %2")
+      << Type << GrowsWithoutLimit << citation();
+  if (!suggestBoundedTemplate(Object, Context))
+    nameBoundedTwin(Object.getLocation(), classOrElementClass(Type, Context));
+}
+
+void UnboundedChannelCheck::reportUnboundedAllocation(const Expr &Allocation,
+                                                      QualType Queue,
+                                                      ASTContext &Context) {
+  if (Allocation.containsErrors() || !Reported.first(Allocation.getBeginLoc()))
+    return;
+  diag(Allocation.getBeginLoc(),
+       "unbounded queue %0 has no backpressure: %1 %2")
+      << Queue << GrowsWithoutLimit << citation();
+  nameBoundedTwin(Allocation.getBeginLoc(),
+                  classOrElementClass(Queue, Context));
+}
+
+void UnboundedChannelCheck::reportUnboundedFactory(const CallExpr &Call) {
+  const FunctionDecl *Factory = Call.getDirectCallee();
+  if (Call.containsErrors() || !Reported.first(Call.getBeginLoc()))
+    return;
+  diag(Call.getBeginLoc(),
+       "%q0 creates an unbounded queue with no backpressure: %1 %2")
+      << Factory << GrowsWithoutLimit << citation();
+  nameBoundedTwin(Call.getBeginLoc(), Factory);
+}
+
+void UnboundedChannelCheck::checkCall(const CallExpr &Call,
+                                      ASTContext &Context) {
+  if (MakeFunctions.contains(Call.getDirectCallee()))
+    checkMakeFunction(Call, Context);
+  else
+    reportUnboundedFactory(Call);
+}
+
+void UnboundedChannelCheck::checkMakeFunction(const CallExpr &Call,
+                                              ASTContext &Context) {
+  const TemplateArgumentList *Arguments =
+      Call.getDirectCallee()->getTemplateSpecializationArgs();
+  if (!Arguments || Arguments->size() == 0 ||
+      Arguments->get(0).getKind() != TemplateArgument::Type)
+    return;
+  QualType Made = Arguments->get(0).getAsType();
+  const CXXRecordDecl *Record = classOrElementClass(Made, Context);
+  if (UnboundedQueueTypes.contains(Record))
+    reportUnboundedAllocation(Call, Made, Context);
+  else if (BoundedChannelTypes.contains(Record))
+    checkChannelCapacity(Call.getBeginLoc(), Made,
+                         forwardedCapacityArgument(Call), Context);
+}
+
+void UnboundedChannelCheck::checkChannelCapacity(SourceLocation Loc,
+                                                 QualType Channel,
+                                                 const Expr *Capacity,
+                                                 ASTContext &Context) {
+  if (!Capacity)
+    return;
+  std::optional<llvm::APSInt> Value = constantCapacity(*Capacity, Context);
+  bool Unbounded = Value && (Value->getActiveBits() > 64 ||
+                             Value->getZExtValue() > MaxCapacity);
+  if (!Unbounded || !Reported.first(Loc))
+    return;
+  diag(Loc, "channel %0 has capacity %1, more than %2 and effectively "
+            "unbounded: %3 %4")
+      << Channel << llvm::toString(*Value, 10) << MaxCapacity
+      << GrowsWithoutLimit << citation();
+
+  // Replacing the argument is mechanical when it is written at this call,
+  // not a default argument and not the parameter of a template.
+  const SourceManager &SM = Context.getSourceManager();
+  const Expr *Written = Capacity->IgnoreImplicit();
+  bool Rewritable = !llvm::isa<CXXDefaultArgExpr>(Written) &&
+                    !llvm::isa<SubstNonTypeTemplateParmExpr>(Written);
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(Written->getSourceRange()), SM,
+      Context.getLangOpts());
+  auto Note = diag(Rewritable ? Written->getBeginLoc() : Loc,
+                   "choose a capacity sized for the expected load, so that "
+                   "sends wait while the channel is full",
+                   DiagnosticIDs::Note);
+  if (Rewritable && Range.isValid())
+    Note << FixItHint::CreateReplacement(Range, capacityPlaceholder());
+}
+
+void UnboundedChannelCheck::reportIgnoredSends(const CompoundStmt &Block) {
+  forEachDiscardedExpression(Block, [this](const Expr &E) {
+    const CXXMemberCallExpr *Call = asListedMethodCall(E, TrySendFunctions);
+    if (!Call || Call->containsErrors() || !Reported.first(Call->getExprLoc()))
+      return;
+    diag(Call->getExprLoc(), "result of %0 is ignored: the message is silently "
+                             "dropped when the channel or queue is full %1")
+        << Call->getMethodDecl()->getDeclName() << citation();
+    auto Note = diag(Call->getBeginLoc(),
+                     "handle a failed send (reject, retry later, count it), "
+                     "or cast the result to 'void' if dropping is intended",
+                     DiagnosticIDs::Note);
+    if (Call->getBeginLoc().isFileID())
+      Note << FixItHint::CreateInsertion(Call->getBeginLoc(), "(void)");
+  });
+}
+
+bool UnboundedChannelCheck::suggestBoundedTemplate(const DeclaratorDecl &Object,
+                                                   ASTContext &Context) {
+  const TypeSourceInfo *Written = Object.getTypeSourceInfo();
+  if (!Written)
+    return false;
+  auto Spelled = Written->getTypeLoc()
+                     .getUnqualifiedLoc()
+                     .getAs<TemplateSpecializationTypeLoc>();
+  if (!Spelled)
+    return false;
+  const TemplateRewrite *Rewrite =
+      findRewrite(Spelled.getTypePtr()->getTemplateName().getAsTemplateDecl());
+  const BoundedTwin *Twin =
+      findTwin(classOrElementClass(Object.getType(), Context));
+  const SourceManager &SM = Context.getSourceManager();
+  SourceLocation NameLoc = Spelled.getTemplateNameLoc();
+  if (!Rewrite || !Twin || NameLoc.isMacroID() ||
+      !isLoneDeclarationWithoutInitializer(Object, Written->getTypeLoc(), SM,
+                                           Context.getLangOpts()))
+    return false;
+
+  FixItHint Capacity;
+  if (Rewrite->Capacity == CapacityGoes::InBraceInitializer) {
+    SourceLocation AfterName = Lexer::getLocForEndOfToken(
+        Object.getLocation(), 0, SM, Context.getLangOpts());
+    Capacity = FixItHint::CreateInsertion(AfterName,
+                                          "{" + capacityPlaceholder() + "}");
+  } else {
+    SourceLocation RAngle = Spelled.getRAngleLoc();
+    if (Spelled.getNumArgs() != 1 || RAngle.isMacroID())
+      return false;
+    Capacity = FixItHint::CreateInsertion(RAngle, ", " + capacityPlaceholder());
+  }
+  diag(NameLoc, Twin->Advice, DiagnosticIDs::Note)
+      << FixItHint::CreateReplacement(CharSourceRange::getTokenRange(NameLoc),
+                                      Rewrite->BoundedName)
+      << Capacity;
+  return true;
+}
+
+void UnboundedChannelCheck::nameBoundedTwin(SourceLocation Loc,
+                                            const NamedDecl *Unbounded) {
+  if (const BoundedTwin *Twin = findTwin(Unbounded))
+    diag(Loc, Twin->Advice, DiagnosticIDs::Note);
+}
+
+std::string UnboundedChannelCheck::capacityPlaceholder() const {
+  return "/*capacity=*/" +
+         std::to_string(std::min(SuggestedCapacity, MaxCapacity));
+}
 
 } // namespace clang::tidy::corolint

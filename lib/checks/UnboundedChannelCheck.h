@@ -1,5 +1,8 @@
 //===--- UnboundedChannelCheck.h - coro-unbounded-channel ---*- C++ -*-===//
 //
+// Finds queues and channels without a capacity (they never push back on a
+// producer) and ignored results of non-blocking sends (which silently drop
+// the message when the channel is full).
 // See docs/checks/coro-unbounded-channel.md.
 //
 //===----------------------------------------------------------------------===//
@@ -8,15 +11,58 @@
 #define COROLINT_CHECKS_UNBOUNDEDCHANNELCHECK_H
 
 #include "CorolintCheck.h"
+#include "CoroutineModel.h"
+#include "NameList.h"
 
 namespace clang::tidy::corolint {
 
+/// A NameList that rejects a declaration by its unqualified name before it
+/// builds the qualified one: this check's matchers see every variable, field,
+/// construction and call of the translation unit.
+class ListedNames {
+public:
+  explicit ListedNames(llvm::StringRef Option);
+
+  /// True if \p D's qualified name is listed.
+  bool contains(const NamedDecl *D) const;
+  /// True if "<qualified name of Scope>::Member" is listed.
+  bool containsMember(const NamedDecl &Scope, llvm::StringRef Member) const;
+
+private:
+  NameList Names;
+  llvm::StringSet<> LastComponents;
+};
+
 class UnboundedChannelCheck : public CorolintCheck {
 public:
-  UnboundedChannelCheck(StringRef Name, ClangTidyContext *Context)
-      : CorolintCheck(Name, Context, "3.3") {}
+  UnboundedChannelCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  void reportUnboundedObject(const DeclaratorDecl &Object, ASTContext &Context);
+  void reportUnboundedAllocation(const Expr &Allocation, QualType Queue,
+                                 ASTContext &Context);
+  void checkCall(const CallExpr &Call, ASTContext &Context);
+  void reportUnboundedFactory(const CallExpr &Call);
+  void checkMakeFunction(const CallExpr &Call, ASTContext &Context);
+  void checkChannelCapacity(SourceLocation Loc, QualType Channel,
+                            const Expr *Capacity, ASTContext &Context);
+  void reportIgnoredSends(const CompoundStmt &Block);
+  bool suggestBoundedTemplate(const DeclaratorDecl &Object,
+                              ASTContext &Context);
+  void nameBoundedTwin(SourceLocation Loc, const NamedDecl *Unbounded);
+  std::string capacityPlaceholder() const;
+
+  struct OptionText {
+    std::string UnboundedQueueTypes, UnboundedFactories, BoundedChannelTypes,
+        MakeFunctions, TrySendFunctions;
+  } Text;
+  uint64_t MaxCapacity;
+  ListedNames UnboundedQueueTypes, UnboundedFactories, BoundedChannelTypes,
+      MakeFunctions, TrySendFunctions;
+  ReportOnce Reported;
 };
 
 } // namespace clang::tidy::corolint

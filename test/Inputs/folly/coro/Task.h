@@ -86,6 +86,7 @@ class BoundedQueue {
 public:
   explicit BoundedQueue(std::size_t capacity);
   Task<void> enqueue(T);
+  template <typename U = T> bool try_enqueue(U &&);
   Task<T> dequeue();
 };
 template <typename T> class AsyncGenerator {};
@@ -93,6 +94,12 @@ template <typename T> class AsyncPipe {
 public:
   static std::pair<AsyncGenerator<T>, AsyncPipe<T>> create();
   bool write(T);
+};
+template <typename T> class BoundedAsyncPipe {
+public:
+  static std::pair<AsyncGenerator<T>, BoundedAsyncPipe<T>> create(std::size_t tokens);
+  Task<bool> write(T);
+  bool try_write(T);
 };
 } // namespace coro
 } // namespace folly
