@@ -103,6 +103,9 @@ constexpr llvm::StringLiteral DefaultCppcoroTaskTypes =
 constexpr llvm::StringLiteral DefaultLibcoroTaskTypes = "::coro::task";
 constexpr llvm::StringLiteral DefaultConcurrencppTaskTypes =
     "::concurrencpp::result;::concurrencpp::lazy_result";
+// Deep enough for a helper that calls a helper that wraps a library call,
+// shallow enough that a long path is still a plausible explanation.
+constexpr unsigned DefaultMaxCallDepth = 4;
 
 /// \p Record or the first of its bases whose name \p IsListed accepts.
 const CXXRecordDecl *
@@ -338,6 +341,48 @@ void fillNames(llvm::StringSet<> &Set, StringRef Option) {
     Set.insert(Name);
 }
 
+/// The object a member function or member operator is called on.
+const Expr *objectArgument(const CallExpr &Call) {
+  if (const auto *MemberCall = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
+    return MemberCall->getImplicitObjectArgument();
+  if (llvm::isa<CXXOperatorCallExpr>(Call) && Call.getNumArgs() > 0)
+    return Call.getArg(0);
+  return nullptr;
+}
+
+/// True for `obj.Base::f()`, which calls Base::f whatever obj's dynamic type.
+bool isQualifiedCall(const CallExpr &Call) {
+  const auto *Member =
+      llvm::dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParenImpCasts());
+  return Member && Member->hasQualifier();
+}
+
+/// True when the lambda \p Object is called where it is written (`[]{}()`)
+/// or through a local variable of \p Caller: only then is the call known to
+/// run on this thread. A lambda that arrives as a parameter may be a job
+/// someone hands over to another thread or pool.
+bool isCalledInPlace(const Expr &Object, const FunctionDecl &Caller) {
+  const Expr *E = &Object;
+  for (const Expr *Previous = nullptr; E != Previous;) {
+    Previous = E;
+    E = E->IgnoreImplicit()->IgnoreParens();
+  }
+  if (llvm::isa<LambdaExpr>(E))
+    return true;
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && !llvm::isa<ParmVarDecl>(Var) &&
+         Var->getDeclContext() == &Caller;
+}
+
+/// "'load_config'", "'Store::flush'", or "the lambda".
+std::string describeFunction(const FunctionDecl &FD) {
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&FD))
+    if (Method->getParent()->isLambda())
+      return "the lambda";
+  return "'" + qualifiedName(FD) + "'";
+}
+
 } // namespace
 
 void FunctionNameTable::add(StringRef QualifiedName) {
@@ -388,14 +433,18 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
            Options.get("CppcoroTaskTypes", DefaultCppcoroTaskTypes).str(),
            Options.get("LibcoroTaskTypes", DefaultLibcoroTaskTypes).str(),
            Options.get("ConcurrencppTaskTypes", DefaultConcurrencppTaskTypes)
-               .str()},
+               .str(),
+           Options.get("NonBlockingFunctions", "").str()},
+      FollowCalls(Options.get("FollowCalls", true)),
+      MaxCallDepth(Options.get("MaxCallDepth", DefaultMaxCallDepth)),
       StreamObjects(Text.BlockingStreamObjects),
       StreamTypes(Text.BlockingStreamTypes),
       AsioAwaitableTypes(Text.AsioAwaitableTypes),
       FollyTaskTypes(Text.FollyTaskTypes),
       CppcoroTaskTypes(Text.CppcoroTaskTypes),
       LibcoroTaskTypes(Text.LibcoroTaskTypes),
-      ConcurrencppTaskTypes(Text.ConcurrencppTaskTypes) {
+      ConcurrencppTaskTypes(Text.ConcurrencppTaskTypes),
+      NonBlockingFunctions(Text.NonBlockingFunctions) {
   fill(SleepFunctions, Text.SleepFunctions);
   fill(BlockingFunctions, Text.BlockingFunctions);
   fill(EventLoopFunctions, Text.EventLoopFunctions);
@@ -434,6 +483,9 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CppcoroTaskTypes", Text.CppcoroTaskTypes);
   Options.store(Opts, "LibcoroTaskTypes", Text.LibcoroTaskTypes);
   Options.store(Opts, "ConcurrencppTaskTypes", Text.ConcurrencppTaskTypes);
+  Options.store(Opts, "NonBlockingFunctions", Text.NonBlockingFunctions);
+  Options.store(Opts, "FollowCalls", FollowCalls);
+  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -451,10 +503,169 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   // when the call is reached.
   forEachOwnStmt(coroutineBody(*Coroutine), [&](const Stmt &S) {
     noteFixContext(S, Body);
-    std::optional<BlockingCall> Found = classify(S, *Result.Context);
-    if (Found && !isWithinAny(S.getBeginLoc(), Body.Unevaluated, SM))
+    if (isWithinAny(S.getBeginLoc(), Body.Unevaluated, SM))
+      return;
+    if (std::optional<BlockingCall> Found = classify(S, *Result.Context)) {
       report(*Found, RT, Body, *Result.Context);
+      return;
+    }
+    if (!FollowCalls || MaxCallDepth == 0)
+      return;
+    if (const FunctionDecl *Helper = followedCallee(S, *Coroutine, SM))
+      if (blockingPathStart(*Helper, MaxCallDepth, *Result.Context))
+        reportIndirect(S, *Helper, RT);
   });
+}
+
+bool BlockingCallCheck::isDeclaredNonBlocking(
+    const FunctionDecl &Callee) const {
+  return annotationOf(Callee) == Annotation::NonBlocking ||
+         (!NonBlockingFunctions.empty() &&
+          NonBlockingFunctions.contains(&Callee));
+}
+
+const FunctionDecl *
+BlockingCallCheck::followedCallee(const Stmt &S, const FunctionDecl &Caller,
+                                  const SourceManager &SM) const {
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
+    Callee = Call->getDirectCallee();
+    const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
+    if (Method && Method->isInstance()) {
+      const Expr *Object = objectArgument(*Call);
+      if (!Object)
+        return nullptr;
+      if (Method->getParent()->isLambda()) {
+        if (!isCalledInPlace(*Object, Caller))
+          return nullptr;
+      } else if (Method->isVirtual() && !isQualifiedCall(*Call)) {
+        // Only a call whose final overrider is known: a final method or
+        // class, or an object (not a pointer or reference) of known type.
+        Callee = Method->getDevirtualizedMethod(Object, /*IsAppleKext=*/false);
+      }
+    }
+  } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S)) {
+    Callee = Construct->getConstructor();
+  }
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || annotationOf(*Callee) != Annotation::None ||
+      isDeclaredNonBlocking(*Callee) || !Callee->hasBody(Definition))
+    return nullptr;
+  // A coroutine's body runs where it is awaited and is analysed on its own;
+  // library internals in system headers are classified by the lists above
+  // (Asio's asynchronous operations end in non-blocking ::recv calls).
+  if (Definition->isInvalidDecl() || Definition->isDependentContext() ||
+      Definition->isTrivial() || coroutineBody(*Definition) ||
+      SM.isInSystemHeader(Definition->getLocation()))
+    return nullptr;
+  return Definition;
+}
+
+const BlockingCallCheck::HelperFacts &
+BlockingCallCheck::factsOf(const FunctionDecl &Helper,
+                           const ASTContext &Context) {
+  std::unique_ptr<HelperFacts> &Slot = Facts[&Helper];
+  if (Slot)
+    return *Slot;
+  auto Found = std::make_unique<HelperFacts>();
+  const SourceManager &SM = Context.getSourceManager();
+  BodyContext Body;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+  auto Visit = [&](const Stmt &S) {
+    if (Found->Blocks)
+      return; // A blocking call of its own is the shortest path.
+    noteFixContext(S, Body);
+    if (isWithinAny(S.getBeginLoc(), Body.Unevaluated, SM))
+      return;
+    if ((Found->Blocks = classify(S, Context)))
+      return;
+    if (const FunctionDecl *Callee = followedCallee(S, Helper, SM))
+      if (Seen.insert(Callee).second)
+        Found->Calls.push_back({llvm::cast<Expr>(&S), Callee});
+  };
+  if (const auto *Constructor = llvm::dyn_cast<CXXConstructorDecl>(&Helper))
+    for (const CXXCtorInitializer *Init : Constructor->inits())
+      forEachOwnStmt(Init->getInit(), Visit);
+  forEachOwnStmt(Helper.getBody(), Visit);
+  Slot = std::move(Found);
+  return *Slot;
+}
+
+std::optional<BlockingCallCheck::Hop>
+BlockingCallCheck::blockingPathStart(const FunctionDecl &Helper, unsigned Depth,
+                                     const ASTContext &Context) {
+  {
+    const HelperSummary &Known = Summaries[&Helper];
+    if (Known.BlocksWithin && Known.BlocksWithin <= Depth)
+      return Known.First;
+    if (Depth <= Known.NoneWithin)
+      return std::nullopt;
+  }
+  // Every call costs one unit of depth, so a recursive helper is asked again
+  // with less and the search ends; what a helper still being searched
+  // learns about itself on the way only refines its summary.
+  const HelperFacts &Own = factsOf(Helper, Context);
+  std::optional<Hop> First;
+  unsigned Within = 0;
+  if (Own.Blocks) {
+    First = Hop{Own.Blocks->Call, nullptr};
+    Within = 1;
+  } else if (Depth > 1) {
+    for (const Hop &Call : Own.Calls) {
+      if (blockingPathStart(*Call.Callee, Depth - 1, Context)) {
+        First = Call;
+        Within = 1 + Summaries[Call.Callee].BlocksWithin;
+        break;
+      }
+    }
+  }
+  HelperSummary &Known = Summaries[&Helper];
+  if (!First) {
+    Known.NoneWithin = std::max(Known.NoneWithin, Depth);
+    return std::nullopt;
+  }
+  if (!Known.BlocksWithin || Within < Known.BlocksWithin) {
+    Known.BlocksWithin = Within;
+    Known.First = *First;
+  }
+  return Known.First;
+}
+
+void BlockingCallCheck::reportIndirect(const Stmt &Call,
+                                       const FunctionDecl &Helper,
+                                       const Runtime &RT) {
+  SourceLocation Loc = Call.getBeginLoc();
+  if (!Reported.first(Loc))
+    return;
+  // Summaries shorten along a path, so following them ends at a helper
+  // that blocks itself.
+  llvm::SmallVector<std::pair<const FunctionDecl *, Hop>, 4> Path;
+  const FunctionDecl *Current = &Helper;
+  for (;;) {
+    Hop Next = Summaries.lookup(Current).First;
+    Path.push_back({Current, Next});
+    if (!Next.Callee)
+      break;
+    Current = Next.Callee;
+  }
+  const BlockingCall &Blocking = *Facts.find(Current)->second->Blocks;
+  diag(Loc, "%0 may block the thread that runs this coroutine: %1 blocks "
+            "within it; every coroutine on its executor stalls until it "
+            "returns %2")
+      << describeFunction(Helper) << Blocking.What << citation()
+      << Call.getSourceRange();
+  for (const auto &[Caller, Step] : Path) {
+    if (Step.Callee)
+      diag(Step.Site->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
+          << describeFunction(*Caller) << describeFunction(*Step.Callee)
+          << Step.Site->getSourceRange();
+    else
+      diag(Step.Site->getBeginLoc(), "%0 blocks here", DiagnosticIDs::Note)
+          << Blocking.What << Step.Site->getSourceRange();
+  }
+  diag(Loc, "make %0 asynchronous and await it; if it must block, %1",
+       DiagnosticIDs::Note)
+      << describeFunction(Helper) << offloadAdvice(RT);
 }
 
 BlockingCallCheck::Runtime
@@ -506,6 +717,8 @@ BlockingCallCheck::classifyCall(const CallExpr &Call,
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return std::nullopt;
+  if (!NonBlockingFunctions.empty() && NonBlockingFunctions.contains(Callee))
+    return std::nullopt;
   switch (annotationOf(*Callee)) {
   case Annotation::NonBlocking:
     return std::nullopt;
@@ -518,12 +731,7 @@ BlockingCallCheck::classifyCall(const CallExpr &Call,
   std::optional<BlockingCall> Found;
   const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
   if (Method && Method->isInstance()) {
-    const Expr *Object = nullptr;
-    if (const auto *MemberCall = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
-      Object = MemberCall->getImplicitObjectArgument();
-    else if (llvm::isa<CXXOperatorCallExpr>(Call) && Call.getNumArgs() > 0)
-      Object = Call.getArg(0);
-    if (Object)
+    if (const Expr *Object = objectArgument(Call))
       Found = classifyMethodCall(Call, *Method, *Object);
   } else {
     Found = classifyFreeCall(Call, *Callee);

@@ -1,7 +1,8 @@
 //===--- BlockingCallCheck.h - coro-blocking-call ---------------*- C++ -*-===//
 //
 // Finds calls that block the thread inside a coroutine: sleeps, blocking
-// waits, nested event loops, blocking I/O and synchronous Asio operations.
+// waits, nested event loops, blocking I/O and synchronous Asio operations,
+// made directly or through helpers whose bodies the translation unit has.
 // See docs/checks/coro-blocking-call.md.
 //
 //===----------------------------------------------------------------------===//
@@ -12,9 +13,11 @@
 #include "CorolintCheck.h"
 #include "CoroutineModel.h"
 #include "NameList.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <memory>
 #include <optional>
 
 namespace clang::tidy::corolint {
@@ -89,8 +92,40 @@ public:
     llvm::SmallVector<SourceRange, 2> Unevaluated;
   };
 
+  /// One step of the way from a call in a coroutine to a blocking call:
+  /// the statement of a helper that calls the next helper or blocks.
+  struct Hop {
+    const Expr *Site = nullptr;
+    const FunctionDecl *Callee = nullptr; ///< Null when Site blocks.
+  };
+
 private:
+  /// What one helper's own body does: the first blocking call in it, and
+  /// the helpers it calls that may be followed (one call site each).
+  struct HelperFacts {
+    std::optional<BlockingCall> Blocks;
+    llvm::SmallVector<Hop, 4> Calls;
+  };
+  /// Whether a helper blocks within some number of calls: a path of at most
+  /// BlocksWithin helpers (0: none found yet) starting with First, and
+  /// no path of at most NoneWithin helpers.
+  struct HelperSummary {
+    unsigned BlocksWithin = 0;
+    unsigned NoneWithin = 0;
+    Hop First;
+  };
+
   Runtime runtimeOf(const FunctionDecl &Coroutine) const;
+  bool isDeclaredNonBlocking(const FunctionDecl &Callee) const;
+  const FunctionDecl *followedCallee(const Stmt &S, const FunctionDecl &Caller,
+                                     const SourceManager &SM) const;
+  const HelperFacts &factsOf(const FunctionDecl &Helper,
+                             const ASTContext &Context);
+  std::optional<Hop> blockingPathStart(const FunctionDecl &Helper,
+                                       unsigned Depth,
+                                       const ASTContext &Context);
+  void reportIndirect(const Stmt &Call, const FunctionDecl &Helper,
+                      const Runtime &RT);
   std::optional<BlockingCall> classify(const Stmt &S,
                                        const ASTContext &Context) const;
   std::optional<BlockingCall> classifyCall(const CallExpr &Call,
@@ -117,8 +152,11 @@ private:
         EventLoopFunctions, EventLoopMethods, BlockingStreamObjects,
         BlockingStreamTypes, BlockingStreamOperations, AsioNamespaces,
         SyncAsioOperations, AsioAwaitableTypes, FollyTaskTypes,
-        CppcoroTaskTypes, LibcoroTaskTypes, ConcurrencppTaskTypes;
+        CppcoroTaskTypes, LibcoroTaskTypes, ConcurrencppTaskTypes,
+        NonBlockingFunctions;
   } Text;
+  bool FollowCalls;
+  unsigned MaxCallDepth;
 
   FunctionNameTable SleepFunctions, BlockingFunctions, EventLoopFunctions,
       SyncAsioFunctions;
@@ -126,7 +164,12 @@ private:
   NameList StreamObjects, StreamTypes;
   llvm::StringSet<> StreamOperations;
   NameList AsioAwaitableTypes, FollyTaskTypes, CppcoroTaskTypes,
-      LibcoroTaskTypes, ConcurrencppTaskTypes;
+      LibcoroTaskTypes, ConcurrencppTaskTypes, NonBlockingFunctions;
+
+  // Per translation unit: every helper's body is walked once, and its
+  // summary is refined only when a deeper search is asked of it.
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<HelperFacts>> Facts;
+  llvm::DenseMap<const FunctionDecl *, HelperSummary> Summaries;
 
   llvm::DenseSet<const FunctionDecl *> Analysed;
   ReportOnce Reported;
