@@ -86,6 +86,16 @@ private:
 
 const Expr *ignoreMove(const Expr *E);
 
+/// `Token t = make();` is built in place, but clang still marks the call's
+/// result as a temporary to destroy: that marker, or null.
+const CXXBindTemporaryExpr *initialisingCall(const VarDecl *Var) {
+  const Expr *Init = Var->getInit();
+  if (const auto *Cleanups = llvm::dyn_cast_or_null<ExprWithCleanups>(Init))
+    Init = Cleanups->getSubExpr();
+  return Init ? llvm::dyn_cast<CXXBindTemporaryExpr>(Init->IgnoreParens())
+              : nullptr;
+}
+
 /// Strips what does not change which object an expression denotes.
 const Expr *denotedObject(const Expr *E) {
   E = E->IgnoreParenImpCasts();
@@ -132,6 +142,10 @@ private:
   std::optional<QualType> blockingMutexOfGuard(const CXXRecordDecl *Guard,
                                                const CXXConstructExpr *Construct) const;
   bool isGuardVariable(const Expr *E) const;
+  /// Why \p Record's objects must not live across a suspension point ("" for
+  /// no reason given), or nothing if they may.
+  std::optional<std::string>
+  mustNotSuspendReason(const CXXRecordDecl *Record) const;
 
   // --- Keys and sites ---
   KeyId keyOf(const void *Object);
@@ -148,6 +162,16 @@ private:
   void transferStmt(const Stmt *S, LockState &State);
   void transferGuardConstruction(const CXXConstructExpr *Construct,
                                  LockState &State);
+  void transferConstructedFrom(const CXXConstructExpr *Construct,
+                               LockState &State);
+  void transferMustNotSuspendConstruction(const CXXConstructExpr *Construct,
+                                          const std::string &Reason,
+                                          LockState &State);
+  void transferMustNotSuspendInit(const VarDecl *Var, const std::string &Reason,
+                                  LockState &State);
+  void transferMustNotSuspendTemporary(const CXXBindTemporaryExpr *Bind,
+                                       LockState &State);
+  void markMustNotSuspend(SiteId Site, const std::string &Reason);
   void transferGuardInitFromCall(const VarDecl *Var, LockState &State);
   void transferMemberCall(const CXXMemberCallExpr *Call, LockState &State);
   void transferFreeCall(const CallExpr *Call, LockState &State);
@@ -186,6 +210,10 @@ private:
     }
   };
   llvm::DenseMap<const CXXConstructExpr *, GuardOwner> ConstructOwner;
+  /// Objects returned by a call that become a variable, or a temporary
+  /// bound to a reference variable: they live as long as the variable.
+  llvm::DenseMap<const CXXBindTemporaryExpr *, const VarDecl *>
+      ExtendedTemporaries;
   /// The try_lock() calls that decide a branch, handled on the edges.
   llvm::DenseSet<const Expr *> BranchingTryLocks;
 
@@ -237,7 +265,51 @@ Analysis::blockingMutexOfGuard(const CXXRecordDecl *Guard,
 }
 
 bool Analysis::isGuardVariable(const Expr *E) const {
-  return E && isGuardType(recordOf(E->getType()));
+  if (!E)
+    return false;
+  const CXXRecordDecl *Record = recordOf(E->getType());
+  return isGuardType(Record) || mustNotSuspendReason(Record);
+}
+
+/// The reason of a corolint::must_not_suspend annotation on \p Record or the
+/// template it was instantiated from.
+static std::optional<std::string>
+annotatedMustNotSuspend(const CXXRecordDecl *Record) {
+  for (const CXXRecordDecl *Decl :
+       {Record->getMostRecentDecl(),
+        Record->getTemplateInstantiationPattern()}) {
+    if (!Decl || !Decl->hasAttrs())
+      continue;
+    for (const auto *Attr : Decl->specific_attrs<AnnotateAttr>()) {
+      if (Attr->getAnnotation() != "corolint::must_not_suspend")
+        continue;
+      if (Attr->args_size() > 0)
+        if (const auto *Text = llvm::dyn_cast<StringLiteral>(
+                (*Attr->args_begin())->IgnoreParenImpCasts()))
+          return Text->getString().str();
+      return std::string();
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string>
+Analysis::mustNotSuspendReason(const CXXRecordDecl *Record) const {
+  if (!Record)
+    return std::nullopt;
+  if (Vocabulary.MustNotSuspendTypes.containsRecordOrBase(Record))
+    return std::string();
+  if (std::optional<std::string> Reason = annotatedMustNotSuspend(Record))
+    return Reason;
+  // A class derived from a must-not-suspend type is one.
+  const CXXRecordDecl *Definition = Record->getDefinition();
+  std::optional<std::string> Reason;
+  if (Definition)
+    Definition->forallBases([&Reason](const CXXRecordDecl *Base) {
+      Reason = annotatedMustNotSuspend(Base);
+      return !Reason;
+    });
+  return Reason;
 }
 
 // --- Keys and sites -------------------------------------------------------
@@ -341,10 +413,13 @@ void Analysis::recordConstructOwners() {
     if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S)) {
       for (const Decl *D : Decls->decls())
         if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
-          if (const Expr *Init = Var->getInit())
+          if (const Expr *Init = Var->getInit()) {
             if (const auto *Construct =
                     llvm::dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
               ConstructOwner[Construct] = {Var, nullptr};
+            else if (const CXXBindTemporaryExpr *Bind = initialisingCall(Var))
+              ExtendedTemporaries[Bind] = Var;
+          }
     } else if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(&S)) {
       if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(
               Bind->getSubExpr()->IgnoreImplicit()))
@@ -352,10 +427,14 @@ void Analysis::recordConstructOwners() {
     } else if (const auto *Temp = llvm::dyn_cast<MaterializeTemporaryExpr>(&S)) {
       // A temporary bound to a reference lives as long as the reference.
       if (const auto *Extending =
-              llvm::dyn_cast_or_null<VarDecl>(Temp->getExtendingDecl()))
+              llvm::dyn_cast_or_null<VarDecl>(Temp->getExtendingDecl())) {
         if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(
                 Temp->getSubExpr()->IgnoreImplicit()))
           ConstructOwner[Construct] = {Extending, nullptr};
+        else if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(
+                     Temp->getSubExpr()->IgnoreParenImpCasts()))
+          ExtendedTemporaries[Bind] = Extending;
+      }
     }
   });
 }
@@ -378,19 +457,31 @@ void Analysis::transferStmt(const Stmt *S, LockState &State) {
     return;
   }
   if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S)) {
-    if (isGuardType(Construct->getType()->getAsCXXRecordDecl()))
+    const CXXRecordDecl *Type = Construct->getType()->getAsCXXRecordDecl();
+    if (isGuardType(Type))
       transferGuardConstruction(Construct, State);
+    else if (std::optional<std::string> Reason = mustNotSuspendReason(Type))
+      transferMustNotSuspendConstruction(Construct, *Reason, State);
     else
       releaseMovedArguments(Construct, State);
     return;
   }
   if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : Decls->decls())
-      if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
-        if (isGuardType(Var->getType()->getAsCXXRecordDecl()) &&
-            Var->getInit() &&
-            !llvm::isa<CXXConstructExpr>(Var->getInit()->IgnoreImplicit()))
-          transferGuardInitFromCall(Var, State);
+    for (const Decl *D : Decls->decls()) {
+      const auto *Var = llvm::dyn_cast<VarDecl>(D);
+      if (!Var || !Var->getInit() ||
+          llvm::isa<CXXConstructExpr>(Var->getInit()->IgnoreImplicit()))
+        continue;
+      const CXXRecordDecl *Type = Var->getType()->getAsCXXRecordDecl();
+      if (isGuardType(Type))
+        transferGuardInitFromCall(Var, State);
+      else if (std::optional<std::string> Reason = mustNotSuspendReason(Type))
+        transferMustNotSuspendInit(Var, *Reason, State);
+    }
+    return;
+  }
+  if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(S)) {
+    transferMustNotSuspendTemporary(Bind, State);
     return;
   }
   if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(S)) {
@@ -429,25 +520,7 @@ void Analysis::transferGuardConstruction(const CXXConstructExpr *Construct,
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
   if (Ctor && (Ctor->isMoveConstructor() || Ctor->isCopyConstructor()) &&
       Construct->getNumArgs() >= 1) {
-    // The new guard takes over whatever the old one held; the moved-from
-    // guard holds nothing afterwards.
-    const Expr *From = Construct->getArg(0);
-    if (const Expr *Moved = ignoreMove(From))
-      From = Moved;
-    const Expr *FromObject = From->IgnoreImplicit();
-    if (isGuardVariable(FromObject) &&
-        !llvm::isa<CXXConstructExpr, CallExpr>(FromObject)) {
-      KeyId FromKey = keyOf(FromObject);
-      if (Owner.object())
-        State.transfer(FromKey, keyOf(Owner.object()));
-      else
-        State.release(FromKey);
-    } else if (const auto *Bind =
-                   llvm::dyn_cast<CXXBindTemporaryExpr>(From->IgnoreParens())) {
-      if (Owner.object())
-        State.transfer(keyOf(static_cast<const void *>(Bind)),
-                       keyOf(Owner.object()));
-    }
+    transferConstructedFrom(Construct, State);
     return;
   }
   if (!Owner.object() || Construct->getNumArgs() == 0)
@@ -467,6 +540,97 @@ void Analysis::transferGuardConstruction(const CXXConstructExpr *Construct,
   State.acquire(keyOf(Owner.object()),
                 siteFor(Construct, Loc, Owner.Var, Construct->getType(),
                         MutexArg, *Mutex));
+}
+
+void Analysis::transferConstructedFrom(const CXXConstructExpr *Construct,
+                                       LockState &State) {
+  // The new object takes over whatever the old one held; the moved-from
+  // object holds nothing afterwards.
+  const GuardOwner Owner = ConstructOwner.lookup(Construct);
+  const Expr *From = Construct->getArg(0);
+  if (const Expr *Moved = ignoreMove(From))
+    From = Moved;
+  const Expr *FromObject = From->IgnoreImplicit();
+  if (isGuardVariable(FromObject) &&
+      !llvm::isa<CXXConstructExpr, CallExpr>(FromObject)) {
+    KeyId FromKey = keyOf(FromObject);
+    if (Owner.object())
+      State.transfer(FromKey, keyOf(Owner.object()));
+    else
+      State.release(FromKey);
+  } else if (const auto *Bind =
+                 llvm::dyn_cast<CXXBindTemporaryExpr>(From->IgnoreParens())) {
+    if (Owner.object())
+      State.transfer(keyOf(static_cast<const void *>(Bind)),
+                     keyOf(Owner.object()));
+  }
+}
+
+void Analysis::markMustNotSuspend(SiteId Site, const std::string &Reason) {
+  Sites[Site].MustNotSuspend = true;
+  Sites[Site].Reason = Reason;
+}
+
+void Analysis::transferMustNotSuspendConstruction(
+    const CXXConstructExpr *Construct, const std::string &Reason,
+    LockState &State) {
+  // Moving hands the object's state over; any other construction, a copy
+  // included, makes one more object that must not suspend.
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (Ctor && Ctor->isMoveConstructor() && Construct->getNumArgs() >= 1) {
+    transferConstructedFrom(Construct, State);
+    return;
+  }
+  releaseMovedArguments(Construct, State);
+  const GuardOwner Owner = ConstructOwner.lookup(Construct);
+  if (!Owner.object())
+    return;
+  SourceLocation Loc =
+      Owner.Var ? Owner.Var->getLocation() : Construct->getBeginLoc();
+  SiteId Site = siteFor(Construct, Loc, Owner.Var, Construct->getType(),
+                        nullptr, QualType());
+  markMustNotSuspend(Site, Reason);
+  State.acquire(keyOf(Owner.object()), Site);
+}
+
+void Analysis::transferMustNotSuspendInit(const VarDecl *Var,
+                                          const std::string &Reason,
+                                          LockState &State) {
+  // `Token t = make_token();` or `Token t = co_await acquire();`: the
+  // object is built in place by the call (a destructible one is handled as
+  // the temporary clang marks it as).
+  if (const Expr *Moved = ignoreMove(Var->getInit()->IgnoreImplicit())) {
+    State.transfer(keyOf(Moved), keyOf(static_cast<const void *>(Var)));
+    return;
+  }
+  if (initialisingCall(Var))
+    return;
+  SiteId Site = siteFor(Var->getInit(), Var->getLocation(), Var,
+                        Var->getType(), nullptr, QualType());
+  markMustNotSuspend(Site, Reason);
+  State.acquire(keyOf(static_cast<const void *>(Var)), Site);
+}
+
+void Analysis::transferMustNotSuspendTemporary(const CXXBindTemporaryExpr *Bind,
+                                               LockState &State) {
+  // Temporaries built by a constructor are handled with it; this is one
+  // returned by a call, alive until the end of its full-expression.
+  const Expr *Sub = Bind->getSubExpr()->IgnoreImplicit();
+  if (llvm::isa<CXXConstructExpr>(Sub))
+    return;
+  std::optional<std::string> Reason =
+      mustNotSuspendReason(Bind->getType()->getAsCXXRecordDecl());
+  if (!Reason)
+    return;
+  const VarDecl *Extending = ExtendedTemporaries.lookup(Bind);
+  SiteId Site = siteFor(Bind,
+                        Extending ? Extending->getLocation()
+                                  : Bind->getBeginLoc(),
+                        Extending, Bind->getType(), nullptr, QualType());
+  markMustNotSuspend(Site, *Reason);
+  State.acquire(Extending ? keyOf(static_cast<const void *>(Extending))
+                          : keyOf(static_cast<const void *>(Bind)),
+                Site);
 }
 
 void Analysis::transferGuardInitFromCall(const VarDecl *Var, LockState &State) {

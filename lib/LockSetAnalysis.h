@@ -4,7 +4,8 @@
 // spirit of clang's thread-safety analysis: the state at each program point is
 // the set of lock acquisitions that may still be held, and every acquisition
 // that reaches a user-written co_await or co_yield is reported with the
-// suspension points it reaches.
+// suspension points it reaches. Objects of must-not-suspend types are
+// tracked the same way, as "locks" held from construction to destruction.
 //
 //===----------------------------------------------------------------------===//
 
@@ -31,6 +32,9 @@ struct LockVocabulary {
   NameList FreeLockFunctions;   ///< Free functions taking the mutex first.
   NameList FreeUnlockFunctions; ///< Their releasing counterparts.
   NameList NonSuspendingAwaitables; ///< Awaitable types or callees to skip.
+  /// Types whose objects must not be alive at a suspension point, besides
+  /// those annotated [[clang::annotate("corolint::must_not_suspend")]].
+  NameList MustNotSuspendTypes;
 };
 
 /// One place where a blocking lock is taken and that may still be held at a
@@ -44,6 +48,10 @@ struct HeldLock {
   std::string MutexTypeName;   ///< E.g. "std::mutex".
   /// The suspension points it may be held at, in source order.
   llvm::SmallVector<const Expr *, 4> SuspensionPoints;
+  /// Not a lock but an object of a must-not-suspend type, alive from its
+  /// construction (Loc) to its destruction or move; Guard* name it.
+  bool MustNotSuspend = false;
+  std::string Reason; ///< The annotation's reason text, if it gave one.
 };
 
 /// Runs the analysis on \p Coroutine and returns every acquisition of a

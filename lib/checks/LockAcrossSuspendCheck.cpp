@@ -46,6 +46,12 @@ constexpr llvm::StringLiteral DefaultFreeUnlockFunctions =
     "::pthread_mutex_unlock;::pthread_rwlock_unlock;::pthread_spin_unlock";
 constexpr llvm::StringLiteral DefaultNonSuspendingAwaitables =
     "::std::suspend_never";
+// RAII scopes that install a thread-local context and restore it in their
+// destructor: across a suspension, the destructor may run on another thread
+// and other coroutines see the context meanwhile (guide §3.4).
+constexpr llvm::StringLiteral DefaultMustNotSuspendTypes =
+    "::folly::RequestContextScopeGuard;"
+    "::folly::ShallowCopyRequestContextScopeGuard;::opentelemetry::trace::Scope";
 
 /// Finds the compound statement that declares \p Guard.
 class DeclaringBlockFinder : public RecursiveASTVisitor<DeclaringBlockFinder> {
@@ -84,6 +90,8 @@ LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
            Options.get("FreeLockFunctions", DefaultFreeLockFunctions).str(),
            Options.get("FreeUnlockFunctions", DefaultFreeUnlockFunctions).str(),
            Options.get("NonSuspendingAwaitables", DefaultNonSuspendingAwaitables)
+               .str(),
+           Options.get("MustNotSuspendTypes", DefaultMustNotSuspendTypes)
                .str()},
       Vocabulary{NameList(Text.GuardTypes),
                  NameList(Text.BlockingMutexTypes),
@@ -93,7 +101,8 @@ LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
                  NameList(Text.UnlockFunctions),
                  NameList(Text.FreeLockFunctions),
                  NameList(Text.FreeUnlockFunctions),
-                 NameList(Text.NonSuspendingAwaitables)} {}
+                 NameList(Text.NonSuspendingAwaitables),
+                 NameList(Text.MustNotSuspendTypes)} {}
 
 void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   CorolintCheck::storeOptions(Opts);
@@ -106,6 +115,7 @@ void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "FreeLockFunctions", Text.FreeLockFunctions);
   Options.store(Opts, "FreeUnlockFunctions", Text.FreeUnlockFunctions);
   Options.store(Opts, "NonSuspendingAwaitables", Text.NonSuspendingAwaitables);
+  Options.store(Opts, "MustNotSuspendTypes", Text.MustNotSuspendTypes);
 }
 
 void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
@@ -126,6 +136,10 @@ void LockAcrossSuspendCheck::report(const HeldLock &Lock,
                                     ASTContext &Context) {
   if (!Reported.first(Lock.Loc))
     return;
+  if (Lock.MustNotSuspend) {
+    reportMustNotSuspend(Lock);
+    return;
+  }
   std::string Why = "; threads waiting for it stall the executor, and the "
                     "coroutine may resume and unlock it on another thread " +
                     citation();
@@ -148,6 +162,24 @@ void LockAcrossSuspendCheck::report(const HeldLock &Lock,
          DiagnosticIDs::Note)
         << Held << Suspension->getSourceRange();
   suggestUnlock(Lock, Coroutine, Context);
+}
+
+void LockAcrossSuspendCheck::reportMustNotSuspend(const HeldLock &Object) {
+  std::string What = Object.GuardName.empty()
+                         ? "temporary"
+                         : "'" + Object.GuardName + "'";
+  std::string Why =
+      Object.Reason.empty()
+          ? "the coroutine may resume on another thread, and other code runs "
+            "on this one while it is suspended"
+          : Object.Reason;
+  diag(Object.Loc,
+       "%0 of type '%1' must not live across a suspension point: %2 %3")
+      << What << Object.GuardTypeName << Why << citation();
+  for (const Expr *Suspension : Object.SuspensionPoints)
+    diag(Suspension->getBeginLoc(), "suspension point where %0 is alive",
+         DiagnosticIDs::Note)
+        << What << Suspension->getSourceRange();
 }
 
 void LockAcrossSuspendCheck::suggestUnlock(const HeldLock &Lock,

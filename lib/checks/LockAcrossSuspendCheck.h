@@ -1,6 +1,7 @@
 //===--- LockAcrossSuspendCheck.h - coro-lock-across-suspend ----*- C++ -*-===//
 //
-// Finds blocking mutexes that may still be locked when a coroutine suspends.
+// Finds blocking mutexes that may still be locked when a coroutine suspends,
+// and objects of must-not-suspend types alive when it does.
 // See docs/checks/coro-lock-across-suspend.md.
 //
 //===----------------------------------------------------------------------===//
@@ -24,13 +25,14 @@ public:
 private:
   void report(const HeldLock &Lock, const FunctionDecl &Coroutine,
               ASTContext &Context);
+  void reportMustNotSuspend(const HeldLock &Object);
   void suggestUnlock(const HeldLock &Lock, const FunctionDecl &Coroutine,
                      ASTContext &Context);
 
   struct OptionText {
     std::string GuardTypes, BlockingMutexTypes, AsyncSafeTypes, LockFunctions,
         TryLockFunctions, UnlockFunctions, FreeLockFunctions,
-        FreeUnlockFunctions, NonSuspendingAwaitables;
+        FreeUnlockFunctions, NonSuspendingAwaitables, MustNotSuspendTypes;
   } Text;
   LockVocabulary Vocabulary;
   llvm::DenseSet<const FunctionDecl *> Analysed;
