@@ -9,6 +9,7 @@
 #include "checks/BlockingCallCheck.h"
 #include "checks/DiscardedTaskCheck.h"
 #include "checks/LockAcrossSuspendCheck.h"
+#include "checks/ThreadLocalAcrossSuspendCheck.h"
 #include "checks/UnboundedChannelCheck.h"
 #include "checks/UncheckedSpawnCheck.h"
 
@@ -20,6 +21,8 @@ public:
     Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
     Factories.registerCheck<DiscardedTaskCheck>("coro-discarded-task");
     Factories.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
+    Factories.registerCheck<ThreadLocalAcrossSuspendCheck>(
+        "coro-thread-local-across-suspend");
     Factories.registerCheck<UnboundedChannelCheck>("coro-unbounded-channel");
     Factories.registerCheck<UncheckedSpawnCheck>("coro-unchecked-spawn");
   }

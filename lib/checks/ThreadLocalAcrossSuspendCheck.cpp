@@ -1,0 +1,405 @@
+//===--- ThreadLocalAcrossSuspendCheck.cpp --------------------------------===//
+//
+// A forward may-analysis over the Clang CFG of one coroutine body. Its state
+// says which thread_locals may have been accessed, and which local
+// references or pointers may be bound to one, and since which suspension
+// point (if any) that has been so. An access, or a use of such a local,
+// after a suspension point is a finding.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ThreadLocalAcrossSuspendCheck.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
+#include <deque>
+#include <map>
+#include <optional>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::corolint {
+namespace {
+
+// Defaults come from the libraries people use; each is a CheckOptions entry.
+constexpr llvm::StringLiteral DefaultNonSuspendingAwaitables =
+    "::std::suspend_never";
+
+/// The thread_local \p S names: `t_id`, `Registry::t_current`, `obj.t_id`.
+const VarDecl *namedThreadLocal(const Stmt &S) {
+  const ValueDecl *D = nullptr;
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S))
+    D = Ref->getDecl();
+  else if (const auto *Member = llvm::dyn_cast<MemberExpr>(&S))
+    D = Member->getMemberDecl();
+  const auto *Var = llvm::dyn_cast_or_null<VarDecl>(D);
+  return Var && Var->getTLSKind() != VarDecl::TLS_None ? Var : nullptr;
+}
+
+/// Strips parentheses and the conversions that keep designating the same
+/// object (but not the reading of its value).
+const Expr *sameObject(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParens();
+    const auto *Cast = llvm::dyn_cast<ImplicitCastExpr>(E);
+    if (!Cast || (Cast->getCastKind() != CK_NoOp &&
+                  Cast->getCastKind() != CK_DerivedToBase &&
+                  Cast->getCastKind() != CK_UncheckedDerivedToBase &&
+                  Cast->getCastKind() != CK_ArrayToPointerDecay))
+      return E;
+    E = Cast->getSubExpr();
+  }
+}
+
+/// The thread_local whose storage the glvalue \p E designates: the variable
+/// itself, one of its members or one of its elements.
+const VarDecl *designatedThreadLocal(const Expr *E) {
+  for (;;) {
+    E = sameObject(E);
+    if (const VarDecl *Var = namedThreadLocal(*E))
+      return Var;
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E);
+        Member && !Member->isArrow()) {
+      E = Member->getBase();
+    } else if (const auto *Element = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
+      E = Element->getBase();
+    } else {
+      return nullptr;
+    }
+  }
+}
+
+/// The thread_local that a reference or pointer initialised or assigned
+/// from \p E points into: `t_id`, `&t_stats`, `&t_stats.count`,
+/// `std::addressof(t_id)`, `t_buffer` (an array).
+const VarDecl *threadLocalAddressedBy(const Expr *E, QualType Target) {
+  if (Target->isReferenceType())
+    return designatedThreadLocal(E);
+  if (!Target->isPointerType())
+    return nullptr;
+  E = sameObject(E);
+  if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E);
+      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
+    return designatedThreadLocal(AddressOf->getSubExpr());
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (Call->getNumArgs() == 1 && Callee->getIdentifier() &&
+          Callee->getName() == "addressof" && Callee->isInStdNamespace())
+        return designatedThreadLocal(Call->getArg(0));
+  // A decayed array: sameObject() stopped at the array itself.
+  if (E->getType()->isArrayType())
+    return designatedThreadLocal(E);
+  return nullptr;
+}
+
+/// A local reference or pointer variable of the coroutine.
+bool isLocalAlias(const VarDecl &Var) {
+  return Var.hasLocalStorage() && !llvm::isa<ParmVarDecl>(Var) &&
+         (Var.getType()->isReferenceType() || Var.getType()->isPointerType());
+}
+
+/// What the analysis knows at one program point.
+struct State {
+  /// Where a thread_local was first accessed, and the first suspension
+  /// point after that access (null while there was none).
+  struct Access {
+    const Expr *First;
+    const Expr *Suspension;
+    bool operator==(const Access &Other) const {
+      return First == Other.First && Suspension == Other.Suspension;
+    }
+  };
+  /// What a local reference or pointer is bound to, and the first
+  /// suspension point after the binding.
+  struct Binding {
+    const VarDecl *ThreadLocal;
+    SourceLocation BoundAt;
+    const Expr *Suspension;
+    bool operator==(const Binding &Other) const {
+      return ThreadLocal == Other.ThreadLocal && BoundAt == Other.BoundAt &&
+             Suspension == Other.Suspension;
+    }
+  };
+  std::map<const VarDecl *, Access> Accessed;
+  std::map<const VarDecl *, Binding> Aliases;
+
+  bool operator==(const State &Other) const {
+    return Accessed == Other.Accessed && Aliases == Other.Aliases;
+  }
+
+  /// Merges what may hold on another path. An entry that has crossed a
+  /// suspension point wins; otherwise the first one stays, so that the
+  /// state only grows and the fixpoint is reached.
+  void join(const State &Other) {
+    for (const auto &[Var, Entry] : Other.Accessed) {
+      auto [It, Inserted] = Accessed.insert({Var, Entry});
+      if (!Inserted && !It->second.Suspension && Entry.Suspension)
+        It->second = Entry;
+    }
+    for (const auto &[Var, Entry] : Other.Aliases) {
+      auto [It, Inserted] = Aliases.insert({Var, Entry});
+      if (!Inserted && !It->second.Suspension && Entry.Suspension)
+        It->second = Entry;
+    }
+  }
+
+  void suspend(const Expr &Suspension) {
+    for (auto &[Var, Entry] : Accessed)
+      if (!Entry.Suspension)
+        Entry.Suspension = &Suspension;
+    for (auto &[Var, Entry] : Aliases)
+      if (!Entry.Suspension)
+        Entry.Suspension = &Suspension;
+  }
+};
+
+class Analysis {
+public:
+  using Check = ThreadLocalAcrossSuspendCheck;
+
+  Analysis(llvm::function_ref<bool(const VarDecl &)> IsIgnored,
+           llvm::function_ref<bool(const Expr &)> IsNonSuspending)
+      : IsIgnored(IsIgnored), IsNonSuspending(IsNonSuspending) {}
+
+  void run(const FunctionDecl &Coroutine, ASTContext &Context);
+
+  std::map<const VarDecl *, Check::HeldAddress> HeldAddresses;
+  std::map<const VarDecl *, Check::Reaccess> Reaccesses;
+
+private:
+  void transfer(const Stmt &S, State &Now);
+  void bind(const VarDecl &Alias, const Expr *Init, SourceLocation At,
+            State &Now);
+
+  llvm::function_ref<bool(const VarDecl &)> IsIgnored;
+  llvm::function_ref<bool(const Expr &)> IsNonSuspending;
+  /// `p` in `p = &other`: rebinding the pointer is no use of its target.
+  llvm::DenseSet<const Expr *> AssignedAliases;
+};
+
+void Analysis::bind(const VarDecl &Alias, const Expr *Init, SourceLocation At,
+                    State &Now) {
+  const VarDecl *ThreadLocal =
+      Init ? threadLocalAddressedBy(Init, Alias.getType()) : nullptr;
+  if (ThreadLocal && !IsIgnored(*ThreadLocal))
+    Now.Aliases[&Alias] = {ThreadLocal, At, nullptr};
+  else
+    Now.Aliases.erase(&Alias);
+}
+
+void Analysis::transfer(const Stmt &S, State &Now) {
+  if (const Expr *Suspension = asSuspensionPoint(&S)) {
+    if (!IsNonSuspending(*Suspension))
+      Now.suspend(*Suspension);
+    return;
+  }
+  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S)) {
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(D); Var && isLocalAlias(*Var))
+        bind(*Var, Var->getInit(), Var->getLocation(), Now);
+    return;
+  }
+  if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(&S);
+      Assign && Assign->getOpcode() == BO_Assign) {
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
+            Assign->getLHS()->IgnoreParens()))
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+          Var && isLocalAlias(*Var) && Var->getType()->isPointerType())
+        bind(*Var, Assign->getRHS(), Assign->getOperatorLoc(), Now);
+    return;
+  }
+  const auto *E = llvm::dyn_cast<Expr>(&S);
+  if (!E)
+    return;
+  if (const VarDecl *ThreadLocal = namedThreadLocal(S);
+      ThreadLocal && !IsIgnored(*ThreadLocal)) {
+    auto [It, Inserted] = Now.Accessed.insert({ThreadLocal, {E, nullptr}});
+    if (!Inserted && It->second.Suspension)
+      Reaccesses.insert({ThreadLocal,
+                         {ThreadLocal, It->second.First,
+                          It->second.Suspension, E}});
+    return;
+  }
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    auto It = Var ? Now.Aliases.find(Var) : Now.Aliases.end();
+    if (It != Now.Aliases.end() && It->second.Suspension &&
+        !AssignedAliases.contains(Ref))
+      HeldAddresses.insert({Var,
+                            {Var, It->second.ThreadLocal, It->second.BoundAt,
+                             It->second.Suspension, E}});
+  }
+}
+
+void Analysis::run(const FunctionDecl &Coroutine, ASTContext &Context) {
+  const CoroutineBodyStmt *Body = coroutineBody(Coroutine);
+  if (!Body || !Body->getBody())
+    return;
+  forEachOwnStmt(Body, [this](const Stmt &S) {
+    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->getOpcode() == BO_Assign)
+      AssignedAliases.insert(Assign->getLHS()->IgnoreParens());
+  });
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Coroutine, Body->getBody(), &Context, Options);
+  if (!Graph)
+    return;
+
+  // A block is revisited whenever its entry state grows.
+  std::vector<std::optional<State>> In(Graph->getNumBlockIDs());
+  llvm::BitVector Queued(Graph->getNumBlockIDs());
+  std::deque<const CFGBlock *> Worklist;
+  auto Enqueue = [&](const CFGBlock *Block) {
+    if (!Queued.test(Block->getBlockID())) {
+      Queued.set(Block->getBlockID());
+      Worklist.push_back(Block);
+    }
+  };
+  In[Graph->getEntry().getBlockID()] = State();
+  Enqueue(&Graph->getEntry());
+  while (!Worklist.empty()) {
+    const CFGBlock *Block = Worklist.front();
+    Worklist.pop_front();
+    Queued.reset(Block->getBlockID());
+    State Now = *In[Block->getBlockID()];
+    for (const CFGElement &Element : *Block)
+      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        transfer(*S->getStmt(), Now);
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      const CFGBlock *Target = Succ.getReachableBlock();
+      if (!Target)
+        continue;
+      std::optional<State> &TargetIn = In[Target->getBlockID()];
+      if (TargetIn) {
+        State Joined = *TargetIn;
+        Joined.join(Now);
+        if (Joined == *TargetIn)
+          continue;
+        TargetIn = std::move(Joined);
+      } else {
+        TargetIn = Now;
+      }
+      Enqueue(Target);
+    }
+  }
+}
+
+/// True when the coroutine's own statements name a thread_local at all:
+/// most coroutines do not, and need no CFG.
+bool mentionsThreadLocal(const FunctionDecl &Coroutine) {
+  bool Found = false;
+  forEachOwnStmt(coroutineBody(Coroutine), [&Found](const Stmt &S) {
+    Found = Found || namedThreadLocal(S);
+  });
+  return Found;
+}
+
+} // namespace
+
+ThreadLocalAcrossSuspendCheck::ThreadLocalAcrossSuspendCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : CorolintCheck(Name, Context, "3.4"),
+      Text{Options.get("IgnoredThreadLocals", "").str(),
+           Options.get("NonSuspendingAwaitables", DefaultNonSuspendingAwaitables)
+               .str()},
+      IgnoredThreadLocals(Text.IgnoredThreadLocals),
+      NonSuspendingAwaitables(Text.NonSuspendingAwaitables) {}
+
+void ThreadLocalAcrossSuspendCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  CorolintCheck::storeOptions(Opts);
+  Options.store(Opts, "IgnoredThreadLocals", Text.IgnoredThreadLocals);
+  Options.store(Opts, "NonSuspendingAwaitables", Text.NonSuspendingAwaitables);
+}
+
+void ThreadLocalAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
+  matchCoroutines(Finder, this);
+}
+
+void ThreadLocalAcrossSuspendCheck::check(
+    const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analysed);
+  if (Coroutine && mentionsThreadLocal(*Coroutine))
+    analyse(*Coroutine, *Result.Context);
+}
+
+bool ThreadLocalAcrossSuspendCheck::isIgnored(
+    const VarDecl &ThreadLocal) const {
+  return IgnoredThreadLocals.contains(&ThreadLocal);
+}
+
+bool ThreadLocalAcrossSuspendCheck::isNonSuspending(
+    const Expr &Suspension) const {
+  const Expr *Operand = awaitedOperand(Suspension);
+  if (const CXXRecordDecl *Type = Operand->getType()->getAsCXXRecordDecl();
+      NonSuspendingAwaitables.contains(Type))
+    return true;
+  const auto *Call = llvm::dyn_cast<CallExpr>(Operand->IgnoreImplicit());
+  return Call && NonSuspendingAwaitables.contains(Call->getDirectCallee());
+}
+
+void ThreadLocalAcrossSuspendCheck::analyse(const FunctionDecl &Coroutine,
+                                            ASTContext &Context) {
+  auto IsIgnored = [this](const VarDecl &Var) { return isIgnored(Var); };
+  auto IsNonSuspending = [this](const Expr &E) { return isNonSuspending(E); };
+  Analysis Run(IsIgnored, IsNonSuspending);
+  Run.run(Coroutine, Context);
+  // Report in source order, whatever order the CFG was walked in.
+  struct Pending {
+    SourceLocation Loc;
+    const HeldAddress *Held = nullptr;
+    const Reaccess *Again = nullptr;
+  };
+  std::vector<Pending> Findings;
+  for (const auto &[Var, Found] : Run.HeldAddresses)
+    Findings.push_back({Found.BoundAt, &Found, nullptr});
+  for (const auto &[Var, Found] : Run.Reaccesses)
+    Findings.push_back({Found.First->getBeginLoc(), nullptr, &Found});
+  const SourceManager &SM = Context.getSourceManager();
+  llvm::sort(Findings, [&SM](const Pending &A, const Pending &B) {
+    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+  });
+  for (const Pending &Finding : Findings) {
+    if (!Reported.first(Finding.Loc))
+      continue;
+    if (Finding.Held)
+      report(*Finding.Held);
+    else
+      report(*Finding.Again);
+  }
+}
+
+void ThreadLocalAcrossSuspendCheck::report(const HeldAddress &Found) {
+  diag(Found.BoundAt,
+       "'%0' refers to this thread's '%1' and is used after a suspension "
+       "point; the coroutine may resume on another thread, where using it "
+       "races with the first thread or dangles once that thread exits %2")
+      << Found.Alias->getName() << qualifiedName(*Found.ThreadLocal)
+      << citation();
+  diag(Found.Suspension->getBeginLoc(),
+       "suspension point; the coroutine may resume on another thread",
+       DiagnosticIDs::Note)
+      << Found.Suspension->getSourceRange();
+  diag(Found.Use->getBeginLoc(), "'%0' used here after resuming",
+       DiagnosticIDs::Note)
+      << Found.Alias->getName() << Found.Use->getSourceRange();
+}
+
+void ThreadLocalAcrossSuspendCheck::report(const Reaccess &Found) {
+  diag(Found.First->getBeginLoc(),
+       "thread_local '%0' is accessed before and after a suspension point; "
+       "after resuming, the coroutine may run on another thread and see that "
+       "thread's variable, which other coroutines may have changed %1")
+      << qualifiedName(*Found.ThreadLocal) << citation()
+      << Found.First->getSourceRange();
+  diag(Found.Suspension->getBeginLoc(),
+       "suspension point; the coroutine may resume on another thread",
+       DiagnosticIDs::Note)
+      << Found.Suspension->getSourceRange();
+  diag(Found.Again->getBeginLoc(), "'%0' accessed again here after resuming",
+       DiagnosticIDs::Note)
+      << qualifiedName(*Found.ThreadLocal) << Found.Again->getSourceRange();
+}
+
+} // namespace clang::tidy::corolint
