@@ -375,11 +375,16 @@ bool isCalledInPlace(const Expr &Object, const FunctionDecl &Caller) {
          Var->getDeclContext() == &Caller;
 }
 
-/// "'load_config'", "'Store::flush'", or "the lambda".
+/// "'load_config'", "'Store::flush'", "'Config::Config'" or "the lambda".
 std::string describeFunction(const FunctionDecl &FD) {
-  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&FD))
-    if (Method->getParent()->isLambda())
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&FD)) {
+    const CXXRecordDecl *Class = Method->getParent();
+    if (Class->isLambda())
       return "the lambda";
+    if (llvm::isa<CXXConstructorDecl>(Method))
+      return "'" + qualifiedName(*Class) + "::" + Class->getNameAsString() +
+             "'";
+  }
   return "'" + qualifiedName(FD) + "'";
 }
 
@@ -571,7 +576,10 @@ BlockingCallCheck::factsOf(const FunctionDecl &Helper,
   const SourceManager &SM = Context.getSourceManager();
   BodyContext Body;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+  bool Errors = false;
   auto Visit = [&](const Stmt &S) {
+    if (const auto *E = llvm::dyn_cast<Expr>(&S))
+      Errors |= E->containsErrors();
     if (Found->Blocks)
       return; // A blocking call of its own is the shortest path.
     noteFixContext(S, Body);
@@ -587,6 +595,10 @@ BlockingCallCheck::factsOf(const FunctionDecl &Helper,
     for (const CXXCtorInitializer *Init : Constructor->inits())
       forEachOwnStmt(Init->getInit(), Visit);
   forEachOwnStmt(Helper.getBody(), Visit);
+  // Like a coroutine that does not compile, a helper that does not is not
+  // analysed: its half-typed body would give nonsense.
+  if (Errors)
+    Found = std::make_unique<HelperFacts>();
   Slot = std::move(Found);
   return *Slot;
 }
