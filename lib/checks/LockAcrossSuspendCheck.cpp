@@ -46,12 +46,13 @@ constexpr llvm::StringLiteral DefaultFreeUnlockFunctions =
     "::pthread_mutex_unlock;::pthread_rwlock_unlock;::pthread_spin_unlock";
 constexpr llvm::StringLiteral DefaultNonSuspendingAwaitables =
     "::std::suspend_never";
-// RAII scopes that install a thread-local context and restore it in their
+// RAII scopes that push onto a thread-local context stack and pop in their
 // destructor: across a suspension, the destructor may run on another thread
-// and other coroutines see the context meanwhile (guide §3.4).
+// and other coroutines see the context meanwhile (guide §3.4). folly's
+// RequestContextScopeGuard is not listed: folly::coro saves and restores the
+// request context around each co_await.
 constexpr llvm::StringLiteral DefaultMustNotSuspendTypes =
-    "::folly::RequestContextScopeGuard;"
-    "::folly::ShallowCopyRequestContextScopeGuard;::opentelemetry::trace::Scope";
+    "::opentelemetry::trace::Scope";
 
 /// Finds the compound statement that declares \p Guard.
 class DeclaringBlockFinder : public RecursiveASTVisitor<DeclaringBlockFinder> {

@@ -172,8 +172,9 @@ private:
 
   llvm::function_ref<bool(const VarDecl &)> IsIgnored;
   llvm::function_ref<bool(const Expr &)> IsNonSuspending;
-  /// `p` in `p = &other`: rebinding the pointer is no use of its target.
-  llvm::DenseSet<const Expr *> AssignedAliases;
+  /// `p` in `p = &other`: rebinding a pointer is no use of its target
+  /// (assigning to a reference is).
+  llvm::DenseSet<const Expr *> AssignedPointers;
 };
 
 void Analysis::bind(const VarDecl &Alias, const Expr *Init, SourceLocation At,
@@ -223,7 +224,7 @@ void Analysis::transfer(const Stmt &S, State &Now) {
     const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
     auto It = Var ? Now.Aliases.find(Var) : Now.Aliases.end();
     if (It != Now.Aliases.end() && It->second.Suspension &&
-        !AssignedAliases.contains(Ref))
+        !AssignedPointers.contains(Ref))
       HeldAddresses.insert({Var,
                             {Var, It->second.ThreadLocal, It->second.BoundAt,
                              It->second.Suspension, E}});
@@ -236,8 +237,9 @@ void Analysis::run(const FunctionDecl &Coroutine, ASTContext &Context) {
     return;
   forEachOwnStmt(Body, [this](const Stmt &S) {
     if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(&S);
-        Assign && Assign->getOpcode() == BO_Assign)
-      AssignedAliases.insert(Assign->getLHS()->IgnoreParens());
+        Assign && Assign->getOpcode() == BO_Assign &&
+        Assign->getLHS()->getType()->isPointerType())
+      AssignedPointers.insert(Assign->getLHS()->IgnoreParens());
   });
   CFG::BuildOptions Options;
   Options.setAllAlwaysAdd();

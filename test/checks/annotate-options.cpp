@@ -3,10 +3,23 @@
 // RUN:   -config="{CheckOptions: {coro-lock-across-suspend.MustNotSuspendTypes: '::vendor::HazardPointer'}}" \
 // RUN:   -- -I %inputs
 // MustNotSuspendTypes marks types you cannot annotate. Its default lists
-// RAII scopes that install a thread-local context (folly's
-// RequestContextScopeGuard); setting it replaces the default.
-#include "folly/coro/Task.h"
+// RAII scopes that push a thread-local context (OpenTelemetry's
+// trace::Scope); setting it replaces the default.
 #include "task.h"
+
+// opentelemetry/trace/scope.h, in its versioned inline namespace.
+namespace opentelemetry {
+inline namespace v1 {
+namespace trace {
+class Span;
+class Scope {
+public:
+  explicit Scope(Span &span) noexcept;
+  ~Scope();
+};
+} // namespace trace
+} // namespace v1
+} // namespace opentelemetry
 
 namespace vendor {
 struct HazardPointer {
@@ -16,9 +29,9 @@ struct HazardPointer {
 struct Reclaimer : HazardPointer {};
 } // namespace vendor
 
-folly::coro::Task<void> handle(std::shared_ptr<folly::RequestContext> ctx) {
-  folly::RequestContextScopeGuard guard(std::move(ctx));
-  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: 'guard' of type 'folly::RequestContextScopeGuard' must not live across a suspension point: the coroutine may resume on another thread, and other code runs on this one while it is suspended [guide §3.2] [coro-lock-across-suspend]
+demo::task<> handle(opentelemetry::trace::Span &span) {
+  opentelemetry::trace::Scope scope(span);
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'scope' of type 'opentelemetry::trace::Scope' must not live across a suspension point: the coroutine may resume on another thread, and other code runs on this one while it is suspended [guide §3.2] [coro-lock-across-suspend]
   vendor::HazardPointer hp;
   // CHECK-MESSAGES-CUSTOM: :[[@LINE-1]]:25: warning: 'hp' of type 'vendor::HazardPointer' must not live across a suspension point: the coroutine may resume on another thread, and other code runs on this one while it is suspended [guide §3.2] [coro-lock-across-suspend]
   vendor::Reclaimer reclaimer;

@@ -103,15 +103,3 @@ public:
 };
 } // namespace coro
 } // namespace folly
-
-// folly/io/async/Request.h: sets this thread's RequestContext until it is
-// destroyed.
-namespace folly {
-class RequestContext;
-class RequestContextScopeGuard {
-public:
-  RequestContextScopeGuard();
-  explicit RequestContextScopeGuard(std::shared_ptr<RequestContext> &&ctx);
-  ~RequestContextScopeGuard();
-};
-} // namespace folly
