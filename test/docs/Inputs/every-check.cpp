@@ -22,3 +22,10 @@ void discarded_task() { demo::compute(); }
 void unchecked_spawn(std::thread &t) { t.detach(); }
 
 folly::coro::UnboundedQueue<int> unbounded_channel;
+
+thread_local int t_depth;
+demo::task<> thread_local_across_suspend() {
+  ++t_depth;
+  co_await demo::next_event();
+  --t_depth;
+}
