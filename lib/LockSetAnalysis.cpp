@@ -605,8 +605,8 @@ void Analysis::transferMustNotSuspendInit(const VarDecl *Var,
   }
   if (initialisingCall(Var))
     return;
-  SiteId Site = siteFor(Var->getInit(), Var->getLocation(), Var,
-                        Var->getType(), nullptr, QualType());
+  SiteId Site = siteFor(Var->getInit(), Var->getLocation(), Var, Var->getType(),
+                        nullptr, QualType());
   markMustNotSuspend(Site, Reason);
   State.acquire(keyOf(static_cast<const void *>(Var)), Site);
 }
@@ -623,10 +623,9 @@ void Analysis::transferMustNotSuspendTemporary(const CXXBindTemporaryExpr *Bind,
   if (!Reason)
     return;
   const VarDecl *Extending = ExtendedTemporaries.lookup(Bind);
-  SiteId Site = siteFor(Bind,
-                        Extending ? Extending->getLocation()
-                                  : Bind->getBeginLoc(),
-                        Extending, Bind->getType(), nullptr, QualType());
+  SiteId Site =
+      siteFor(Bind, Extending ? Extending->getLocation() : Bind->getBeginLoc(),
+              Extending, Bind->getType(), nullptr, QualType());
   markMustNotSuspend(Site, *Reason);
   State.acquire(Extending ? keyOf(static_cast<const void *>(Extending))
                           : keyOf(static_cast<const void *>(Bind)),

@@ -522,6 +522,12 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   });
 }
 
+void BlockingCallCheck::onEndOfTranslationUnit() {
+  // Summaries point into this translation unit's AST.
+  Facts.clear();
+  Summaries.clear();
+}
+
 bool BlockingCallCheck::isDeclaredNonBlocking(
     const FunctionDecl &Callee) const {
   return annotationOf(Callee) == Annotation::NonBlocking ||

@@ -56,6 +56,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
 
   /// What a blocking call is, which decides the advice given for it.
   enum class Family { Sleep, Blocking, EventLoop, SyncAsio };

@@ -166,9 +166,8 @@ void LockAcrossSuspendCheck::report(const HeldLock &Lock,
 }
 
 void LockAcrossSuspendCheck::reportMustNotSuspend(const HeldLock &Object) {
-  std::string What = Object.GuardName.empty()
-                         ? "temporary"
-                         : "'" + Object.GuardName + "'";
+  std::string What =
+      Object.GuardName.empty() ? "temporary" : "'" + Object.GuardName + "'";
   std::string Why =
       Object.Reason.empty()
           ? "the coroutine may resume on another thread, and other code runs "

@@ -195,14 +195,15 @@ void Analysis::transfer(const Stmt &S, State &Now) {
   }
   if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S)) {
     for (const Decl *D : Decls->decls())
-      if (const auto *Var = llvm::dyn_cast<VarDecl>(D); Var && isLocalAlias(*Var))
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
+          Var && isLocalAlias(*Var))
         bind(*Var, Var->getInit(), Var->getLocation(), Now);
     return;
   }
   if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(&S);
       Assign && Assign->getOpcode() == BO_Assign) {
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
-            Assign->getLHS()->IgnoreParens()))
+    if (const auto *Ref =
+            llvm::dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParens()))
       if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
           Var && isLocalAlias(*Var) && Var->getType()->isPointerType())
         bind(*Var, Assign->getRHS(), Assign->getOperatorLoc(), Now);
@@ -215,9 +216,9 @@ void Analysis::transfer(const Stmt &S, State &Now) {
       ThreadLocal && !IsIgnored(*ThreadLocal)) {
     auto [It, Inserted] = Now.Accessed.insert({ThreadLocal, {E, nullptr}});
     if (!Inserted && It->second.Suspension)
-      Reaccesses.insert({ThreadLocal,
-                         {ThreadLocal, It->second.First,
-                          It->second.Suspension, E}});
+      Reaccesses.insert(
+          {ThreadLocal,
+           {ThreadLocal, It->second.First, It->second.Suspension, E}});
     return;
   }
   if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
@@ -302,9 +303,10 @@ bool mentionsThreadLocal(const FunctionDecl &Coroutine) {
 ThreadLocalAcrossSuspendCheck::ThreadLocalAcrossSuspendCheck(
     StringRef Name, ClangTidyContext *Context)
     : CorolintCheck(Name, Context, "3.4"),
-      Text{Options.get("IgnoredThreadLocals", "").str(),
-           Options.get("NonSuspendingAwaitables", DefaultNonSuspendingAwaitables)
-               .str()},
+      Text{
+          Options.get("IgnoredThreadLocals", "").str(),
+          Options.get("NonSuspendingAwaitables", DefaultNonSuspendingAwaitables)
+              .str()},
       IgnoredThreadLocals(Text.IgnoredThreadLocals),
       NonSuspendingAwaitables(Text.NonSuspendingAwaitables) {}
 
