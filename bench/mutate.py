@@ -369,6 +369,12 @@ def run_variant(args, prefixes, index, source, command, pieces, steps):
         keep = os.path.join(args.out, "failures", str(index))
         shutil.rmtree(keep, ignore_errors=True)
         shutil.copytree(work, keep)
+        database = os.path.join(keep, "compile_commands.json")
+        with open(database) as f:
+            kept = f.read().replace(work, keep)
+        with open(database, "w") as f:
+            f.write(kept)
+        cmd = [a.replace(work, keep) for a in cmd]
         full = os.path.join(keep, "full-" + os.path.basename(source.path))
         with open(full, "w", encoding="utf-8") as f:
             f.write(full_text)  # the variant with its prefix, to reproduce without the PCH
