@@ -9,6 +9,7 @@ Precision is TP / (TP + FP) over the findings of this run. Findings without a
 verdict are listed and make the exit status 1.
 """
 import collections
+import os
 import re
 import sys
 
@@ -35,7 +36,7 @@ def read_triage(path):
 
 
 def main():
-    work, triage_file, seconds = sys.argv[1], sys.argv[2], sys.argv[3]
+    work, triage_file, seconds = os.path.abspath(sys.argv[1]), sys.argv[2], sys.argv[3]
     prefix = work.rstrip("/") + "/src/"
     files = [l.split("\t")[0][len(prefix):] for l in open(f"{work}/sources.tsv")]
     coroutines = [l.split(":")[0][len(prefix):] for l in open(f"{work}/coroutines.txt")]
@@ -52,8 +53,8 @@ def main():
     rows["coroutines"] = collections.Counter(tree(f) for f in coroutines)
     for check in CHECKS:
         rows[check] = collections.Counter(tree(f) for f, _, c in findings if c == check)
-    rows["true positives"] = collections.Counter(tree(f) for f in findings if verdicts.get(f) == "TP")
-    rows["false positives"] = collections.Counter(tree(f) for f in findings if verdicts.get(f) == "FP")
+    rows["true positives"] = collections.Counter(tree(f[0]) for f in findings if verdicts.get(f) == "TP")
+    rows["false positives"] = collections.Counter(tree(f[0]) for f in findings if verdicts.get(f) == "FP")
 
     print(f"| | standalone Asio 1.22 | Boost.Asio 1.81 | total |")
     print(f"|---|---:|---:|---:|")
