@@ -17,12 +17,14 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <algorithm>
-#include <deque>
+#include <functional>
 #include <optional>
+#include <queue>
 
 namespace clang::tidy::corolint {
 namespace {
@@ -126,6 +128,40 @@ const CXXRecordDecl *recordOf(QualType T) {
   return T->getAsCXXRecordDecl();
 }
 
+/// Each reachable block's position in reverse post-order. Taking blocks in
+/// this order, every block of a loop-free graph is visited once, after all its
+/// predecessors; in first-in first-out order a block is revisited whenever one
+/// more predecessor is done, which made a long switch cubic.
+std::vector<unsigned> reversePostOrderRanks(const CFG &Graph) {
+  std::vector<const CFGBlock *> PostOrder;
+  llvm::BitVector Seen(Graph.getNumBlockIDs());
+  // Depth-first, without recursion: a coroutine's CFG can be deep.
+  llvm::SmallVector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>,
+                    32>
+      Stack;
+  const CFGBlock &Entry = Graph.getEntry();
+  Seen.set(Entry.getBlockID());
+  Stack.push_back({&Entry, Entry.succ_begin()});
+  while (!Stack.empty()) {
+    const CFGBlock *Block = Stack.back().first;
+    CFGBlock::const_succ_iterator &Next = Stack.back().second;
+    if (Next == Block->succ_end()) {
+      PostOrder.push_back(Block);
+      Stack.pop_back();
+      continue;
+    }
+    const CFGBlock *Succ = (Next++)->getReachableBlock();
+    if (Succ && !Seen.test(Succ->getBlockID())) {
+      Seen.set(Succ->getBlockID());
+      Stack.push_back({Succ, Succ->succ_begin()});
+    }
+  }
+  std::vector<unsigned> Ranks(Graph.getNumBlockIDs(), 0);
+  for (unsigned I = 0, E = PostOrder.size(); I != E; ++I)
+    Ranks[PostOrder[I]->getBlockID()] = E - 1 - I;
+  return Ranks;
+}
+
 class Analysis {
 public:
   Analysis(const FunctionDecl &Coroutine, ASTContext &Context,
@@ -219,6 +255,9 @@ private:
 
   llvm::DenseMap<std::pair<const Stmt *, const void *>, SiteId> SiteIds;
   std::vector<HeldLock> Sites;
+  /// The (site, suspension point) pairs already in Sites: a block is visited
+  /// again whenever its entry state grows.
+  llvm::DenseSet<std::pair<SiteId, const Expr *>> RecordedSuspensions;
 };
 
 // --- Vocabulary -----------------------------------------------------------
@@ -780,9 +819,8 @@ bool Analysis::isNonSuspending(const Expr *Suspension) const {
 
 void Analysis::recordSuspension(const Expr *Suspension, const LockState &State) {
   State.forEachSite([&](SiteId Site) {
-    auto &Points = Sites[Site].SuspensionPoints;
-    if (!llvm::is_contained(Points, Suspension))
-      Points.push_back(Suspension);
+    if (RecordedSuspensions.insert({Site, Suspension}).second)
+      Sites[Site].SuspensionPoints.push_back(Suspension);
   });
 }
 
@@ -861,20 +899,24 @@ std::vector<HeldLock> Analysis::run() {
   }
 
   // Forward may-analysis: a block is revisited whenever its entry state grows.
+  // The worklist hands out blocks in reverse post-order.
+  std::vector<unsigned> Ranks = reversePostOrderRanks(*Graph);
   std::vector<std::optional<LockState>> In(Graph->getNumBlockIDs());
   llvm::BitVector Queued(Graph->getNumBlockIDs());
-  std::deque<const CFGBlock *> Worklist;
+  using RankedBlock = std::pair<unsigned, const CFGBlock *>;
+  std::priority_queue<RankedBlock, std::vector<RankedBlock>, std::greater<>>
+      Worklist;
   auto Enqueue = [&](const CFGBlock *Block) {
     if (!Queued.test(Block->getBlockID())) {
       Queued.set(Block->getBlockID());
-      Worklist.push_back(Block);
+      Worklist.push({Ranks[Block->getBlockID()], Block});
     }
   };
   In[Graph->getEntry().getBlockID()] = LockState();
   Enqueue(&Graph->getEntry());
   while (!Worklist.empty()) {
-    const CFGBlock *Block = Worklist.front();
-    Worklist.pop_front();
+    const CFGBlock *Block = Worklist.top().second;
+    Worklist.pop();
     Queued.reset(Block->getBlockID());
     LockState State = *In[Block->getBlockID()];
     for (const CFGElement &Element : *Block)

@@ -127,14 +127,33 @@ llvm::SmallVector<const Stmt *, 2> unbracedBodies(const Stmt &S) {
   return Bodies;
 }
 
+/// What a callable that is not itself a coroutine returns when its whole
+/// body is `return <expr>;`: `[self = shared_from_this()] { return
+/// self->reader(); }` keeps an object alive and runs its coroutine reader().
+const Expr *forwardedAwaitable(const FunctionDecl &Callable) {
+  if (!Callable.hasBody() || llvm::isa<CoroutineBodyStmt>(Callable.getBody()))
+    return nullptr;
+  const auto *Block = llvm::dyn_cast<CompoundStmt>(Callable.getBody());
+  if (!Block || Block->size() != 1)
+    return nullptr;
+  const auto *Return = llvm::dyn_cast<ReturnStmt>(Block->body_front());
+  return Return ? Return->getRetValue() : nullptr;
+}
+
 /// The function that the spawned work runs when the spawn names it: the
-/// lambda or function passed as a callable, or the coroutine (a lambda
-/// invoked in place included) whose call makes the awaitable.
+/// lambda or function passed as a callable (or the coroutine a lambda only
+/// forwards to), or the coroutine (a lambda invoked in place included) whose
+/// call makes the awaitable.
 const FunctionDecl *spawnedFunction(const Expr &Work) {
   const Expr *E = ignoreImplicitCopies(&Work);
   if (const CXXRecordDecl *Closure = E->getType()->getAsCXXRecordDecl();
-      Closure && Closure->isLambda())
-    return Closure->getLambdaCallOperator();
+      Closure && Closure->isLambda()) {
+    const CXXMethodDecl *CallOperator = Closure->getLambdaCallOperator();
+    if (const Expr *Forwarded = forwardedAwaitable(*CallOperator))
+      if (const FunctionDecl *Coroutine = spawnedFunction(*Forwarded))
+        return Coroutine;
+    return CallOperator;
+  }
   if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E);
       AddressOf && AddressOf->getOpcode() == UO_AddrOf)
     E = ignoreImplicitAndParens(AddressOf->getSubExpr());

@@ -26,7 +26,7 @@ void spawn_all(asio::io_context &io) {
   // CHECK-FIXES-NOTEFIX: {{^}}                 [](std::exception_ptr e, auto) { if (e) std::rethrow_exception(e); });
 
   asio::co_spawn(io, [] { return no_value(); }, asio::detached_t());
-  // CHECK-MESSAGES-NOTEFIX: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached_t' swallows any exception the spawned coroutine throws
+  // CHECK-MESSAGES-NOTEFIX: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'asio::detached_t' swallows any exception the coroutine 'no_value' throws
   // CHECK-FIXES-NOTEFIX: asio::co_spawn(io, [] { return no_value(); }, [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
 
   asio::strand<asio::io_context::executor_type> strand(io.get_executor());
