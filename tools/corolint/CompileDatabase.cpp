@@ -83,7 +83,8 @@ llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildDirOrFi
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
   llvm::SmallString<256> Path(normalise(Cwd, BuildDirOrFile));
-  if (llvm::sys::fs::is_directory(Path))
+  // A build directory, existing or not (the error then names the file).
+  if (!llvm::sys::fs::is_regular_file(Path))
     path::append(Path, "compile_commands.json");
   DB.Path = std::string(Path);
   DB.Folder = std::string(path::parent_path(Path));

@@ -53,7 +53,7 @@ cl::list<std::string> Selectors(cl::Positional,
                                 cl::desc("[file, directory or regex ...]"),
                                 cl::cat(Category));
 cl::opt<unsigned> Jobs("j", cl::desc("Translation units analysed in parallel (default: all cores)"),
-                       cl::value_desc("N"), cl::init(0), cl::cat(Category));
+                       cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
 cl::opt<std::string> Checks("checks", cl::desc(R"(Check globs, as clang-tidy's --checks, applied
 on top of .clang-tidy files. Default: coro-*)"),
                             cl::value_desc("globs"), cl::cat(Category));

@@ -69,10 +69,12 @@ void Progress::tick(llvm::ArrayRef<std::string> Running) {
     drawBar(Running);
     LastDraw = Now;
   } else if (Style == ProgressStyle::Plain && Now - LastDraw >= Interval &&
-             Done > 0 && Done < Total) {
+             Done > ReportedDone && Done < Total) {
+    // Only news: a CI log should not fill with identical lines.
     OS << "corolint: " << counts() << ", elapsed " << duration(Now) << ", ETA "
        << eta() << "\n";
     LastDraw = Now;
+    ReportedDone = Done;
   }
 }
 

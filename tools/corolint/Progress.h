@@ -13,7 +13,7 @@ namespace corolint::scanner {
 
 enum class ProgressStyle {
   Bar,   ///< A redrawn bar with counts and ETA (a terminal).
-  Plain, ///< A line every interval (CI logs).
+  Plain, ///< A line per interval with news (CI logs).
   None,
 };
 
@@ -37,7 +37,7 @@ private:
 
   llvm::raw_ostream &OS;
   ProgressStyle Style;
-  unsigned Total, Done = 0, Failed = 0, Cached = 0;
+  unsigned Total, Done = 0, Failed = 0, Cached = 0, ReportedDone = 0;
   double Interval;
   std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
   double LastDraw = -1e9;

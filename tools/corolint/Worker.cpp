@@ -27,6 +27,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/Timer.h"
@@ -376,6 +377,8 @@ TUResult analyse(const Job &J) {
   auto Start = std::chrono::steady_clock::now();
   TUResult Result;
   Result.File = J.File;
+  // Names the TU in the stack dump the scanner shows when this worker dies.
+  llvm::PrettyStackTraceFormat Analysing("analysing %s", J.File.c_str());
   honourTestHooks(J.File);
 
   llvm::ErrorOr<tidy::ClangTidyOptions> Opts = parseEffectiveConfig(J.Config);
@@ -433,6 +436,8 @@ void dieWithParent() {
 
 int runWorker() {
   dieWithParent();
+  llvm::setBugReportMsg("corolint worker crashed; the scanner reports its "
+                        "translation unit as failed.\n");
   llvm::InitializeAllTargetInfos();
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmParsers();
