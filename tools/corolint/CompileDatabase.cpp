@@ -213,13 +213,32 @@ static bool loadsPlugin(llvm::StringRef Arg) {
          Arg.starts_with("-fplugin-arg-");
 }
 
+/// "-Xclang -load -Xclang x.so" and friends: how many arguments at \p I form
+/// such a group (0: none). libTooling strips them too, but only when more
+/// arguments follow; this does not depend on that.
+static size_t pluginGroupAt(llvm::ArrayRef<std::string> Args, size_t I) {
+  if (Args[I] != "-Xclang" || I + 1 >= Args.size())
+    return 0;
+  llvm::StringRef Flag = Args[I + 1];
+  if (Flag != "-load" && Flag != "-plugin" && Flag != "-add-plugin" &&
+      !Flag.starts_with("-plugin-arg-"))
+    return 0;
+  bool HasValue = I + 3 < Args.size() && Args[I + 2] == "-Xclang";
+  return HasValue ? 4 : 2;
+}
+
 std::vector<std::string> analysisArguments(llvm::ArrayRef<std::string> Arguments,
                                            llvm::StringRef ResourceDir) {
   while (Arguments.size() > 1 && isCompilerLauncher(Arguments.front()))
     Arguments = Arguments.drop_front();
   std::vector<std::string> Result;
   bool HasResourceDir = false;
-  for (const std::string &Arg : Arguments) {
+  for (size_t I = 0; I < Arguments.size(); ++I) {
+    if (size_t Group = pluginGroupAt(Arguments, I)) {
+      I += Group - 1;
+      continue;
+    }
+    const std::string &Arg = Arguments[I];
     if (loadsPlugin(Arg))
       continue;
     HasResourceDir |= llvm::StringRef(Arg).starts_with("-resource-dir");

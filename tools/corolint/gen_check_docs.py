@@ -30,9 +30,10 @@ def first_paragraph(text):
             continue
         lines.append(stripped)
     paragraph = " ".join(lines)
-    # Markdown links read as their text; emphasis and code marks go.
+    # Markdown links read as their text; code and emphasis marks go (not
+    # underscores: they are part of names like lock_guard).
     paragraph = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", paragraph)
-    return re.sub(r"[`*_]", "", paragraph)
+    return re.sub(r"[`*]", "", paragraph)
 
 
 def first_sentence(paragraph):

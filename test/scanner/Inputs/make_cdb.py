@@ -2,10 +2,10 @@
 """Writes BUILD_DIR/compile_commands.json for the scanner tests.
 
 usage: make_cdb.py BUILD_DIR [--command] [--relative-dir] [--compiler=C]
-                   [--arg=FLAG ...] FILE ...
+                   [--arg=FLAG ...] [--tail-arg=FLAG ...] FILE ...
 
 Each FILE gets an entry compiled with clang++ -std=c++20 -I test/Inputs plus
-the --arg flags. --command writes the "command" form instead of
+the --arg flags, and the --tail-arg flags at the very end. --command writes the "command" form instead of
 "arguments"; --relative-dir writes "directory" relative to the database's
 folder (which the scanner must resolve against that folder).
 """
@@ -22,17 +22,19 @@ def main():
     command_form = "--command" in rest
     relative_dir = "--relative-dir" in rest
     compiler = "clang++"
-    extra, files = [], []
+    extra, tail, files = [], [], []
     for arg in rest:
         if arg.startswith("--compiler="):
             compiler = arg[len("--compiler="):]
         elif arg.startswith("--arg="):
             extra.append(arg[len("--arg="):])
+        elif arg.startswith("--tail-arg="):
+            tail.append(arg[len("--tail-arg="):])
         elif arg not in ("--command", "--relative-dir"):
             files.append(os.path.abspath(arg))
     entries = []
     for f in files:
-        args = [compiler, "-std=c++20", "-I", INPUTS] + extra + ["-c", f, "-o", f + ".o"]
+        args = [compiler, "-std=c++20", "-I", INPUTS] + extra + ["-c", f, "-o", f + ".o"] + tail
         entry = {"directory": "." if relative_dir else build, "file": f}
         if command_form:
             entry["command"] = " ".join(shlex.quote(a) for a in args)
