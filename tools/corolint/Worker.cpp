@@ -97,6 +97,12 @@ TextPosition positionIn(llvm::StringRef Text, unsigned Offset) {
   return Result;
 }
 
+/// Source text and file names go into JSON, which must be UTF-8: invalid
+/// bytes (a Latin-1 comment, say) become U+FFFD.
+std::string utf8(llvm::StringRef Text) {
+  return llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
+}
+
 std::string collapseWhitespace(llvm::StringRef Text) {
   std::string Result;
   bool PendingSpace = false;
@@ -182,7 +188,7 @@ public:
         continue; // Compiler warnings are not corolint's findings.
       }
       if (Functions && !F.Main.Loc.File.empty())
-        F.Function = Functions->find(locationOf(F.Main.Loc, *CI));
+        F.Function = utf8(Functions->find(locationOf(F.Main.Loc, *CI)));
       if (PromoteNoteFixes)
         for (Message &Note : F.Notes)
           llvm::append_range(F.Main.Fixes, std::exchange(Note.Fixes, {}));
@@ -197,7 +203,8 @@ public:
       if (!Data)
         continue; // Looked up but never read: its content cannot matter.
       Result.Dependencies.push_back(
-          {canonicalPath(J.Directory, It->first.getName()), hashHex(*Data)});
+          {utf8(canonicalPath(J.Directory, It->first.getName())),
+           hashHex(*Data)});
     }
     llvm::sort(Result.Dependencies,
                [](const Dependency &A, const Dependency &B) {
@@ -240,22 +247,24 @@ private:
   Message convert(const tooling::DiagnosticMessage &In, CompilerInstance *CI,
                   llvm::StringRef BuildDirectory) {
     Message Out;
-    Out.Text = In.Message;
+    Out.Text = utf8(In.Message);
     if (!In.FilePath.empty()) {
-      Out.Loc.File = canonicalPath(BuildDirectory, In.FilePath);
+      std::string File = canonicalPath(BuildDirectory, In.FilePath);
+      TextPosition P = positionIn(textOf(File, CI), In.FileOffset);
+      Out.Loc.File = utf8(File);
       Out.Loc.Offset = In.FileOffset;
-      TextPosition P = positionIn(textOf(Out.Loc.File, CI), In.FileOffset);
       Out.Loc.Pos = P.Pos;
-      Out.LineText = P.LineText.str();
+      Out.LineText = utf8(P.LineText);
     }
     for (const auto &FileFixes : In.Fix)
       for (const tooling::Replacement &R : FileFixes.second) {
         Replacement Edit;
-        Edit.File = canonicalPath(BuildDirectory, R.getFilePath());
+        std::string File = canonicalPath(BuildDirectory, R.getFilePath());
+        Edit.File = utf8(File);
         Edit.Offset = R.getOffset();
         Edit.Length = R.getLength();
-        Edit.Text = R.getReplacementText().str();
-        llvm::StringRef Text = textOf(Edit.File, CI);
+        Edit.Text = utf8(R.getReplacementText());
+        llvm::StringRef Text = textOf(File, CI);
         Edit.Begin = positionIn(Text, Edit.Offset).Pos;
         Edit.End = positionIn(Text, Edit.Offset + Edit.Length).Pos;
         Out.Fixes.push_back(std::move(Edit));
@@ -268,7 +277,7 @@ private:
         Error.BuildDirectory.empty() ? llvm::StringRef(J.Directory)
                                      : llvm::StringRef(Error.BuildDirectory);
     Finding F;
-    F.Check = Error.DiagnosticName;
+    F.Check = utf8(Error.DiagnosticName);
     F.Level = Error.DiagLevel == ClangTidyError::Error || Error.IsWarningAsError
                   ? "error"
                   : "warning";
