@@ -53,28 +53,31 @@ const std::string &ResultCache::contentHash(const std::string &Path) {
   return It->second; // Empty for a file that is gone: matches no hash.
 }
 
-std::optional<TUResult> ResultCache::lookup(const std::string &Key) {
+CacheLookup ResultCache::lookup(const std::string &Key) {
+  CacheLookup Found;
   auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key), /*IsText=*/true);
   if (!Buffer)
-    return std::nullopt;
+    return Found;
   llvm::Expected<llvm::json::Value> Entry = llvm::json::parse((*Buffer)->getBuffer());
   if (!Entry) {
     llvm::consumeError(Entry.takeError());
-    return std::nullopt; // A damaged entry is a miss; the next store replaces it.
+    return Found; // A damaged entry is a miss; the next store replaces it.
   }
   TUResult Result;
   llvm::json::Path::Root Root;
   if (!fromJSON(*Entry, Result, Root)) {
     llvm::consumeError(Root.getError());
-    return std::nullopt;
+    return Found;
   }
+  Found.PreviousSeconds = Result.Seconds;
   if (Result.Dependencies.empty())
-    return std::nullopt;
+    return Found;
   for (const Dependency &D : Result.Dependencies)
     if (contentHash(D.Path) != D.Hash)
-      return std::nullopt;
+      return Found;
   Result.FromCache = true;
-  return Result;
+  Found.Hit = std::move(Result);
+  return Found;
 }
 
 std::optional<std::string> ResultCache::store(const std::string &Key,

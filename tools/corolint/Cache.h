@@ -20,6 +20,14 @@
 
 namespace corolint::scanner {
 
+struct CacheLookup {
+  /// The stored result, if every file it depends on is unchanged.
+  std::optional<TUResult> Hit;
+  /// How long the TU took when last analysed, even when the entry is stale:
+  /// the scanner starts long TUs first.
+  std::optional<double> PreviousSeconds;
+};
+
 class ResultCache {
 public:
   /// A cache in \p Folder (created on first store); \p ToolIdentity changes
@@ -27,8 +35,7 @@ public:
   ResultCache(std::string Folder, std::string ToolIdentity);
 
   std::string keyFor(const Job &J) const;
-  /// The stored result, if every file it depends on is unchanged.
-  std::optional<TUResult> lookup(const std::string &Key);
+  CacheLookup lookup(const std::string &Key);
   /// Stores \p Result; returns an error message the first time storing fails.
   std::optional<std::string> store(const std::string &Key, const TUResult &Result);
 

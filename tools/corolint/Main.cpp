@@ -281,7 +281,6 @@ public:
     auto Start = std::chrono::steady_clock::now();
     Progress Bar(llvm::errs(), Style, Work.size(), ProgressInterval);
     std::vector<std::string> Keys(Work.size());
-    size_t NextIndex = 0;
     bool Stop = false;
     auto Finish = [&](size_t Id, TUResult Result) {
       if (Result.FromCache)
@@ -293,24 +292,46 @@ public:
       Bar.finished(Result.failed(), Result.FromCache);
       Builder.add(std::move(Result));
     };
-    auto Next = [&]() -> std::optional<ScheduledJob> {
-      while (NextIndex < Work.size()) {
-        size_t Id = NextIndex++;
-        Prepared &P = Work[Id];
-        if (Stop || !P.Problem.empty()) {
-          Finish(Id, notAnalysed(P, Stop ? "skipped: an earlier translation "
-                                           "unit failed (--keep-going=false)"
-                                         : P.Problem));
+
+    // Replay what the cache has; queue the rest.
+    std::vector<size_t> Queue;
+    std::vector<double> Cost(Work.size(), -1); // Seconds last time; -1: new.
+    for (size_t Id = 0; Id < Work.size(); ++Id) {
+      const Prepared &P = Work[Id];
+      if (!P.Problem.empty()) {
+        Finish(Id, notAnalysed(P, P.Problem));
+        continue;
+      }
+      if (Cache) {
+        Keys[Id] = Cache->keyFor(P.Work);
+        CacheLookup Found = Cache->lookup(Keys[Id]);
+        if (Found.Hit) {
+          Finish(Id, std::move(*Found.Hit));
           continue;
         }
-        if (Cache) {
-          Keys[Id] = Cache->keyFor(P.Work);
-          if (std::optional<TUResult> Hit = Cache->lookup(Keys[Id])) {
-            Finish(Id, std::move(*Hit));
-            continue;
-          }
-        }
-        return ScheduledJob{Id, P.Work};
+        Cost[Id] = Found.PreviousSeconds.value_or(-1);
+      }
+      Queue.push_back(Id);
+    }
+    // Longest first, so that a slow TU does not start last and leave the
+    // other workers idle; TUs never analysed before go first, in order.
+    llvm::sort(Queue, [&](size_t A, size_t B) {
+      bool NewA = Cost[A] < 0, NewB = Cost[B] < 0;
+      if (NewA != NewB)
+        return NewA;
+      if (Cost[A] != Cost[B])
+        return Cost[A] > Cost[B];
+      return A < B;
+    });
+
+    size_t Queued = 0;
+    auto Next = [&]() -> std::optional<ScheduledJob> {
+      while (Queued < Queue.size()) {
+        size_t Id = Queue[Queued++];
+        if (!Stop)
+          return ScheduledJob{Id, Work[Id].Work};
+        Finish(Id, notAnalysed(Work[Id], "skipped: an earlier translation "
+                                         "unit failed (--keep-going=false)"));
       }
       return std::nullopt;
     };
