@@ -451,6 +451,14 @@ bool handleFixes(const ScanReport &Report) {
     }
   if (!Fix)
     return true;
+  if (!Report.Failures.empty()) {
+    // Like clang-tidy: edits computed from a TU that did not compile (or
+    // whose findings are incomplete) are not trusted.
+    llvm::WithColor::warning(llvm::errs(), "corolint")
+        << "translation units failed to analyse; fix-its have NOT been "
+           "applied\n";
+    return true;
+  }
   llvm::Expected<FixSummary> Applied = applyFixes(Report.Findings);
   if (!Applied) {
     fail(llvm::toString(Applied.takeError()));
