@@ -44,3 +44,15 @@ config.substitutions.append(("%clangd_inputs",
 config.substitutions.append(("%clang_resource_dir", subprocess.check_output(
     [os.path.join(config.llvm_tools_dir, "clang"), "-print-resource-dir"],
     text=True).strip()))
+corolint_exe = os.path.join(config.corolint_obj_root, "bin", "corolint")
+scanner_inputs = os.path.join(config.test_source_root, "scanner", "Inputs")
+config.substitutions.append(("%corolint", corolint_exe))
+config.substitutions.append(("%make_cdb", "%s %s" % (
+    config.python_executable, os.path.join(scanner_inputs, "make_cdb.py"))))
+config.substitutions.append(("%expect_exit", "%s %s" % (
+    config.python_executable, os.path.join(scanner_inputs, "expect_exit.py"))))
+config.substitutions.append(("%scanner_inputs", scanner_inputs))
+# The scanner's tests must not see a developer's test hooks.
+for hook in ("COROLINT_TEST_CRASH_ON", "COROLINT_TEST_HANG_ON",
+             "COROLINT_TEST_PROMOTE_NOTE_FIXES"):
+    config.environment.pop(hook, None)

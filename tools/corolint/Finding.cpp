@@ -1,0 +1,143 @@
+//===--- Finding.cpp - what the analysis of one translation unit yields ---===//
+
+#include "Finding.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/xxhash.h"
+
+namespace corolint::scanner {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+static constexpr llvm::StringLiteral StatusNames[] = {
+    "analysed", "compile-error", "crashed", "timed-out", "not-analysed"};
+
+llvm::StringRef statusName(TUStatus S) {
+  return StatusNames[static_cast<unsigned>(S)];
+}
+
+static Value toJSON(const Position &P) {
+  return Object{{"line", P.Line}, {"column", P.Column}};
+}
+
+static Value toJSON(const Replacement &R) {
+  return Object{{"file", R.File},         {"offset", R.Offset},
+                {"length", R.Length},     {"text", R.Text},
+                {"begin", toJSON(R.Begin)}, {"end", toJSON(R.End)}};
+}
+
+static Value toJSON(const Message &M) {
+  Array Fixes;
+  for (const Replacement &R : M.Fixes)
+    Fixes.push_back(toJSON(R));
+  return Object{{"text", M.Text},
+                {"file", M.Loc.File},
+                {"offset", M.Loc.Offset},
+                {"line", M.Loc.Pos.Line},
+                {"column", M.Loc.Pos.Column},
+                {"lineText", M.LineText},
+                {"fixes", std::move(Fixes)}};
+}
+
+Value toJSON(const Finding &F) {
+  Array Notes;
+  for (const Message &N : F.Notes)
+    Notes.push_back(toJSON(N));
+  return Object{{"check", F.Check},         {"level", F.Level},
+                {"main", toJSON(F.Main)},   {"notes", std::move(Notes)},
+                {"function", F.Function},   {"snippet", F.Snippet}};
+}
+
+Value toJSON(const TUResult &R) {
+  Array Findings, Errors, Deps;
+  for (const Finding &F : R.Findings)
+    Findings.push_back(toJSON(F));
+  for (const Finding &F : R.CompileErrors)
+    Errors.push_back(toJSON(F));
+  for (const Dependency &D : R.Dependencies)
+    Deps.push_back(Array{D.Path, D.Hash});
+  return Object{{"file", R.File},
+                {"status", statusName(R.Status)},
+                {"findings", std::move(Findings)},
+                {"compileErrors", std::move(Errors)},
+                {"detail", R.Detail},
+                {"dependencies", std::move(Deps)},
+                {"seconds", R.Seconds}};
+}
+
+static bool fromJSON(const Value &V, Position &P, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("line", P.Line) && O.map("column", P.Column);
+}
+
+static bool fromJSON(const Value &V, Replacement &R, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("file", R.File) && O.map("offset", R.Offset) &&
+         O.map("length", R.Length) && O.map("text", R.Text) &&
+         O.map("begin", R.Begin) && O.map("end", R.End);
+}
+
+static bool fromJSON(const Value &V, Message &M, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("text", M.Text) && O.map("file", M.Loc.File) &&
+         O.map("offset", M.Loc.Offset) && O.map("line", M.Loc.Pos.Line) &&
+         O.map("column", M.Loc.Pos.Column) && O.map("lineText", M.LineText) &&
+         O.map("fixes", M.Fixes);
+}
+
+bool fromJSON(const Value &V, Finding &F, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("check", F.Check) && O.map("level", F.Level) &&
+         O.map("main", F.Main) && O.map("notes", F.Notes) &&
+         O.map("function", F.Function) && O.map("snippet", F.Snippet);
+}
+
+static bool fromJSON(const Value &V, Dependency &D, llvm::json::Path Path) {
+  const Array *Pair = V.getAsArray();
+  if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() ||
+      !(*Pair)[1].getAsString()) {
+    Path.report("expected [path, hash]");
+    return false;
+  }
+  D.Path = (*Pair)[0].getAsString()->str();
+  D.Hash = (*Pair)[1].getAsString()->str();
+  return true;
+}
+
+static bool fromJSON(const Value &V, TUStatus &S, llvm::json::Path Path) {
+  std::optional<llvm::StringRef> Name = V.getAsString();
+  for (unsigned I = 0; Name && I < std::size(StatusNames); ++I)
+    if (*Name == StatusNames[I]) {
+      S = static_cast<TUStatus>(I);
+      return true;
+    }
+  Path.report("unknown status");
+  return false;
+}
+
+bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("file", R.File) && O.map("status", R.Status) &&
+         O.map("findings", R.Findings) &&
+         O.map("compileErrors", R.CompileErrors) && O.map("detail", R.Detail) &&
+         O.map("dependencies", R.Dependencies) && O.map("seconds", R.Seconds);
+}
+
+std::string hashHex(llvm::StringRef Data) {
+  llvm::XXH128_hash_t H = llvm::xxh3_128bits(
+      llvm::ArrayRef(Data.bytes_begin(), Data.size()));
+  return llvm::utohexstr(H.high64, /*LowerCase=*/true, 16) +
+         llvm::utohexstr(H.low64, /*LowerCase=*/true, 16);
+}
+
+llvm::StringRef guideSectionOf(llvm::StringRef Message) {
+  static const llvm::Regex Citation("\\[guide §([0-9]+(\\.[0-9]+)*)[^]]*\\]");
+  llvm::SmallVector<llvm::StringRef, 3> Groups;
+  if (!Citation.match(Message, &Groups))
+    return {};
+  return Groups[1];
+}
+
+} // namespace corolint::scanner

@@ -1,0 +1,101 @@
+//===--- Finding.h - what the analysis of one translation unit yields -----===//
+//
+// Plain data shared by the worker, the cache and the reporters. Every path is
+// absolute and normalised by the worker, so results can be merged across
+// translation units and replayed from the cache unchanged.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_SCANNER_FINDING_H
+#define COROLINT_SCANNER_FINDING_H
+
+#include "llvm/Support/JSON.h"
+#include <string>
+#include <vector>
+
+namespace corolint::scanner {
+
+struct Position {
+  unsigned Line = 0;   ///< 1-based; 0 when unknown.
+  unsigned Column = 0; ///< 1-based, in bytes like clang's columns.
+};
+
+struct Location {
+  std::string File; ///< Absolute path; empty for diagnostics without a place.
+  unsigned Offset = 0;
+  Position Pos;
+};
+
+/// One edit of a fix-it: replace [Offset, Offset + Length) by Text.
+struct Replacement {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Text;
+  Position Begin, End; ///< Where the replaced range starts and ends.
+};
+
+/// A diagnostic or one of its notes.
+struct Message {
+  std::string Text;
+  Location Loc;
+  std::string LineText; ///< The raw source line at Loc, for display.
+  std::vector<Replacement> Fixes;
+};
+
+struct Finding {
+  std::string Check;
+  std::string Level = "warning"; ///< "warning", or "error" for WarningsAsErrors.
+  Message Main;
+  std::vector<Message> Notes;
+  /// Qualified name of the function around the finding ("" outside any).
+  std::string Function;
+  /// The finding's source line with whitespace runs collapsed: the part of a
+  /// fingerprint that survives edits elsewhere in the file.
+  std::string Snippet;
+};
+
+enum class TUStatus {
+  Analysed,     ///< Ran to the end; findings are complete.
+  CompileError, ///< The TU does not compile; findings may be partial.
+  Crashed,      ///< The worker died while analysing it.
+  TimedOut,     ///< Exceeded --timeout.
+  NotAnalysed,  ///< Could not even start (missing file, bad command, ...).
+};
+
+llvm::StringRef statusName(TUStatus S);
+
+/// A file the analysis read, with the hash of the content it read.
+struct Dependency {
+  std::string Path;
+  std::string Hash;
+};
+
+struct TUResult {
+  std::string File;
+  TUStatus Status = TUStatus::Analysed;
+  std::vector<Finding> Findings;
+  std::vector<Finding> CompileErrors; ///< Compiler errors, as "findings".
+  std::string Detail; ///< Why it failed, when no compiler error says it.
+  std::vector<Dependency> Dependencies;
+  double Seconds = 0;
+  bool FromCache = false;
+
+  bool failed() const { return Status != TUStatus::Analysed; }
+};
+
+llvm::json::Value toJSON(const Finding &F);
+llvm::json::Value toJSON(const TUResult &R);
+bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, TUResult &R, llvm::json::Path P);
+
+/// Hex digest of \p Data (xxh3, 128 bits): content hashes and cache keys.
+std::string hashHex(llvm::StringRef Data);
+
+/// The guide section ("3.2") that \p Message cites with "[guide §3.2 ...]",
+/// or empty when it cites none.
+llvm::StringRef guideSectionOf(llvm::StringRef Message);
+
+} // namespace corolint::scanner
+
+#endif

@@ -1,0 +1,23 @@
+//===--- Output.h - the report formats ------------------------------------===//
+
+#ifndef COROLINT_SCANNER_OUTPUT_H
+#define COROLINT_SCANNER_OUTPUT_H
+
+#include "Report.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace corolint::scanner {
+
+/// clang's diagnostic format: "file:line:col: warning: text [check]", the
+/// source line and a caret, then the notes. Colours when \p OS has them on.
+void writeText(llvm::raw_ostream &OS, const ScanReport &Report);
+
+/// The JSON document described in docs/scanner.md.
+void writeJSON(llvm::raw_ostream &OS, const ScanReport &Report);
+
+/// A SARIF 2.1.0 log with one run.
+void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report);
+
+} // namespace corolint::scanner
+
+#endif

@@ -1,0 +1,81 @@
+//===--- Report.cpp - the merged result of a scan -------------------------===//
+
+#include "Report.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Path.h"
+#include <set>
+#include <tuple>
+
+namespace corolint::scanner {
+
+std::map<std::string, unsigned> ScanReport::findingsPerCheck() const {
+  std::map<std::string, unsigned> Counts;
+  for (const Finding &F : Findings)
+    ++Counts[F.Check];
+  return Counts;
+}
+
+void ReportBuilder::add(TUResult Result) {
+  for (Finding &F : Result.Findings)
+    Findings.push_back(std::move(F));
+  if (Result.failed())
+    Failures.push_back({Result.File, Result.Status, std::move(Result.Detail),
+                        std::move(Result.CompileErrors)});
+}
+
+static auto sortKey(const Finding &F) {
+  return std::tie(F.Main.Loc.File, F.Main.Loc.Pos.Line, F.Main.Loc.Pos.Column,
+                  F.Check, F.Main.Text);
+}
+
+void ReportBuilder::finish(ScanReport &Report) {
+  llvm::sort(Findings, [](const Finding &A, const Finding &B) {
+    return sortKey(A) < sortKey(B);
+  });
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  for (Finding &F : Findings)
+    if (Seen.emplace(F.Check, F.Main.Loc.File, F.Main.Loc.Offset, F.Main.Text)
+            .second)
+      Report.Findings.push_back(std::move(F));
+  Findings.clear();
+  llvm::sort(Failures, [](const Failure &A, const Failure &B) {
+    return A.File < B.File;
+  });
+  Report.Failures = std::move(Failures);
+}
+
+std::string relativePath(llvm::StringRef Path, llvm::StringRef Root) {
+  if (Root.empty() || !Path.starts_with(Root))
+    return Path.str();
+  llvm::StringRef Rest = Path.drop_front(Root.size());
+  if (Root.ends_with("/"))
+    return Rest.str();
+  if (!Rest.consume_front("/"))
+    return Path.str();
+  return Rest.str();
+}
+
+std::string findingIdentity(const Finding &F, llvm::StringRef Root) {
+  std::string Path = relativePath(F.Main.Loc.File, Root);
+  std::string Identity = F.Check;
+  for (const std::string *Part :
+       {static_cast<const std::string *>(&Path), &F.Function, &F.Snippet}) {
+    Identity += '\0';
+    Identity += *Part;
+  }
+  return Identity;
+}
+
+std::vector<std::string> fingerprints(const std::vector<Finding> &Findings,
+                                      llvm::StringRef Root) {
+  llvm::StringMap<unsigned> Occurrences;
+  std::vector<std::string> Result;
+  for (const Finding &F : Findings) {
+    std::string Identity = findingIdentity(F, Root);
+    unsigned Index = Occurrences[Identity]++;
+    Result.push_back(hashHex(Identity + '\0' + std::to_string(Index)));
+  }
+  return Result;
+}
+
+} // namespace corolint::scanner

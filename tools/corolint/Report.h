@@ -1,0 +1,71 @@
+//===--- Report.h - the merged result of a scan ---------------------------===//
+//
+// What every output format and the summary are written from: the findings
+// of all translation units, deduplicated (a header's finding is reported
+// once, however many TUs include it) and in a stable order, plus the TUs
+// that failed.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_SCANNER_REPORT_H
+#define COROLINT_SCANNER_REPORT_H
+
+#include "Finding.h"
+#include "llvm/ADT/StringRef.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace corolint::scanner {
+
+struct Failure {
+  std::string File;
+  TUStatus Status;
+  std::string Detail;
+  std::vector<Finding> CompileErrors;
+};
+
+struct ScanReport {
+  std::string ProjectRoot;
+  std::vector<Finding> Findings;         ///< As reported (after --baseline).
+  std::vector<std::string> Fingerprints; ///< One per finding.
+  std::vector<Failure> Failures;
+  std::vector<std::string> EnabledChecks; ///< In any analysed TU.
+  unsigned TranslationUnits = 0; ///< Selected for the scan.
+  unsigned FromCache = 0;
+  unsigned SuppressedByBaseline = 0;
+  double Seconds = 0;
+  std::string GuideURL = "docs/guide.md"; ///< Prefix of SARIF helpUri.
+  std::vector<std::string> CommandLine;
+
+  std::map<std::string, unsigned> findingsPerCheck() const;
+};
+
+/// Collects TU results into a report: findings deduplicated on check, file,
+/// offset and message, sorted by file, line, column and check.
+class ReportBuilder {
+public:
+  void add(TUResult Result);
+  /// Findings so far, deduplicated and sorted; failures sorted by file.
+  void finish(ScanReport &Report);
+
+private:
+  std::vector<Finding> Findings;
+  std::vector<Failure> Failures;
+};
+
+/// \p Path relative to \p Root when it lies below it, otherwise unchanged.
+std::string relativePath(llvm::StringRef Path, llvm::StringRef Root);
+
+/// What identifies a finding across edits that do not touch it: check,
+/// relative path, enclosing function and normalised source line.
+std::string findingIdentity(const Finding &F, llvm::StringRef Root);
+
+/// A fingerprint per finding: the hash of its identity and how many findings
+/// with the same identity precede it.
+std::vector<std::string> fingerprints(const std::vector<Finding> &Findings,
+                                      llvm::StringRef Root);
+
+} // namespace corolint::scanner
+
+#endif

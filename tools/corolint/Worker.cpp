@@ -1,0 +1,477 @@
+//===--- Worker.cpp - analyses translation units for the scanner ----------===//
+//
+// Mirrors clang-tidy's runClangTidy (same argument adjusters, same diagnostic
+// consumer, __clang_analyzer__ defined) so that findings equal clang-tidy's,
+// and adds what the scanner needs while the AST is still alive: the function
+// around each finding, its source line, and the files the TU read.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Worker.h"
+#include "EffectiveConfig.h"
+#include "Finding.h"
+#include "Protocol.h"
+#include "ClangTidy.h"
+#include "ClangTidyDiagnosticConsumer.h"
+#include "ClangTidyModule.h"
+#include "ClangTidyOptions.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/PrettyStackTrace.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/Timer.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
+#include <cstdlib>
+#include <thread>
+#ifdef __linux__
+#include <signal.h>
+#include <sys/prctl.h>
+#endif
+
+namespace corolint::scanner {
+namespace {
+
+using namespace clang;
+using clang::tidy::ClangTidyError;
+
+/// The canonical (symlink-free) name of \p Path, relative to \p Directory.
+/// Lexical ".." removal would be wrong: GCC's include paths climb out of
+/// symlinked folders ("/lib/gcc/.../../../../include").
+std::string canonicalPath(llvm::StringRef Directory, llvm::StringRef Path) {
+  llvm::SmallString<256> Absolute;
+  if (llvm::sys::path::is_absolute(Path))
+    Absolute = Path;
+  else
+    llvm::sys::path::append(Absolute, Directory, Path);
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Absolute, Real))
+    return std::string(Real);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/false);
+  return std::string(Absolute);
+}
+
+/// The command of the one TU a job names.
+class SingleCommandDatabase : public tooling::CompilationDatabase {
+public:
+  explicit SingleCommandDatabase(const Job &J)
+      : Command(J.Directory, J.File, J.Arguments, /*Output=*/"") {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return {Command};
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return {Command.Filename};
+  }
+
+private:
+  tooling::CompileCommand Command;
+};
+
+/// Line, column and line text of byte offsets in a file's content.
+struct TextPosition {
+  Position Pos;
+  llvm::StringRef LineText;
+};
+
+TextPosition positionIn(llvm::StringRef Text, unsigned Offset) {
+  Offset = std::min<size_t>(Offset, Text.size());
+  size_t LineStart = Text.rfind('\n', Offset); // Searches before Offset.
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  size_t LineEnd = Text.find_first_of("\r\n", LineStart);
+  TextPosition Result;
+  Result.Pos.Line = 1 + Text.take_front(LineStart).count('\n');
+  Result.Pos.Column = 1 + Offset - LineStart;
+  Result.LineText = Text.slice(LineStart, LineEnd);
+  return Result;
+}
+
+/// Source text and file names go into JSON, which must be UTF-8: invalid
+/// bytes (a Latin-1 comment, say) become U+FFFD.
+std::string utf8(llvm::StringRef Text) {
+  return llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
+}
+
+std::string collapseWhitespace(llvm::StringRef Text) {
+  std::string Result;
+  bool PendingSpace = false;
+  for (char C : Text.trim()) {
+    if (llvm::isSpace(C)) {
+      PendingSpace = true;
+      continue;
+    }
+    if (PendingSpace)
+      Result += ' ';
+    PendingSpace = false;
+    Result += C;
+  }
+  return Result;
+}
+
+/// The innermost named function whose definition contains a location. Looks
+/// only into declarations that contain it, so its cost does not grow with
+/// the size of the TU's headers.
+class EnclosingFunctionFinder {
+public:
+  explicit EnclosingFunctionFinder(const ASTContext &Ctx)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()) {}
+
+  std::string find(SourceLocation Loc) {
+    Best = nullptr;
+    visit(Ctx.getTranslationUnitDecl(), Loc);
+    return Best ? Best->getQualifiedNameAsString() : "";
+  }
+
+private:
+  bool contains(const Decl *D, SourceLocation Loc) const {
+    SourceRange Range = D->getSourceRange();
+    if (Range.isInvalid())
+      return false;
+    return SM.isPointWithin(Loc, SM.getExpansionLoc(Range.getBegin()),
+                            SM.getExpansionLoc(Range.getEnd()));
+  }
+
+  void visitDecl(const Decl *D, SourceLocation Loc) {
+    if (const auto *Template = llvm::dyn_cast<TemplateDecl>(D))
+      if (const NamedDecl *Pattern = Template->getTemplatedDecl())
+        D = Pattern;
+    if (!contains(D, Loc))
+      return;
+    if (const auto *FD = llvm::dyn_cast<FunctionDecl>(D)) {
+      // A lambda is named after the function that contains it.
+      const auto *Method = llvm::dyn_cast<CXXMethodDecl>(FD);
+      if (!Method || !Method->getParent()->isLambda())
+        Best = FD;
+    }
+    if (const auto *DC = llvm::dyn_cast<DeclContext>(D))
+      visit(DC, Loc);
+  }
+
+  void visit(const DeclContext *DC, SourceLocation Loc) {
+    for (const Decl *D : DC->decls())
+      visitDecl(D, Loc);
+  }
+
+  const ASTContext &Ctx;
+  const SourceManager &SM;
+  const FunctionDecl *Best = nullptr;
+};
+
+/// Turns clang-tidy's errors into the scanner's findings. While a TU's
+/// compiler instance is alive it reads source text from its buffers and
+/// finds enclosing functions; afterwards (diagnostics from the driver) it
+/// falls back to the files on disk.
+class ResultBuilder {
+public:
+  ResultBuilder(const Job &J, TUResult &Result) : J(J), Result(Result) {}
+
+  void add(std::vector<ClangTidyError> Errors, CompilerInstance *CI) {
+    std::optional<EnclosingFunctionFinder> Functions;
+    if (CI && CI->hasASTContext())
+      Functions.emplace(CI->getASTContext());
+    for (const ClangTidyError &Error : Errors) {
+      Finding F = convert(Error, CI);
+      if (llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-")) {
+        if (Error.DiagLevel == ClangTidyError::Error)
+          Result.CompileErrors.push_back(std::move(F));
+        continue; // Compiler warnings are not corolint's findings.
+      }
+      if (Functions && !F.Main.Loc.File.empty())
+        F.Function = utf8(Functions->find(locationOf(F.Main.Loc, *CI)));
+      if (PromoteNoteFixes)
+        for (Message &Note : F.Notes)
+          llvm::append_range(F.Main.Fixes, std::exchange(Note.Fixes, {}));
+      Result.Findings.push_back(std::move(F));
+    }
+  }
+
+  void addDependencies(const SourceManager &SM) {
+    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
+         ++It) {
+      std::optional<llvm::StringRef> Data = It->second->getBufferDataIfLoaded();
+      if (!Data)
+        continue; // Looked up but never read: its content cannot matter.
+      Result.Dependencies.push_back(
+          {utf8(canonicalPath(J.Directory, It->first.getName())),
+           hashHex(*Data)});
+    }
+    llvm::sort(Result.Dependencies,
+               [](const Dependency &A, const Dependency &B) {
+                 return A.Path < B.Path;
+               });
+  }
+
+private:
+  SourceLocation locationOf(const Location &L, CompilerInstance &CI) {
+    SourceManager &SM = CI.getSourceManager();
+    FileID FID = fileIdOf(L.File, &CI);
+    if (FID.isInvalid())
+      return {};
+    return SM.getComposedLoc(FID, L.Offset);
+  }
+
+  FileID fileIdOf(llvm::StringRef Path, CompilerInstance *CI) {
+    if (!CI || !CI->hasSourceManager())
+      return {};
+    SourceManager &SM = CI->getSourceManager();
+    if (OptionalFileEntryRef File = SM.getFileManager().getOptionalFileRef(Path))
+      return SM.translateFile(*File);
+    return {};
+  }
+
+  llvm::StringRef textOf(llvm::StringRef Path, CompilerInstance *CI) {
+    FileID FID = fileIdOf(Path, CI);
+    if (FID.isValid())
+      if (std::optional<llvm::StringRef> Data =
+              CI->getSourceManager().getBufferDataOrNone(FID))
+        return *Data;
+    auto &Buffer = DiskFiles[Path];
+    if (!Buffer)
+      if (auto Read = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                                  /*RequiresNullTerminator=*/false))
+        Buffer = std::move(*Read);
+    return Buffer ? Buffer->getBuffer() : llvm::StringRef();
+  }
+
+  Message convert(const tooling::DiagnosticMessage &In, CompilerInstance *CI,
+                  llvm::StringRef BuildDirectory) {
+    Message Out;
+    Out.Text = utf8(In.Message);
+    if (!In.FilePath.empty()) {
+      std::string File = canonicalPath(BuildDirectory, In.FilePath);
+      TextPosition P = positionIn(textOf(File, CI), In.FileOffset);
+      Out.Loc.File = utf8(File);
+      Out.Loc.Offset = In.FileOffset;
+      Out.Loc.Pos = P.Pos;
+      Out.LineText = utf8(P.LineText);
+    }
+    for (const auto &FileFixes : In.Fix)
+      for (const tooling::Replacement &R : FileFixes.second) {
+        Replacement Edit;
+        std::string File = canonicalPath(BuildDirectory, R.getFilePath());
+        Edit.File = utf8(File);
+        Edit.Offset = R.getOffset();
+        Edit.Length = R.getLength();
+        Edit.Text = utf8(R.getReplacementText());
+        llvm::StringRef Text = textOf(File, CI);
+        Edit.Begin = positionIn(Text, Edit.Offset).Pos;
+        Edit.End = positionIn(Text, Edit.Offset + Edit.Length).Pos;
+        Out.Fixes.push_back(std::move(Edit));
+      }
+    return Out;
+  }
+
+  Finding convert(const ClangTidyError &Error, CompilerInstance *CI) {
+    llvm::StringRef BuildDirectory =
+        Error.BuildDirectory.empty() ? llvm::StringRef(J.Directory)
+                                     : llvm::StringRef(Error.BuildDirectory);
+    Finding F;
+    F.Check = utf8(Error.DiagnosticName);
+    F.Level = Error.DiagLevel == ClangTidyError::Error || Error.IsWarningAsError
+                  ? "error"
+                  : "warning";
+    F.Main = convert(Error.Message, CI, BuildDirectory);
+    for (const tooling::DiagnosticMessage &Note : Error.Notes)
+      F.Notes.push_back(convert(Note, CI, BuildDirectory));
+    F.Snippet = collapseWhitespace(F.Main.LineText);
+    return F;
+  }
+
+  const Job &J;
+  TUResult &Result;
+  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> DiskFiles;
+  /// Test-only (COROLINT_TEST_PROMOTE_NOTE_FIXES): treat the fixes of notes
+  /// as the finding's own, so that --fix can be tested whatever fix-its the
+  /// checks of this build put on warnings.
+  bool PromoteNoteFixes =
+      llvm::sys::Process::GetEnv("COROLINT_TEST_PROMOTE_NOTE_FIXES").has_value();
+};
+
+/// clang-tidy's frontend action, plus collection of results before the AST
+/// goes away.
+class AnalysisAction : public ASTFrontendAction {
+public:
+  AnalysisAction(tidy::ClangTidyASTConsumerFactory &Factory,
+                 tidy::ClangTidyDiagnosticConsumer &Diagnostics,
+                 ResultBuilder &Builder)
+      : Factory(Factory), Diagnostics(Diagnostics), Builder(Builder) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef File) override {
+    return Factory.createASTConsumer(CI, File);
+  }
+
+  void EndSourceFileAction() override {
+    CompilerInstance &CI = getCompilerInstance();
+    Builder.add(Diagnostics.take(), &CI);
+    Builder.addDependencies(CI.getSourceManager());
+  }
+
+private:
+  tidy::ClangTidyASTConsumerFactory &Factory;
+  tidy::ClangTidyDiagnosticConsumer &Diagnostics;
+  ResultBuilder &Builder;
+};
+
+class AnalysisActionFactory : public tooling::FrontendActionFactory {
+public:
+  AnalysisActionFactory(tidy::ClangTidyContext &Context,
+                        tidy::ClangTidyDiagnosticConsumer &Diagnostics,
+                        ResultBuilder &Builder)
+      : Factory(Context), Diagnostics(Diagnostics), Builder(Builder) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<AnalysisAction>(Factory, Diagnostics, Builder);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // Like clang-tidy: code may test __clang_analyzer__.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  tidy::ClangTidyASTConsumerFactory Factory;
+  tidy::ClangTidyDiagnosticConsumer &Diagnostics;
+  ResultBuilder &Builder;
+};
+
+/// ExtraArgs and ExtraArgsBefore of the effective configuration, placed the
+/// way clang-tidy places them.
+tooling::ArgumentsAdjuster extraArgumentsAdjuster(const tidy::ClangTidyOptions &Opts) {
+  return [Opts](const tooling::CommandLineArguments &Args, llvm::StringRef) {
+    tooling::CommandLineArguments Adjusted = Args;
+    if (Opts.ExtraArgsBefore) {
+      auto At = Adjusted.begin();
+      if (At != Adjusted.end() && !llvm::StringRef(*At).starts_with("-"))
+        ++At;
+      Adjusted.insert(At, Opts.ExtraArgsBefore->begin(),
+                      Opts.ExtraArgsBefore->end());
+    }
+    if (Opts.ExtraArgs)
+      Adjusted.insert(Adjusted.end(), Opts.ExtraArgs->begin(),
+                      Opts.ExtraArgs->end());
+    return Adjusted;
+  };
+}
+
+void honourTestHooks(llvm::StringRef File) {
+  if (std::optional<std::string> Crash =
+          llvm::sys::Process::GetEnv("COROLINT_TEST_CRASH_ON"))
+    if (!Crash->empty() && File.contains(*Crash))
+      std::abort();
+  if (std::optional<std::string> Hang =
+          llvm::sys::Process::GetEnv("COROLINT_TEST_HANG_ON"))
+    if (!Hang->empty() && File.contains(*Hang))
+      for (;;)
+        std::this_thread::sleep_for(std::chrono::hours(1));
+}
+
+TUResult analyse(const Job &J) {
+  auto Start = std::chrono::steady_clock::now();
+  TUResult Result;
+  Result.File = J.File;
+  // Names the TU in the stack dump the scanner shows when this worker dies.
+  llvm::PrettyStackTraceFormat Analysing("analysing %s", J.File.c_str());
+  honourTestHooks(J.File);
+
+  llvm::ErrorOr<tidy::ClangTidyOptions> Opts = parseEffectiveConfig(J.Config);
+  if (!Opts) {
+    Result.Status = TUStatus::NotAnalysed;
+    Result.Detail = "invalid configuration: " + Opts.getError().message();
+    return Result;
+  }
+  tidy::ClangTidyContext Context(
+      std::make_unique<tidy::DefaultOptionsProvider>(
+          tidy::ClangTidyGlobalOptions(), *Opts),
+      /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+      /*EnableModuleHeadersParsing=*/false, /*ExperimentalCustomChecks=*/false);
+  tidy::ClangTidyDiagnosticConsumer Diagnostics(Context, nullptr,
+                                                /*RemoveIncompatibleErrors=*/true,
+                                                /*GetFixesFromNotes=*/false);
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Diagnostics,
+                           /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
+
+  SingleCommandDatabase Database(J);
+  tooling::ClangTool Tool(Database, {J.File});
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(extraArgumentsAdjuster(*Opts));
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  Tool.setDiagnosticConsumer(&Diagnostics);
+
+  ResultBuilder Builder(J, Result);
+  AnalysisActionFactory Factory(Context, Diagnostics, Builder);
+  int ToolStatus = Tool.run(&Factory);
+  // Diagnostics that came before any source file (the driver's).
+  Builder.add(Diagnostics.take(), nullptr);
+
+  if (!Result.CompileErrors.empty())
+    Result.Status = TUStatus::CompileError;
+  else if (ToolStatus != 0) {
+    Result.Status = TUStatus::NotAnalysed;
+    Result.Detail = "the compile command could not be processed";
+  }
+  Result.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
+  return Result;
+}
+
+void dieWithParent() {
+#ifdef __linux__
+  // A scanner killed outright must not leave workers analysing for minutes.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+}
+
+} // namespace
+
+int runWorker() {
+  dieWithParent();
+  llvm::setBugReportMsg("corolint worker crashed; the scanner reports its "
+                        "translation unit as failed.\n");
+  llvm::InitializeAllTargetInfos();
+  llvm::InitializeAllTargetMCs();
+  llvm::InitializeAllAsmParsers();
+  for (;;) {
+    llvm::Expected<std::optional<llvm::json::Value>> Message =
+        readMessage(WorkerJobFd);
+    if (!Message) {
+      llvm::errs() << "corolint worker: " << llvm::toString(Message.takeError())
+                   << "\n";
+      return 1;
+    }
+    if (!*Message)
+      return 0; // The scanner closed the pipe: no more work.
+    Job J;
+    llvm::json::Path::Root Root("job");
+    if (!fromJSON(**Message, J, Root)) {
+      llvm::errs() << "corolint worker: malformed job: "
+                   << llvm::toString(Root.getError()) << "\n";
+      return 1;
+    }
+    if (llvm::Error E = writeMessage(WorkerResultFd, toJSON(analyse(J)))) {
+      llvm::errs() << "corolint worker: " << llvm::toString(std::move(E)) << "\n";
+      return 1;
+    }
+  }
+}
+
+} // namespace corolint::scanner
