@@ -9,7 +9,7 @@ build="${COROLINT_BUILD_DIR:-build}"
 example_build="$build/examples"
 cmake -S examples -B "$example_build" -G Ninja -DCMAKE_CXX_COMPILER=clang++-22 >/dev/null
 echo "== corolint on examples/ (compile database: $example_build/compile_commands.json)"
+# Exit code 1 means "findings", which is what the example is for.
 status=0
-/usr/lib/llvm-22/bin/run-clang-tidy -quiet -j "$(nproc)" -load="$PWD/$build/lib/corolint-tidy.so" \
-  -checks='-*,coro-*' -p "$example_build" 2>/dev/null | grep -E -A3 'warning:|note:' || status=$?
+"$build/bin/corolint" -p "$example_build" || status=$?
 [ "$status" -le 1 ] || exit "$status"
