@@ -2,7 +2,7 @@
 //
 // corolint -p <build-dir> [file or regex ...]: analyses the translation units
 // of a compilation database in parallel worker processes and reports the
-// corolint checks' findings as text, JSON or SARIF. See docs/scanner.md.
+// corolint checks' findings as text, JSON, SARIF or HTML. See docs/scanner.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -37,7 +37,7 @@ extern volatile int CorolintModuleAnchorSource;
 
 namespace {
 
-enum class Format { Text, JSON, SARIF };
+enum class Format { Text, JSON, SARIF, HTML };
 enum class ColorMode { Auto, Always, Never };
 enum class ProgressMode { Auto, Bar, Plain, None };
 
@@ -83,9 +83,11 @@ cl::opt<Format> OutputFormat(
     "format", cl::desc("Report format"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics (default)"),
                clEnumValN(Format::JSON, "json", "JSON, schema in docs/scanner.md"),
-               clEnumValN(Format::SARIF, "sarif", "SARIF 2.1.0")),
+               clEnumValN(Format::SARIF, "sarif", "SARIF 2.1.0"),
+               clEnumValN(Format::HTML, "html", "a static site in the --output folder")),
     cl::cat(Category));
-cl::opt<std::string> OutputFile("output", cl::desc("Write the report here instead of stdout"),
+cl::opt<std::string> OutputFile("output", cl::desc(R"(Write the report here instead of stdout
+(for --format=html: the folder to write it to))"),
                                 cl::value_desc("file"), cl::cat(Category));
 cl::alias OutputFileShort("o", cl::desc("Alias for --output"), cl::aliasopt(OutputFile));
 cl::opt<std::string> GuideURL("guide-url", cl::desc(R"(Prefix of the SARIF rules' helpUri; "#sN.M" is
@@ -370,10 +372,17 @@ private:
   ReportBuilder Builder;
 };
 
-/// Where the report goes: --output, or stdout.
+/// Where the report goes: --output, or stdout. The HTML report is a folder,
+/// checked here so that a bad --output fails before the scan.
 class ReportStream {
 public:
   llvm::Error open() {
+    if (OutputFormat == Format::HTML) {
+      if (OutputFile.empty())
+        return llvm::createStringError(
+            "--format=html needs --output=<folder> to write the report to");
+      return prepareHTMLFolder(OutputFile);
+    }
     if (OutputFile.empty())
       return llvm::Error::success();
     std::error_code EC;
@@ -391,7 +400,8 @@ private:
   std::optional<llvm::raw_fd_ostream> File;
 };
 
-void writeReport(llvm::raw_ostream &OS, const ScanReport &Report) {
+/// Writes the report in --format; returns false on an error.
+bool writeReport(llvm::raw_ostream &OS, const ScanReport &Report) {
   switch (OutputFormat) {
   case Format::Text: {
     bool Colors = colorOption() == ColorMode::Always ||
@@ -406,8 +416,15 @@ void writeReport(llvm::raw_ostream &OS, const ScanReport &Report) {
   case Format::SARIF:
     writeSARIF(OS, Report);
     break;
+  case Format::HTML:
+    if (llvm::Error E = writeHTML(OutputFile, Report)) {
+      fail(llvm::toString(std::move(E)));
+      return false;
+    }
+    break;
   }
   OS.flush();
+  return true;
 }
 
 /// Applies --write-baseline and --baseline; returns false on an error.
@@ -515,7 +532,7 @@ int scanMain(int argc, char **argv) {
   Report.CommandLine.assign(argv, argv + argc);
   bool Ok = handleBaseline(Report);
   Report.Fingerprints = fingerprints(Report.Findings, Report.ProjectRoot);
-  writeReport(Output.stream(), Report);
+  Ok &= writeReport(Output.stream(), Report);
   Ok &= handleFixes(Report);
   if (!Quiet)
     writeSummary(llvm::errs(), Report);

@@ -4,6 +4,7 @@
 #define COROLINT_SCANNER_OUTPUT_H
 
 #include "Report.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace corolint::scanner {
@@ -17,6 +18,15 @@ void writeJSON(llvm::raw_ostream &OS, const ScanReport &Report);
 
 /// A SARIF 2.1.0 log with one run.
 void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report);
+
+/// Checks, before the scan, that \p Folder can take an HTML report: it is
+/// created when missing; an existing one must be empty or hold an earlier
+/// report (whose pages are then replaced), never be a file.
+llvm::Error prepareHTMLFolder(llvm::StringRef Folder);
+
+/// The HTML report: a static site in \p Folder (index.html, files/,
+/// guide.html, checks/), described in docs/scanner.md.
+llvm::Error writeHTML(llvm::StringRef Folder, const ScanReport &Report);
 
 } // namespace corolint::scanner
 
