@@ -56,3 +56,13 @@ config.substitutions.append(("%scanner_inputs", scanner_inputs))
 for hook in ("COROLINT_TEST_CRASH_ON", "COROLINT_TEST_HANG_ON",
              "COROLINT_TEST_PROMOTE_NOTE_FIXES"):
     config.environment.pop(hook, None)
+
+# Headless Chromium (scripts/setup-browser.sh) renders the HTML report in
+# html-browser.test; without it that test is UNSUPPORTED. Each run gets its
+# own profile folder and neither talks to the network nor updates itself.
+chromium = "/usr/bin/chromium"
+if os.path.exists(chromium):
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium", chromium + " --headless --no-sandbox --disable-gpu"
+                                 " --disable-background-networking --disable-component-update"
+                                 " --disable-sync --no-first-run --hide-scrollbars"))
