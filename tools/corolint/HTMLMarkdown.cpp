@@ -220,7 +220,8 @@ private:
 
   std::string codeBlock(const Lines &Text, size_t &I) {
     size_t Indent = indentOf(Text[I]);
-    llvm::StringRef Language = llvm::StringRef(Text[I]).trim().drop_front(3).trim();
+    llvm::StringRef Language =
+        llvm::StringRef(Text[I]).trim().drop_front(3).trim();
     std::string Code;
     for (++I; I < Text.size() && !isFence(Text[I]); ++I) {
       llvm::StringRef Line = Text[I];
@@ -257,10 +258,11 @@ private:
                        "tabindex=\"0\" aria-label=\"Table\">\n<table>\n"
                        "<thead><tr>";
     for (size_t C = 0; C < Header.size(); ++C)
-      Html += "<th scope=\"col\"" + AlignOf(C) + ">" + inlines(Header[C]) +
-              "</th>";
+      Html +=
+          "<th scope=\"col\"" + AlignOf(C) + ">" + inlines(Header[C]) + "</th>";
     Html += "</tr></thead>\n<tbody>\n";
-    for (I += 2; I < Text.size() && llvm::StringRef(Text[I]).ltrim().starts_with("|");
+    for (I += 2;
+         I < Text.size() && llvm::StringRef(Text[I]).ltrim().starts_with("|");
          ++I) {
       Html += "<tr>";
       std::vector<std::string> Cells = tableCells(Text[I]);
@@ -441,9 +443,7 @@ bool Renderer::emphasis(llvm::StringRef Text, size_t &I, std::string &Html) {
 std::string Renderer::inlines(llvm::StringRef Text) {
   std::string Html;
   size_t Plain = 0; // Start of text not yet written.
-  auto Flush = [&](size_t Until) {
-    Html += escape(Text.slice(Plain, Until));
-  };
+  auto Flush = [&](size_t Until) { Html += escape(Text.slice(Plain, Until)); };
   for (size_t I = 0; I < Text.size();) {
     size_t Start = I;
     char C = Text[I];

@@ -49,7 +49,15 @@ std::string escape(llvm::StringRef Text) {
 
 namespace {
 
-enum class TokenKind { Plain, Comment, String, Number, Keyword, Coroutine, Directive };
+enum class TokenKind {
+  Plain,
+  Comment,
+  String,
+  Number,
+  Keyword,
+  Coroutine,
+  Directive
+};
 
 struct Token {
   TokenKind Kind;
@@ -82,9 +90,12 @@ bool isIdentifierStart(char C) {
          static_cast<unsigned char>(C) >= 0x80; // UTF-8 stays in one token.
 }
 
-bool isIdentifierBody(char C) { return isIdentifierStart(C) || llvm::isDigit(C); }
+bool isIdentifierBody(char C) {
+  return isIdentifierStart(C) || llvm::isDigit(C);
+}
 
 bool isKeyword(llvm::StringRef Word) {
+  // clang-format off
   static const llvm::StringSet<> Keywords = {
       "alignas", "alignof", "asm", "auto", "bool", "break", "case", "catch",
       "char", "char8_t", "char16_t", "char32_t", "class", "concept", "const",
@@ -99,6 +110,7 @@ bool isKeyword(llvm::StringRef Word) {
       "this", "thread_local", "throw", "true", "try", "typedef", "typeid",
       "typename", "union", "unsigned", "using", "virtual", "void", "volatile",
       "wchar_t", "while"};
+  // clang-format on
   return Keywords.contains(Word);
 }
 
@@ -294,7 +306,7 @@ std::vector<std::string> highlightCpp(llvm::StringRef Source,
   };
   std::vector<std::string> Lines;
   std::string Line;
-  size_t Pos = 0, Next = 0;
+  size_t Pos = 0;
   // Emits Source[Pos, Until) in \p Class, splitting it at line ends.
   auto EmitUntil = [&](size_t Until, llvm::StringRef Class, bool IsMark) {
     while (Pos < Until) {
@@ -312,8 +324,7 @@ std::vector<std::string> highlightCpp(llvm::StringRef Source,
       }
     }
   };
-  for (; Next < Tokens.size(); ++Next) {
-    const Token &T = Tokens[Next];
+  for (const Token &T : Tokens) {
     EmitUntil(T.Begin, "", false);
     EmitUntil(T.End, classOf(T.Kind), IsMarked(T));
   }

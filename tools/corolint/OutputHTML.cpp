@@ -75,13 +75,15 @@ std::string pageShell(llvm::StringRef Title, llvm::StringRef Prefix,
                       bool Prose = false) {
   auto NavLink = [&](NavItem Item, llvm::StringRef Href, llvm::StringRef Text) {
     return "<a href=\"" + Prefix.str() + Href.str() + "\"" +
-           (Item == Current ? " aria-current=\"page\"" : "") + ">" + Text.str() +
-           "</a>";
+           (Item == Current ? " aria-current=\"page\"" : "") + ">" +
+           Text.str() + "</a>";
   };
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-     << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+  OS << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+        "charset=\"utf-8\">\n"
+     << "<meta name=\"viewport\" content=\"width=device-width, "
+        "initial-scale=1\">\n"
      << "<meta name=\"generator\" content=\"" << Generator << "\">\n"
      << "<meta name=\"referrer\" content=\"no-referrer\">\n"
      // Nothing may be fetched: the report is complete in itself.
@@ -219,8 +221,8 @@ std::string diffLines(const DiffSide &Side, bool Removed) {
       if (Piece.empty())
         continue;
       if (Changed)
-        Lines.back() += "<" + Tag.str() + ">" + escape(Piece) + "</" +
-                        Tag.str() + ">";
+        Lines.back() +=
+            "<" + Tag.str() + ">" + escape(Piece) + "</" + Tag.str() + ">";
       else
         Lines.back() += escape(Piece);
     }
@@ -266,8 +268,8 @@ private:
     for (const BundledDoc &Doc : BundledDocs) {
       if (Doc.Path.empty())
         continue;
-      html::RenderedMarkdown Rendered = html::renderMarkdown(
-          Doc.Markdown, [&](llvm::StringRef Target) {
+      html::RenderedMarkdown Rendered =
+          html::renderMarkdown(Doc.Markdown, [&](llvm::StringRef Target) {
             return docHref(Doc.Path, Target);
           });
       if (Doc.Path == "guide.md")
@@ -296,14 +298,15 @@ private:
         Target.starts_with("mailto:"))
       return Target.str();
     auto [File, Fragment] = Target.split('#');
-    llvm::SmallString<128> Resolved(path::parent_path(FromDoc, path::Style::posix));
+    llvm::SmallString<128> Resolved(
+        path::parent_path(FromDoc, path::Style::posix));
     path::append(Resolved, path::Style::posix, File);
     path::remove_dots(Resolved, /*remove_dot_dot=*/true, path::Style::posix);
-    llvm::StringRef Resolvedref = llvm::StringRef(Resolved).rtrim('/');
+    llvm::StringRef Doc = llvm::StringRef(Resolved).rtrim('/');
     std::string Suffix = Fragment.empty() ? "" : "#" + Fragment.str();
-    if (Resolvedref == ChecksFolder)
+    if (Doc == ChecksFolder)
       return (File.rtrim('/') + "/index.html" + Suffix).str();
-    if (isBundled(Resolvedref))
+    if (isBundled(Doc))
       return htmlPathOf(File) + Suffix;
     return std::nullopt;
   }
@@ -352,7 +355,8 @@ private:
     llvm::StringSet<> Used;
     auto Assign = [&](const std::string &File) {
       if (!PageOf.count(File))
-        PageOf[File] = pageNameFor(relativePath(File, Report.ProjectRoot), Used);
+        PageOf[File] =
+            pageNameFor(relativePath(File, Report.ProjectRoot), Used);
     };
     for (const Finding &F : Report.Findings) {
       Assign(F.Main.Loc.File);
@@ -366,24 +370,26 @@ private:
   const std::string *source(const std::string &File) {
     auto [It, Inserted] = Sources.try_emplace(File);
     if (Inserted && !File.empty())
-      if (auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                                    /*RequiresNullTerminator=*/false))
+      if (auto Buffer =
+              llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false))
         It->second = (*Buffer)->getBuffer().str();
     return It->second ? &*It->second : nullptr;
   }
 
   std::string displayPath(llvm::StringRef File) const {
-    return File.empty() ? "(no location)" : relativePath(File, Report.ProjectRoot);
+    return File.empty() ? "(no location)"
+                        : relativePath(File, Report.ProjectRoot);
   }
 
   /// "cache.cpp:10:23", linked to the line on its page. \p FromFile is the
   /// file of the page the link is on.
-  std::string locationLink(const Location &Loc, llvm::StringRef FromFile) const {
+  std::string locationLink(const Location &Loc,
+                           llvm::StringRef FromFile) const {
     if (Loc.File.empty())
       return "";
-    std::string Text = Loc.File == FromFile
-                           ? path::filename(Loc.File).str()
-                           : displayPath(Loc.File);
+    std::string Text = Loc.File == FromFile ? path::filename(Loc.File).str()
+                                            : displayPath(Loc.File);
     if (Loc.Pos.Line)
       Text += llvm::formatv(":{0}:{1}", Loc.Pos.Line, Loc.Pos.Column).str();
     std::string Href = Loc.File == FromFile ? "" : PageOf.at(Loc.File);
@@ -451,9 +457,10 @@ private:
   static std::string describedEdits(llvm::ArrayRef<const Replacement *> Edits) {
     std::string Html = "<ul>";
     for (const Replacement *R : Edits)
-      Html += llvm::formatv("<li>replace {0}:{1} to {2}:{3} by <code>{4}</code></li>",
-                            R->Begin.Line, R->Begin.Column, R->End.Line,
-                            R->End.Column, escape(R->Text))
+      Html += llvm::formatv(
+                  "<li>replace {0}:{1} to {2}:{3} by <code>{4}</code></li>",
+                  R->Begin.Line, R->Begin.Column, R->End.Line, R->End.Column,
+                  escape(R->Text))
                   .str();
     return Html + "</ul>";
   }
@@ -468,7 +475,9 @@ private:
     const Message *M;
   };
 
-  std::string findingId(size_t Index) const { return "f" + std::to_string(Index + 1); }
+  std::string findingId(size_t Index) const {
+    return "f" + std::to_string(Index + 1);
+  }
 
   /// The page a finding is on, as a link target from another file's page.
   std::string findingHref(size_t Index, llvm::StringRef FromFile) const {
@@ -492,7 +501,8 @@ private:
        << "</p>\n<p class=\"meta\">" << locationLink(F.Main.Loc, File);
     if (!F.Function.empty())
       OS << " in <code>" << escape(F.Function) << "</code>";
-    OS << "</p>\n<ol class=\"steps\" role=\"list\" aria-label=\"Steps of finding "
+    OS << "</p>\n<ol class=\"steps\" role=\"list\" aria-label=\"Steps of "
+          "finding "
        << Number << "\">\n";
     OS << "<li id=\"" << Id << "-s1\">" << locationLink(F.Main.Loc, File) << " "
        << escape(firstClause(F.Main.Text)) << "</li>\n";
@@ -520,16 +530,17 @@ private:
     std::string Number = std::to_string(S.Number);
     std::string Finding = std::to_string(S.Finding + 1);
     std::string Href = findingHref(S.Finding, File);
-    return "<div class=\"stepnote\"><a class=\"bubble\" href=\"" + escape(Href) +
-           "-s" + Number + "\" aria-label=\"Step " + Number + " of finding " +
-           Finding + "\">" + Number + "</a><span>" + escape(S.M->Text) +
-           "</span><a href=\"" + escape(Href) + "\">finding " + Finding + ", " +
+    return "<div class=\"stepnote\"><a class=\"bubble\" href=\"" +
+           escape(Href) + "-s" + Number + "\" aria-label=\"Step " + Number +
+           " of finding " + Finding + "\">" + Number + "</a><span>" +
+           escape(S.M->Text) + "</span><a href=\"" + escape(Href) +
+           "\">finding " + Finding + ", " +
            escape(Report.Findings[S.Finding].Check) + "</a></div>\n";
   }
 
   llvm::Error writeFilePage(const std::string &File, const std::string &Page) {
-    std::vector<size_t> Here;            // Findings located in File.
-    std::vector<StepHere> Steps;         // Steps of any finding in File.
+    std::vector<size_t> Here;    // Findings located in File.
+    std::vector<StepHere> Steps; // Steps of any finding in File.
     for (size_t I = 0; I < Report.Findings.size(); ++I) {
       const Finding &F = Report.Findings[I];
       if (F.Main.Loc.File == File)
@@ -578,11 +589,11 @@ private:
       Html += "<h2>Steps of findings in other files</h2>\n<ul>\n";
       for (size_t I : Elsewhere) {
         const Finding &F = Report.Findings[I];
-        Html += "<li><a href=\"" + escape(findingHref(I, File)) + "\">finding " +
-                std::to_string(I + 1) + "</a> in " +
+        Html += "<li><a href=\"" + escape(findingHref(I, File)) +
+                "\">finding " + std::to_string(I + 1) + "</a> in " +
                 escape(displayPath(F.Main.Loc.File)) + ": <code>" +
-                escape(F.Check) + "</code> " + escape(firstClause(F.Main.Text)) +
-                "</li>\n";
+                escape(F.Check) + "</code> " +
+                escape(firstClause(F.Main.Text)) + "</li>\n";
       }
       Html += "</ul>\n";
     }
@@ -624,7 +635,7 @@ private:
       return Out;
     };
     for (unsigned N = 1; N <= Lines.size(); ++N) {
-      const char *Class = BoxesAt.count(N) ? " hit"
+      const char *Class = BoxesAt.count(N)   ? " hit"
                           : StepsAt.count(N) ? " step"
                                              : "";
       Html += llvm::formatv("<div class=\"l{0}\" id=\"L{1}\" data-n=\"{1}\">"
@@ -644,7 +655,8 @@ private:
   }
 
   /// Without the source: each finding after the line it was reported on.
-  std::string unreadableListing(llvm::StringRef File, llvm::ArrayRef<size_t> Here) {
+  std::string unreadableListing(llvm::StringRef File,
+                                llvm::ArrayRef<size_t> Here) {
     std::string Html = "<p>The source of this file could not be read; each "
                        "finding follows the line it was reported on.</p>\n"
                        "<div class=\"src\" role=\"region\" "
@@ -710,8 +722,7 @@ private:
         "<section aria-labelledby=\"checks-h\"><h2 id=\"checks-h\">Findings "
         "per check</h2>\n<div class=\"table-wrap\"><table class=\"sortable "
         "cards\" id=\"checks-table\">\n<thead><tr>" +
-        sortHeader("Check", "check", false) +
-        "<th scope=\"col\">Guide</th>" +
+        sortHeader("Check", "check", false) + "<th scope=\"col\">Guide</th>" +
         sortHeader("Findings", "number of findings", true) +
         "</tr></thead>\n<tbody>\n";
     for (const auto &[Check, Count] : PerCheck) {
@@ -728,10 +739,11 @@ private:
                             Count)
                   .str();
       if (Count)
-        Html += llvm::formatv("<a href=\"#check={0}\" aria-label=\"Show the {1} "
-                              "finding{2} of {0}\">{1}</a>",
-                              escape(Check), Count, Count == 1 ? "" : "s")
-                    .str();
+        Html +=
+            llvm::formatv("<a href=\"#check={0}\" aria-label=\"Show the {1} "
+                          "finding{2} of {0}\">{1}</a>",
+                          escape(Check), Count, Count == 1 ? "" : "s")
+                .str();
       else
         Html += "0";
       Html += "</td></tr>\n";
@@ -740,8 +752,9 @@ private:
   }
 
   std::string findingsTable() const {
-    std::string Html = "<section id=\"findings\" aria-labelledby=\"findings-h\">"
-                       "<h2 id=\"findings-h\">Findings</h2>\n";
+    std::string Html =
+        "<section id=\"findings\" aria-labelledby=\"findings-h\">"
+        "<h2 id=\"findings-h\">Findings</h2>\n";
     if (Report.Findings.empty())
       return Html + "<p>No findings.</p></section>\n";
     std::map<std::string, unsigned> PerCheck = Report.findingsPerCheck();
@@ -775,23 +788,25 @@ private:
       std::string Where = displayPath(Loc.File);
       std::string SortKey = llvm::formatv("{0}\t{1,8:0}\t{2,8:0}", Where,
                                           Loc.Pos.Line, Loc.Pos.Column);
-      std::string Href = FilesFolder.str() + "/" + PageOf.at(Loc.File) + "#" +
-                         findingId(I);
-      Html += llvm::formatv(
-                  "<tr class=\"finding-row\" data-check=\"{0}\">"
-                  "<td class=\"num\" data-label=\"#\" data-sort=\"{1}\">{1}</td>"
-                  "<td data-label=\"Location\" data-sort=\"{2}\"><a data-nav "
-                  "href=\"{3}\">{4}:{5}:{6}</a></td>"
-                  "<td data-label=\"Check\">{7}</td>"
-                  "<td data-label=\"Function\">{8}</td>"
-                  "<td data-label=\"Message\">{9}</td>"
-                  "<td class=\"num\" data-label=\"Steps\">{10}</td></tr>\n",
-                  escape(F.Check), I + 1, escape(SortKey), escape(Href),
-                  wrappablePath(Where), Loc.Pos.Line, Loc.Pos.Column,
-                  checkLink(F.Check, ""),
-                  F.Function.empty() ? "" : "<code>" + escape(F.Function) + "</code>",
-                  messageHTML(F.Main.Text, "", GuideIds), F.Notes.size() + 1)
-                  .str();
+      std::string Href =
+          FilesFolder.str() + "/" + PageOf.at(Loc.File) + "#" + findingId(I);
+      Html +=
+          llvm::formatv(
+              "<tr class=\"finding-row\" data-check=\"{0}\">"
+              "<td class=\"num\" data-label=\"#\" data-sort=\"{1}\">{1}</td>"
+              "<td data-label=\"Location\" data-sort=\"{2}\"><a data-nav "
+              "href=\"{3}\">{4}:{5}:{6}</a></td>"
+              "<td data-label=\"Check\">{7}</td>"
+              "<td data-label=\"Function\">{8}</td>"
+              "<td data-label=\"Message\">{9}</td>"
+              "<td class=\"num\" data-label=\"Steps\">{10}</td></tr>\n",
+              escape(F.Check), I + 1, escape(SortKey), escape(Href),
+              wrappablePath(Where), Loc.Pos.Line, Loc.Pos.Column,
+              checkLink(F.Check, ""),
+              F.Function.empty() ? ""
+                                 : "<code>" + escape(F.Function) + "</code>",
+              messageHTML(F.Main.Text, "", GuideIds), F.Notes.size() + 1)
+              .str();
     }
     return Html + "</tbody></table></div></section>\n";
   }
@@ -842,8 +857,8 @@ private:
                        "id=\"failures-h\">Translation units that failed</h2>\n"
                        "<p>Their findings may be incomplete.</p>\n<ul>\n";
     for (const Failure &F : Report.Failures) {
-      Html += "<li><code>" + escape(displayPath(F.File)) + "</code>: " +
-              escape(statusName(F.Status));
+      Html += "<li><code>" + escape(displayPath(F.File)) +
+              "</code>: " + escape(statusName(F.Status));
       if (!F.CompileErrors.empty()) {
         Html += "<ul>";
         for (const Finding &E : llvm::ArrayRef(F.CompileErrors).take_front(5))
@@ -855,7 +870,8 @@ private:
         Html += "</ul>";
       } else if (!F.Detail.empty()) {
         llvm::StringRef Detail = F.Detail;
-        Html += ": " + escape(Detail.take_until([](char C) { return C == '\n'; }));
+        Html +=
+            ": " + escape(Detail.take_until([](char C) { return C == '\n'; }));
         if (Detail.contains('\n'))
           Html += "<details><summary>Details</summary><pre>" + escape(Detail) +
                   "</pre></details>";
