@@ -7,6 +7,11 @@ PACKAGES=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools lld-22
   cmake ninja-build python3
   libasio-dev libboost1.81-dev
+  # The sanitizer pass of scripts/test.sh: the shared ASan runtime.
+  libclang-rt-22-dev
+  # The HTML report's browser test renders in headless Chromium; without
+  # fonts its screenshots would show no text.
+  chromium fonts-dejavu-core
 )
 
 missing=()

@@ -18,6 +18,23 @@ config.environment["PATH"] = os.pathsep.join(
 config.environment.pop("CLANGD_FLAGS", None)
 config.environment["XDG_CONFIG_HOME"] = os.path.join(config.test_exec_root, "no-user-config")
 
+# A sanitizer build (COROLINT_SANITIZE) loads its instrumented plugin into
+# clang-tidy-22 through a wrapper that preloads the ASan runtime. Leak checks
+# stay off: clang frees nothing at exit on purpose. User poisoning stays off
+# too: LLVM's BumpPtrAllocator poisons its slabs in instrumented code only, and
+# the linker may pair an instrumented copy of one of its inline functions with
+# an uninstrumented copy of another from LLVM's static archives.
+if config.asan_runtime:
+    wrapper = os.path.join(config.test_exec_root, "clang-tidy-asan")
+    with open(wrapper, "w") as script:
+        script.write('#!/bin/sh\nLD_PRELOAD="%s" exec "%s" "$@"\n'
+                     % (config.asan_runtime, config.clang_tidy))
+    os.chmod(wrapper, 0o755)
+    config.clang_tidy = wrapper
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0:allow_user_poisoning=0"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
+    config.available_features.add("sanitizer")
+
 inputs = os.path.join(config.test_source_root, "Inputs")
 check = "%s %s --clang-tidy=%s --plugin=%s --filecheck=%s" % (
     config.python_executable,
@@ -57,7 +74,7 @@ for hook in ("COROLINT_TEST_CRASH_ON", "COROLINT_TEST_HANG_ON",
              "COROLINT_TEST_PROMOTE_NOTE_FIXES"):
     config.environment.pop(hook, None)
 
-# Headless Chromium (scripts/setup-browser.sh) renders the HTML report in
+# Headless Chromium (installed by scripts/setup.sh) renders the HTML report in
 # html-browser.test; without it that test is UNSUPPORTED. Each run gets its
 # own profile folder and neither talks to the network nor updates itself.
 chromium = "/usr/bin/chromium"
@@ -65,4 +82,5 @@ if os.path.exists(chromium):
     config.available_features.add("chromium")
     config.substitutions.append(("%chromium", chromium + " --headless --no-sandbox --disable-gpu"
                                  " --disable-background-networking --disable-component-update"
-                                 " --disable-sync --no-first-run --hide-scrollbars"))
+                                 " --disable-sync --no-first-run --hide-scrollbars"
+                                 " --disable-dev-shm-usage"))
