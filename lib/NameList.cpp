@@ -47,12 +47,20 @@ std::string qualifiedName(const NamedDecl &D) {
 }
 
 NameList::NameList(llvm::StringRef Option) : Ordered(splitNameList(Option)) {
-  for (const std::string &Name : Ordered)
+  for (const std::string &Name : Ordered) {
     Names.insert(Name);
+    auto [Scope, Last] = llvm::StringRef(Name).rsplit("::");
+    LastComponents.insert(Last.empty() ? Scope : Last);
+  }
 }
 
 bool NameList::contains(const NamedDecl *D) const {
-  return D && !Names.empty() && Names.contains(qualifiedName(*D));
+  if (!D || Names.empty())
+    return false;
+  if (const IdentifierInfo *Id = D->getIdentifier();
+      Id && !LastComponents.contains(Id->getName()))
+    return false;
+  return Names.contains(qualifiedName(*D));
 }
 
 bool NameList::containsRecordOrBase(const CXXRecordDecl *Record) const {

@@ -44,6 +44,10 @@ public:
 private:
   std::vector<std::string> Ordered;
   llvm::StringSet<> Names;
+  /// The last component of each name ("mutex" for "std::mutex"): most
+  /// declarations are ruled out by their own identifier, before their
+  /// qualified name is built.
+  llvm::StringSet<> LastComponents;
 };
 
 } // namespace clang::tidy::corolint

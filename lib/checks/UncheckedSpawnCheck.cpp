@@ -68,6 +68,15 @@ hasListedIdentifier(std::initializer_list<const NameList *> Lists) {
   return hasAnyName(Identifiers);
 }
 
+/// A call to a function (not through a pointer) named one of \p Identifiers:
+/// one hash lookup per call, where hasAnyName() compares every listed name.
+AST_MATCHER_P(CallExpr, callsFunctionNamed, const llvm::StringSet<> *,
+              Identifiers) {
+  const FunctionDecl *Callee = Node.getDirectCallee();
+  return Callee && Callee->getIdentifier() &&
+         Identifiers->contains(Callee->getName());
+}
+
 /// \p E without the implicit nodes and parentheses around what was spelled.
 const Expr *ignoreImplicitAndParens(const Expr *E) {
   for (;;) {
@@ -262,6 +271,10 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
       ResultReturningSpawns(Text.ResultReturningSpawns) {
   for (llvm::StringRef Name : ResultReturningSpawns.names())
     ResultReturningSpawnIdentifiers.insert(identifierOf(Name));
+  for (const NameList *List : {&SpawnFunctions, &DetachFunctions,
+                               &FireAndForgetMethods, &DetachedStartFunctions})
+    for (llvm::StringRef Name : List->names())
+      CalledIdentifiers.insert(identifierOf(Name));
 }
 
 void UncheckedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -282,14 +295,10 @@ void UncheckedSpawnCheck::registerMatchers(MatchFinder *Finder) {
   // finds them wherever they are, in a coroutine or in main().
   if (!SpawnFunctions.empty() || !DetachFunctions.empty() ||
       !FireAndForgetMethods.empty() || !DetachedStartFunctions.empty())
-    Finder->addMatcher(
-        callExpr(callee(functionDecl(hasListedIdentifier(
-                                         {&SpawnFunctions, &DetachFunctions,
-                                          &FireAndForgetMethods,
-                                          &DetachedStartFunctions}))
-                            .bind("callee")))
-            .bind("call"),
-        this);
+    Finder->addMatcher(callExpr(callsFunctionNamed(&CalledIdentifiers),
+                                callee(functionDecl().bind("callee")))
+                           .bind("call"),
+                       this);
   // stdexec spells start_detached as a function object.
   if (!DetachedStartFunctions.empty())
     Finder->addMatcher(

@@ -45,6 +45,9 @@ private:
   /// Unqualified names of ResultReturningSpawns: a cheap first filter for the
   /// many statements the check looks at.
   llvm::StringSet<> ResultReturningSpawnIdentifiers;
+  /// Unqualified names of the spawn, detach, fire-and-forget and detached
+  /// start functions: a cheap first filter for every call in the TU.
+  llvm::StringSet<> CalledIdentifiers;
   ReportOnce Reported;
 };
 
