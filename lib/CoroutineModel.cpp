@@ -35,6 +35,15 @@ const Expr *awaitedOperand(const Expr &SuspensionPoint) {
   return &SuspensionPoint;
 }
 
+bool awaitsNonSuspending(const Expr &SuspensionPoint,
+                         const NameList &Awaitables) {
+  const Expr *Operand = awaitedOperand(SuspensionPoint);
+  if (Awaitables.contains(Operand->getType()->getAsCXXRecordDecl()))
+    return true;
+  const auto *Call = llvm::dyn_cast<CallExpr>(Operand->IgnoreImplicit());
+  return Call && Awaitables.contains(Call->getDirectCallee());
+}
+
 static void visitOwnStmts(const Stmt *S,
                           llvm::function_ref<void(const Stmt &)> Visit) {
   if (!S)

@@ -15,6 +15,7 @@
 #ifndef COROLINT_COROUTINEMODEL_H
 #define COROLINT_COROUTINEMODEL_H
 
+#include "NameList.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -40,6 +41,12 @@ const Expr *asSuspensionPoint(const Stmt *S);
 /// The operand a suspension point awaits, before operator co_await and
 /// await_transform are applied.
 const Expr *awaitedOperand(const Expr &SuspensionPoint);
+
+/// True when \p SuspensionPoint awaits something listed in \p Awaitables (its
+/// type, or the function whose call makes it) that never suspends, such as
+/// std::suspend_never.
+bool awaitsNonSuspending(const Expr &SuspensionPoint,
+                         const NameList &Awaitables);
 
 /// Calls \p Visit on \p Root and every statement below it that runs in the
 /// same function, in source order; nested lambdas' bodies, blocks and local

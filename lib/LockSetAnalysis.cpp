@@ -217,7 +217,6 @@ private:
   void releaseMovedArguments(const CXXConstructExpr *Construct,
                              LockState &State);
   void recordSuspension(const Expr *Suspension, const LockState &State);
-  bool isNonSuspending(const Expr *Suspension) const;
 
   // --- Branches that test a lock ---
   struct LockTest {
@@ -491,7 +490,7 @@ void Analysis::transfer(const CFGElement &Element, LockState &State) {
 
 void Analysis::transferStmt(const Stmt *S, LockState &State) {
   if (const Expr *Suspension = asSuspensionPoint(S)) {
-    if (!isNonSuspending(Suspension))
+    if (!awaitsNonSuspending(*Suspension, Vocabulary.NonSuspendingAwaitables))
       recordSuspension(Suspension, State);
     return;
   }
@@ -806,15 +805,6 @@ void Analysis::releaseMovedArguments(const CXXConstructExpr *Construct,
     if (!Param || Param->getType()->isRValueReferenceType())
       State.release(keyOf(Moved));
   }
-}
-
-bool Analysis::isNonSuspending(const Expr *Suspension) const {
-  const Expr *Operand = awaitedOperand(*Suspension);
-  if (Vocabulary.NonSuspendingAwaitables.contains(recordOf(Operand->getType())))
-    return true;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(Operand->IgnoreImplicit()))
-    return Vocabulary.NonSuspendingAwaitables.contains(Call->getDirectCallee());
-  return false;
 }
 
 void Analysis::recordSuspension(const Expr *Suspension, const LockState &State) {

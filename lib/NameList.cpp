@@ -46,12 +46,17 @@ std::string qualifiedName(const NamedDecl &D) {
   return Name;
 }
 
-NameList::NameList(llvm::StringRef Option) : Ordered(splitNameList(Option)) {
-  for (const std::string &Name : Ordered) {
-    Names.insert(Name);
-    auto [Scope, Last] = llvm::StringRef(Name).rsplit("::");
-    LastComponents.insert(Last.empty() ? Scope : Last);
-  }
+NameList::NameList(llvm::StringRef Option) {
+  for (const std::string &Name : splitNameList(Option))
+    add(Name);
+}
+
+void NameList::add(llvm::StringRef Name) {
+  if (!Names.insert(Name).second)
+    return;
+  Ordered.push_back(Name.str());
+  auto [Scope, Last] = Name.rsplit("::");
+  LastComponents.insert(Last.empty() ? Scope : Last);
 }
 
 bool NameList::contains(const NamedDecl *D) const {
@@ -61,6 +66,12 @@ bool NameList::contains(const NamedDecl *D) const {
       Id && !LastComponents.contains(Id->getName()))
     return false;
   return Names.contains(qualifiedName(*D));
+}
+
+bool NameList::containsMember(const NamedDecl &Scope,
+                              llvm::StringRef Member) const {
+  return LastComponents.contains(Member) &&
+         Names.contains(qualifiedName(Scope) + "::" + Member.str());
 }
 
 bool NameList::containsRecordOrBase(const CXXRecordDecl *Record) const {

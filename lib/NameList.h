@@ -30,10 +30,15 @@ public:
   NameList() = default;
   explicit NameList(llvm::StringRef Option);
 
+  /// Adds one qualified name (without leading "::").
+  void add(llvm::StringRef Name);
+
   /// True if \p D's qualified name is in the list.
   bool contains(const NamedDecl *D) const;
   /// True if \p Name (already qualified, without leading "::") is listed.
   bool contains(llvm::StringRef Name) const { return Names.contains(Name); }
+  /// True if "<qualified name of Scope>::Member" is listed.
+  bool containsMember(const NamedDecl &Scope, llvm::StringRef Member) const;
   /// True if \p Record or one of its bases is listed.
   bool containsRecordOrBase(const CXXRecordDecl *Record) const;
 

@@ -390,18 +390,6 @@ std::string describeFunction(const FunctionDecl &FD) {
 
 } // namespace
 
-void FunctionNameTable::add(StringRef QualifiedName) {
-  QualifiedNames.insert(QualifiedName);
-  auto [Scope, Last] = QualifiedName.rsplit("::");
-  LastComponents.insert(Last.empty() ? Scope : Last);
-}
-
-bool FunctionNameTable::contains(const FunctionDecl &FD) const {
-  const IdentifierInfo *Id = FD.getIdentifier();
-  return Id && LastComponents.contains(Id->getName()) &&
-         QualifiedNames.contains(qualifiedName(FD));
-}
-
 void MethodTable::add(StringRef ClassAndMethod) {
   auto [Class, Method] = ClassAndMethod.rsplit("::");
   if (!Method.empty())
@@ -442,6 +430,9 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
            Options.get("NonBlockingFunctions", "").str()},
       FollowCalls(Options.get("FollowCalls", true)),
       MaxCallDepth(Options.get("MaxCallDepth", DefaultMaxCallDepth)),
+      SleepFunctions(Text.SleepFunctions),
+      BlockingFunctions(Text.BlockingFunctions),
+      EventLoopFunctions(Text.EventLoopFunctions),
       StreamObjects(Text.BlockingStreamObjects),
       StreamTypes(Text.BlockingStreamTypes),
       AsioAwaitableTypes(Text.AsioAwaitableTypes),
@@ -450,9 +441,6 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       LibcoroTaskTypes(Text.LibcoroTaskTypes),
       ConcurrencppTaskTypes(Text.ConcurrencppTaskTypes),
       NonBlockingFunctions(Text.NonBlockingFunctions) {
-  fill(SleepFunctions, Text.SleepFunctions);
-  fill(BlockingFunctions, Text.BlockingFunctions);
-  fill(EventLoopFunctions, Text.EventLoopFunctions);
   fill(BlockingMethods, Text.BlockingMethods);
   fill(EventLoopMethods, Text.EventLoopMethods);
   fillNames(StreamOperations, Text.BlockingStreamOperations);
@@ -790,13 +778,13 @@ std::optional<BlockingCallCheck::BlockingCall>
 BlockingCallCheck::classifyFreeCall(const CallExpr &Call,
                                     const FunctionDecl &Callee) const {
   auto Named = [&Callee] { return "'" + qualifiedName(Callee) + "'"; };
-  if (SleepFunctions.contains(Callee))
+  if (SleepFunctions.contains(&Callee))
     return BlockingCall{Family::Sleep, &Call, Named()};
-  if (EventLoopFunctions.contains(Callee))
+  if (EventLoopFunctions.contains(&Callee))
     return BlockingCall{Family::EventLoop, &Call, Named()};
-  if (SyncAsioFunctions.contains(Callee))
+  if (SyncAsioFunctions.contains(&Callee))
     return BlockingCall{Family::SyncAsio, &Call, "synchronous " + Named()};
-  if (BlockingFunctions.contains(Callee))
+  if (BlockingFunctions.contains(&Callee))
     return BlockingCall{Family::Blocking, &Call, Named()};
   std::string Name = listedName(Callee);
   if (Call.getNumArgs() > 0 && StreamOperations.contains(Name)) {

@@ -22,19 +22,6 @@
 
 namespace clang::tidy::corolint {
 
-/// Qualified function names ("std::this_thread::sleep_for", "read"). Most
-/// calls are rejected by their unqualified name before a qualified name is
-/// built.
-class FunctionNameTable {
-public:
-  void add(llvm::StringRef QualifiedName);
-  bool contains(const FunctionDecl &FD) const;
-
-private:
-  llvm::StringSet<> LastComponents;
-  llvm::StringSet<> QualifiedNames;
-};
-
 /// "Class::method" pairs. A call matches when its object's class, or one of
 /// that class's bases, is listed with the called method's name; so
 /// "std::future::wait" matches although libstdc++ declares wait() in a base.
@@ -159,7 +146,7 @@ private:
   bool FollowCalls;
   unsigned MaxCallDepth;
 
-  FunctionNameTable SleepFunctions, BlockingFunctions, EventLoopFunctions,
+  NameList SleepFunctions, BlockingFunctions, EventLoopFunctions,
       SyncAsioFunctions;
   MethodTable BlockingMethods, EventLoopMethods, SyncAsioMethods;
   NameList StreamObjects, StreamTypes;

@@ -333,20 +333,12 @@ bool ThreadLocalAcrossSuspendCheck::isIgnored(
   return IgnoredThreadLocals.contains(&ThreadLocal);
 }
 
-bool ThreadLocalAcrossSuspendCheck::isNonSuspending(
-    const Expr &Suspension) const {
-  const Expr *Operand = awaitedOperand(Suspension);
-  if (const CXXRecordDecl *Type = Operand->getType()->getAsCXXRecordDecl();
-      NonSuspendingAwaitables.contains(Type))
-    return true;
-  const auto *Call = llvm::dyn_cast<CallExpr>(Operand->IgnoreImplicit());
-  return Call && NonSuspendingAwaitables.contains(Call->getDirectCallee());
-}
-
 void ThreadLocalAcrossSuspendCheck::analyse(const FunctionDecl &Coroutine,
                                             ASTContext &Context) {
   auto IsIgnored = [this](const VarDecl &Var) { return isIgnored(Var); };
-  auto IsNonSuspending = [this](const Expr &E) { return isNonSuspending(E); };
+  auto IsNonSuspending = [this](const Expr &E) {
+    return awaitsNonSuspending(E, NonSuspendingAwaitables);
+  };
   Analysis Run(IsIgnored, IsNonSuspending);
   Run.run(Coroutine, Context);
   // Report in source order, whatever order the CFG was walked in.

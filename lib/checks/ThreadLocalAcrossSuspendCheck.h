@@ -43,7 +43,6 @@ public:
 
 private:
   bool isIgnored(const VarDecl &ThreadLocal) const;
-  bool isNonSuspending(const Expr &Suspension) const;
   void analyse(const FunctionDecl &Coroutine, ASTContext &Context);
   void report(const HeldAddress &Found);
   void report(const Reaccess &Found);

@@ -116,21 +116,21 @@ const CXXRecordDecl *classOrElementClass(QualType Type,
   return Context.getBaseElementType(Type)->getAsCXXRecordDecl();
 }
 
-AST_MATCHER_P(QualType, isListedClassOrArrayOf, const ListedNames *, Names) {
+AST_MATCHER_P(QualType, isListedClassOrArrayOf, const NameList *, Names) {
   return Names->contains(classOrElementClass(Node, Finder->getASTContext()));
 }
 
-AST_MATCHER_P(CXXNewExpr, allocatesListedClass, const ListedNames *, Names) {
+AST_MATCHER_P(CXXNewExpr, allocatesListedClass, const NameList *, Names) {
   return Names->contains(
       classOrElementClass(Node.getAllocatedType(), Finder->getASTContext()));
 }
 
-AST_MATCHER_P(CXXConstructExpr, constructsListedClass, const ListedNames *,
+AST_MATCHER_P(CXXConstructExpr, constructsListedClass, const NameList *,
               Names) {
   return Names->contains(Node.getConstructor()->getParent());
 }
 
-AST_MATCHER_P(CallExpr, callsListedFunction, const ListedNames *, Names) {
+AST_MATCHER_P(CallExpr, callsListedFunction, const NameList *, Names) {
   return Names->contains(Node.getDirectCallee());
 }
 
@@ -151,7 +151,7 @@ const CXXRecordDecl *calledOnClass(const CXXMemberCallExpr &Call) {
 /// the method or by the class it is called on: Asio declares `try_send` in a
 /// detail base class of `basic_channel`.
 const CXXMemberCallExpr *asListedMethodCall(const Expr &E,
-                                            const ListedNames &Names) {
+                                            const NameList &Names) {
   const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(E.IgnoreParenImpCasts());
   const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
   if (!Method || !Method->getIdentifier())
@@ -204,7 +204,7 @@ void forEachDiscardedExpression(const CompoundStmt &Block,
     visitExpressionStatements(Child, Visit);
 }
 
-AST_MATCHER_P(CompoundStmt, discardsListedMethodCall, const ListedNames *,
+AST_MATCHER_P(CompoundStmt, discardsListedMethodCall, const NameList *,
               Names) {
   bool Found = false;
   forEachDiscardedExpression(Node, [&](const Expr &E) {
@@ -296,25 +296,6 @@ bool isLoneDeclarationWithoutInitializer(const DeclaratorDecl &Object,
 }
 
 } // namespace
-
-ListedNames::ListedNames(llvm::StringRef Option) : Names(Option) {
-  for (llvm::StringRef Name : Names.names()) {
-    size_t Scope = Name.rfind("::");
-    LastComponents.insert(
-        Scope == llvm::StringRef::npos ? Name : Name.substr(Scope + 2));
-  }
-}
-
-bool ListedNames::contains(const NamedDecl *D) const {
-  return D && D->getIdentifier() && LastComponents.contains(D->getName()) &&
-         Names.contains(D);
-}
-
-bool ListedNames::containsMember(const NamedDecl &Scope,
-                                 llvm::StringRef Member) const {
-  return LastComponents.contains(Member) &&
-         Names.contains(qualifiedName(Scope) + "::" + Member.str());
-}
 
 UnboundedChannelCheck::UnboundedChannelCheck(StringRef Name,
                                              ClangTidyContext *Context)

@@ -16,23 +16,6 @@
 
 namespace clang::tidy::corolint {
 
-/// A NameList that rejects a declaration by its unqualified name before it
-/// builds the qualified one: this check's matchers see every variable, field,
-/// construction and call of the translation unit.
-class ListedNames {
-public:
-  explicit ListedNames(llvm::StringRef Option);
-
-  /// True if \p D's qualified name is listed.
-  bool contains(const NamedDecl *D) const;
-  /// True if "<qualified name of Scope>::Member" is listed.
-  bool containsMember(const NamedDecl &Scope, llvm::StringRef Member) const;
-
-private:
-  NameList Names;
-  llvm::StringSet<> LastComponents;
-};
-
 class UnboundedChannelCheck : public CorolintCheck {
 public:
   UnboundedChannelCheck(StringRef Name, ClangTidyContext *Context);
@@ -60,7 +43,7 @@ private:
         MakeFunctions, TrySendFunctions;
   } Text;
   uint64_t MaxCapacity;
-  ListedNames UnboundedQueueTypes, UnboundedFactories, BoundedChannelTypes,
+  NameList UnboundedQueueTypes, UnboundedFactories, BoundedChannelTypes,
       MakeFunctions, TrySendFunctions;
   ReportOnce Reported;
 };
