@@ -593,7 +593,7 @@ def report(info, args, tus, times, counts, scaling, scanner, elapsed):
     return "\n".join(lines)
 
 
-def targets(tus, times, counts, scaling):
+def targets(tus, times, counts, scaling, scanner):
     """The acceptance targets, each with its verdict. The ratio to the
     trivial check is judged on instruction counts when there are some: on a
     shared machine, CPU times of runs that differ by 0.1% vary by ±10%."""
@@ -627,6 +627,14 @@ def targets(tus, times, counts, scaling):
                          + ("instructions" if key == "checks_ir"
                             else "profile time (noisy, see callgrind in a full run)"),
                          fmt_x(max(steps)), max(steps) <= 2.2))
+    if scanner:
+        cold = scanner["corolint (cold cache)"]["wall"]
+        baseline = scanner["run-clang-tidy"]["wall"]
+        warm = scanner["corolint (warm cache)"]["wall"]
+        verdicts.append(("corolint -j2 at least as fast as run-clang-tidy-22 -j2 "
+                         "(wall)", fmt_x(ratio(cold, baseline)), cold <= baseline))
+        verdicts.append(("an unchanged re-run ≥ 10× faster than the first (wall)",
+                         fmt_x(ratio(cold, warm)) + " faster", cold >= 10 * warm))
     return verdicts
 
 
@@ -706,7 +714,7 @@ def main():
 
     elapsed = time.perf_counter() - STARTED
     text = report(info, args, tus, times, counts, scaling, scanner, elapsed)
-    verdicts = targets(tus, times, counts, scaling)
+    verdicts = targets(tus, times, counts, scaling, scanner)
     text += "\n### Acceptance targets\n\n| target | measured | met |\n|---|---|---|\n"
     text += "\n".join(f"| {t} | {m} | {'—' if ok is None else 'yes' if ok else 'NO'} |"
                       for t, m, ok in verdicts)
