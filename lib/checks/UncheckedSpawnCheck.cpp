@@ -16,13 +16,18 @@ constexpr llvm::StringLiteral DefaultDetachedTokenTypes =
 constexpr llvm::StringLiteral DefaultTokenWrapperTypes =
     "::asio::executor_binder;::asio::allocator_binder;"
     "::asio::cancellation_slot_binder;::asio::as_tuple_t;"
-    "::asio::experimental::as_tuple_t;::boost::asio::executor_binder;"
-    "::boost::asio::allocator_binder;::boost::asio::cancellation_slot_binder;"
-    "::boost::asio::as_tuple_t";
+    "::asio::experimental::as_tuple_t;::asio::experimental::as_single_t;"
+    "::boost::asio::executor_binder;::boost::asio::allocator_binder;"
+    "::boost::asio::cancellation_slot_binder;::boost::asio::as_tuple_t;"
+    "::boost::asio::experimental::as_single_t";
 constexpr llvm::StringLiteral DefaultAwaitableTypes =
     "::asio::awaitable;::boost::asio::awaitable";
 constexpr llvm::StringLiteral DefaultCatchAllExceptionTypes =
     "::std::exception";
+// What an Asio operation completes with under as_tuple/as_single/
+// redirect_error: its error arrives as a value instead of an exception.
+constexpr llvm::StringLiteral DefaultErrorValueTypes =
+    "::std::error_code;::boost::system::error_code";
 constexpr llvm::StringLiteral DefaultDetachFunctions =
     "::std::thread::detach;::std::jthread::detach;::boost::thread::detach";
 constexpr llvm::StringLiteral DefaultFireAndForgetMethods =
@@ -234,6 +239,50 @@ const Expr *spelledDetachedToken(const Expr *E, const NameList &TokenTypes) {
   return nullptr;
 }
 
+/// True when \p Callee, called or constructed, is declared not to throw.
+bool isNothrow(const FunctionDecl &Callee) {
+  const auto *Proto = Callee.getType()->getAs<FunctionProtoType>();
+  return Proto && Proto->isNothrow();
+}
+
+/// True when evaluating \p S may throw by itself, judging each suspension
+/// point by \p AwaitMayThrow instead of by what it is made of. Allocation
+/// failure (operator new) is not counted: it would count against everything.
+bool mayThrow(const Stmt *S,
+              llvm::function_ref<bool(const CoroutineSuspendExpr &)>
+                  AwaitMayThrow) {
+  if (!S)
+    return false;
+  auto ChildMayThrow = [&AwaitMayThrow](const Stmt *Child) {
+    return mayThrow(Child, AwaitMayThrow);
+  };
+  if (const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(S))
+    return AwaitMayThrow(*Suspend);
+  // The promise stores co_return's value, converting it inside a template
+  // (a std::string made from "text"): only a scalar is known to get there.
+  if (const auto *Return = llvm::dyn_cast<CoreturnStmt>(S)) {
+    const Expr *Value = Return->getOperand();
+    return Value && (!Value->getType()->isScalarType() || ChildMayThrow(Value));
+  }
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S))
+    return llvm::any_of(Lambda->capture_inits(), ChildMayThrow);
+  if (llvm::isa<CXXThrowExpr>(S) || llvm::isa<CXXTypeidExpr>(S))
+    return true;
+  if (const auto *Cast = llvm::dyn_cast<CXXDynamicCastExpr>(S);
+      Cast && !Cast->getType()->isPointerType())
+    return true;
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !isNothrow(*Callee))
+      return true;
+  }
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S);
+      Construct && !Construct->getConstructor()->isTrivial() &&
+      !isNothrow(*Construct->getConstructor()))
+    return true;
+  return llvm::any_of(S->children(), ChildMayThrow);
+}
+
 std::string describeToken(const Expr *Spelled) {
   if (!Spelled)
     return "a detached completion token";
@@ -253,6 +302,7 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
            Options.get("AwaitableTypes", DefaultAwaitableTypes).str(),
            Options.get("CatchAllExceptionTypes", DefaultCatchAllExceptionTypes)
                .str(),
+           Options.get("ErrorValueTypes", DefaultErrorValueTypes).str(),
            Options.get("DetachFunctions", DefaultDetachFunctions).str(),
            Options.get("FireAndForgetMethods", DefaultFireAndForgetMethods)
                .str(),
@@ -265,7 +315,7 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
       TokenWrapperTypes(Text.TokenWrapperTypes),
       AwaitableTypes(Text.AwaitableTypes),
       CatchAllExceptionTypes(Text.CatchAllExceptionTypes),
-      DetachFunctions(Text.DetachFunctions),
+      ErrorValueTypes(Text.ErrorValueTypes), DetachFunctions(Text.DetachFunctions),
       FireAndForgetMethods(Text.FireAndForgetMethods),
       DetachedStartFunctions(Text.DetachedStartFunctions),
       ResultReturningSpawns(Text.ResultReturningSpawns) {
@@ -284,6 +334,7 @@ void UncheckedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "TokenWrapperTypes", Text.TokenWrapperTypes);
   Options.store(Opts, "AwaitableTypes", Text.AwaitableTypes);
   Options.store(Opts, "CatchAllExceptionTypes", Text.CatchAllExceptionTypes);
+  Options.store(Opts, "ErrorValueTypes", Text.ErrorValueTypes);
   Options.store(Opts, "DetachFunctions", Text.DetachFunctions);
   Options.store(Opts, "FireAndForgetMethods", Text.FireAndForgetMethods);
   Options.store(Opts, "DetachedStartFunctions", Text.DetachedStartFunctions);
@@ -481,8 +532,11 @@ bool UncheckedSpawnCheck::handlesItsOwnFailures(
   if (!Spawned.hasBody(Definition))
     return false;
   const Stmt *Body = Definition->getBody();
-  if (const auto *Coroutine = llvm::dyn_cast<CoroutineBodyStmt>(Body))
+  if (const auto *Coroutine = llvm::dyn_cast<CoroutineBodyStmt>(Body)) {
     Body = Coroutine->getBody();
+    if (failsOnlyWithErrorValues(*Body))
+      return true;
+  }
   // A function-try-block; a coroutine's arrives as a block holding the try.
   if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(Body))
     return catchesEverything(*Try);
@@ -498,6 +552,62 @@ bool UncheckedSpawnCheck::handlesItsOwnFailures(
     if (S != Try && !llvm::isa<DeclStmt>(S))
       return false;
   return catchesEverything(*Try);
+}
+
+bool UncheckedSpawnCheck::failsOnlyWithErrorValues(
+    const Stmt &CoroutineBody) const {
+  if (ErrorValueTypes.empty())
+    return false;
+  auto AwaitMayThrow = [this](const CoroutineSuspendExpr &Suspend) {
+    return !awaitsErrorValue(Suspend);
+  };
+  return !mayThrow(&CoroutineBody, AwaitMayThrow);
+}
+
+bool UncheckedSpawnCheck::awaitsErrorValue(
+    const CoroutineSuspendExpr &Suspend) const {
+  if (!isErrorValue(Suspend.getType()))
+    return false;
+  // The operand must start an operation (a call of a function that is not a
+  // coroutine, such as async_read_some): a coroutine returning an error
+  // value may still throw from its body. Its arguments are evaluated here,
+  // except the completion token (as_tuple(use_awaitable), or the default
+  // one), which belongs to the operation.
+  const auto *Start =
+      llvm::dyn_cast<CallExpr>(ignoreImplicitAndParens(awaitedOperand(Suspend)));
+  const FunctionDecl *Callee = Start ? Start->getDirectCallee() : nullptr;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee || !Callee->hasBody(Definition) ||
+      llvm::isa<CoroutineBodyStmt>(Definition->getBody()))
+    return false;
+  auto NestedAwaitMayThrow = [](const CoroutineSuspendExpr &) { return true; };
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Start);
+      Member && mayThrow(Member->getImplicitObjectArgument(), NestedAwaitMayThrow))
+    return false;
+  return llvm::none_of(Start->arguments(), [&](const Expr *Argument) {
+    return !llvm::isa<CXXDefaultArgExpr>(Argument) &&
+           !TokenWrapperTypes.contains(
+               Argument->getType().getNonReferenceType()->getAsCXXRecordDecl()) &&
+           mayThrow(Argument, NestedAwaitMayThrow);
+  });
+}
+
+bool UncheckedSpawnCheck::isErrorValue(QualType Result) const {
+  const CXXRecordDecl *Record = Result.getNonReferenceType()->getAsCXXRecordDecl();
+  if (ErrorValueTypes.contains(Record))
+    return true;
+  // as_tuple: std::tuple<error_code, size_t>, the error first.
+  const auto *Tuple =
+      llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+  if (!Tuple || qualifiedName(*Tuple) != "std::tuple")
+    return false;
+  const TemplateArgumentList &Args = Tuple->getTemplateArgs();
+  if (Args.size() != 1 || Args[0].getKind() != TemplateArgument::Pack ||
+      Args[0].pack_size() == 0)
+    return false;
+  const TemplateArgument &First = Args[0].pack_elements().front();
+  return First.getKind() == TemplateArgument::Type &&
+         ErrorValueTypes.contains(First.getAsType()->getAsCXXRecordDecl());
 }
 
 bool UncheckedSpawnCheck::catchesEverything(const CXXTryStmt &Try) const {

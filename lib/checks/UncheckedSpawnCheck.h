@@ -32,15 +32,21 @@ private:
   bool isDetachedToken(QualType Token) const;
   bool handlesItsOwnFailures(const FunctionDecl &Spawned) const;
   bool catchesEverything(const CXXTryStmt &Try) const;
+  /// True when nothing in a coroutine's body can throw and each of its
+  /// suspension points delivers its error as a value (as_tuple, as_single).
+  bool failsOnlyWithErrorValues(const Stmt &CoroutineBody) const;
+  bool awaitsErrorValue(const CoroutineSuspendExpr &Suspend) const;
+  bool isErrorValue(QualType Result) const;
   QualType spawnedResultType(const Expr &Work) const;
 
   struct OptionText {
     std::string SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
-        AwaitableTypes, CatchAllExceptionTypes, DetachFunctions,
-        FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns;
+        AwaitableTypes, CatchAllExceptionTypes, ErrorValueTypes,
+        DetachFunctions, FireAndForgetMethods, DetachedStartFunctions,
+        ResultReturningSpawns;
   } Text;
   NameList SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
-      AwaitableTypes, CatchAllExceptionTypes, DetachFunctions,
+      AwaitableTypes, CatchAllExceptionTypes, ErrorValueTypes, DetachFunctions,
       FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns;
   /// Unqualified names of ResultReturningSpawns: a cheap first filter for the
   /// many statements the check looks at.

@@ -6,8 +6,8 @@
 #include <asio.hpp>
 #include <string>
 
-asio::awaitable<void> no_value() { co_return; }
-asio::awaitable<int> a_value() { co_return 42; }
+asio::awaitable<void> no_value() { co_await asio::this_coro::executor; }
+asio::awaitable<int> a_value() { co_await asio::this_coro::executor; co_return 42; }
 
 #define DETACHED asio::detached
 

@@ -9,7 +9,7 @@
 
 namespace net = boost::asio;
 
-net::awaitable<void> session() { co_return; }
+net::awaitable<void> session() { co_await net::this_coro::executor; }
 
 net::awaitable<void> guarded_session() {
   try {

@@ -50,7 +50,7 @@ struct pool {
 } // namespace mini
 
 demo::task<> unguarded() { co_await demo::next_event(); }
-demo::task<int> produces() { co_return 1; }
+demo::task<int> produces() { co_await demo::next_event(); co_return 1; }
 
 demo::task<> catches_base() {
   try {
