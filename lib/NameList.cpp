@@ -19,6 +19,11 @@ std::vector<std::string> splitNameList(llvm::StringRef Option) {
   return Result;
 }
 
+llvm::StringRef lastComponent(llvm::StringRef QualifiedName) {
+  auto [Scope, Last] = QualifiedName.rsplit("::");
+  return Last.empty() ? Scope : Last;
+}
+
 std::string qualifiedName(const NamedDecl &D) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   if (const IdentifierInfo *Id = D.getIdentifier())
@@ -55,8 +60,7 @@ void NameList::add(llvm::StringRef Name) {
   if (!Names.insert(Name).second)
     return;
   Ordered.push_back(Name.str());
-  auto [Scope, Last] = Name.rsplit("::");
-  LastComponents.insert(Last.empty() ? Scope : Last);
+  LastComponents.insert(lastComponent(Name));
 }
 
 bool NameList::contains(const NamedDecl *D) const {

@@ -21,6 +21,10 @@ namespace clang::tidy::corolint {
 /// Splits a ';'-separated option value, trimming blanks and a leading "::".
 std::vector<std::string> splitNameList(llvm::StringRef Option);
 
+/// The last component of a qualified name: "spawn" for
+/// "coro::thread_pool::spawn", "mutex" for "std::mutex".
+llvm::StringRef lastComponent(llvm::StringRef QualifiedName);
+
 /// The fully qualified name of \p D as a user writes it ("std::unique_lock"),
 /// without inline namespaces, anonymous namespaces or template arguments.
 std::string qualifiedName(const NamedDecl &D);

@@ -53,13 +53,6 @@ constexpr llvm::StringLiteral RethrowingHandler =
 constexpr llvm::StringLiteral RethrowingValueHandler =
     "[](std::exception_ptr e, auto) { if (e) std::rethrow_exception(e); }";
 
-/// The last component of a qualified name: "spawn" for
-/// "coro::thread_pool::spawn".
-llvm::StringRef identifierOf(llvm::StringRef QualifiedName) {
-  auto [Scope, Identifier] = QualifiedName.rsplit("::");
-  return Identifier.empty() ? Scope : Identifier;
-}
-
 /// Declarations named like an entry of \p Lists, by identifier only: a cheap
 /// filter, confirmed with NameList::contains(). (hasName() would spell a
 /// member of a class template specialization with the template arguments,
@@ -69,7 +62,7 @@ hasListedIdentifier(std::initializer_list<const NameList *> Lists) {
   std::vector<llvm::StringRef> Identifiers;
   for (const NameList *List : Lists)
     for (const std::string &Name : List->names())
-      Identifiers.push_back(identifierOf(Name));
+      Identifiers.push_back(lastComponent(Name));
   return hasAnyName(Identifiers);
 }
 
@@ -319,12 +312,10 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
       FireAndForgetMethods(Text.FireAndForgetMethods),
       DetachedStartFunctions(Text.DetachedStartFunctions),
       ResultReturningSpawns(Text.ResultReturningSpawns) {
-  for (llvm::StringRef Name : ResultReturningSpawns.names())
-    ResultReturningSpawnIdentifiers.insert(identifierOf(Name));
   for (const NameList *List : {&SpawnFunctions, &DetachFunctions,
                                &FireAndForgetMethods, &DetachedStartFunctions})
     for (llvm::StringRef Name : List->names())
-      CalledIdentifiers.insert(identifierOf(Name));
+      CalledIdentifiers.insert(lastComponent(Name));
 }
 
 void UncheckedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -481,7 +472,6 @@ void UncheckedSpawnCheck::checkStatementPosition(const Stmt *Statement) {
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || !Callee->getIdentifier() ||
-      !ResultReturningSpawnIdentifiers.contains(Callee->getName()) ||
       !ResultReturningSpawns.contains(Callee))
     return;
   reportDiscardedResult(*Call, *Callee);

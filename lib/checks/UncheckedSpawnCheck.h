@@ -48,9 +48,6 @@ private:
   NameList SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
       AwaitableTypes, CatchAllExceptionTypes, ErrorValueTypes, DetachFunctions,
       FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns;
-  /// Unqualified names of ResultReturningSpawns: a cheap first filter for the
-  /// many statements the check looks at.
-  llvm::StringSet<> ResultReturningSpawnIdentifiers;
   /// Unqualified names of the spawn, detach, fire-and-forget and detached
   /// start functions: a cheap first filter for every call in the TU.
   llvm::StringSet<> CalledIdentifiers;
