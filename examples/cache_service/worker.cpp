@@ -29,3 +29,17 @@ asio::awaitable<void> run_worker(JobChannel &jobs) {
     co_await audit(std::move(line));
   }
 }
+
+// Per-thread scratch buffer, reused by every job that this thread formats.
+thread_local std::string t_audit_scratch;
+
+asio::awaitable<void> audit_batch(std::vector<std::string> lines) {
+  // Pitfall: 'scratch' is this thread's buffer. After the first co_await the
+  // coroutine may resume on another io_context thread, whose jobs fill the
+  // same buffer at the same time.
+  std::string &scratch = t_audit_scratch;
+  for (const std::string &line : lines) {
+    scratch = "batch: " + line;
+    co_await audit(scratch);
+  }
+}

@@ -3,6 +3,7 @@
 #include <asio.hpp>
 #include <asio/experimental/channel.hpp>
 #include <string>
+#include <vector>
 
 using JobChannel = asio::experimental::channel<void(asio::error_code, std::string)>;
 
@@ -17,3 +18,6 @@ void submit_audit(JobChannel &jobs, std::string line);
 
 /// Writes an audit record; the caller is expected to co_await it.
 asio::awaitable<void> audit(std::string line);
+
+/// Writes a batch of audit records, one job after the other.
+asio::awaitable<void> audit_batch(std::vector<std::string> lines);
