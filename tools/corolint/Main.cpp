@@ -513,7 +513,11 @@ int scanMain(int argc, char **argv) {
   if (!Selected)
     return fail(llvm::toString(Selected.takeError()));
   if (Selected->empty())
-    return fail(DB->Path + ": no compile commands");
+    return fail(DB->Path + (DB->NonCxxEntries
+                                ? llvm::formatv(": no C++ compile commands ({0} "
+                                                "C or other entries skipped)",
+                                                DB->NonCxxEntries).str()
+                                : std::string(": no compile commands")));
   if (std::string Why; !llvm::Regex(SkipBodiesIn).isValid(Why))
     return fail("invalid --skip-bodies-in regex '" + SkipBodiesIn + "': " + Why);
   std::string Root = ProjectRootFlag.empty() ? projectRoot(*DB)
