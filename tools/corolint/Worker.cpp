@@ -463,16 +463,6 @@ void honourTestHooks(llvm::StringRef File) {
         std::this_thread::sleep_for(std::chrono::hours(1));
 }
 
-/// Only corolint's checks are known not to look into the bodies of functions
-/// in headers they report nothing for (other checks, such as
-/// bugprone-exception-escape, do).
-bool onlyCorolintChecks(const tidy::ClangTidyOptions &Opts) {
-  return llvm::all_of(
-      tidy::getCheckNames(Opts, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                          /*ExperimentalCustomChecks=*/false),
-      [](llvm::StringRef Check) { return Check.starts_with("coro-"); });
-}
-
 /// One analysis of the TU, skipping bodies when \p Skip is set.
 TUResult analyseOnce(const Job &J, const tidy::ClangTidyOptions &Opts,
                      bool Skip) {
@@ -531,7 +521,9 @@ TUResult analyse(const Job &J) {
     Result.Detail = "invalid configuration: " + Opts.getError().message();
     return Result;
   }
-  bool Skip = J.SkipBodies && onlyCorolintChecks(*Opts);
+  // The scanner registers corolint's checks alone, and none of them looks
+  // into a body where it reports nothing but through lib/SkippedBodies.
+  bool Skip = J.SkipBodies;
   (void)clang::tidy::corolint::skippedBodyWasNeeded(); // Forget older units'.
   Result = analyseOnce(J, *Opts, Skip);
   // A check needed a body that was skipped: its answer might differ from a
