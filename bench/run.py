@@ -483,7 +483,7 @@ FLOOR_CONFIGS = ["clang++ -fsyntax-only", "run-clang-tidy + plugin",
                  "corolint --skip-bodies=false", "corolint"]
 
 
-def measure_floor(build, plugin, corpora, runs, jobs):
+def measure_floor(build, plugin, corpora, runs, jobs, done=lambda results: None):
     """Per corpus, the four configurations side by side in every run, their
     order rotated from run to run (and reversed every other run), so that a
     drift of the machine's load hits each alike."""
@@ -512,6 +512,7 @@ def measure_floor(build, plugin, corpora, runs, jobs):
                              "cpu": median([x.cpu for x in v]),
                              "peak_kb": max(x.peak_kb for x in v)}
                          for c, v in samples.items()}
+        done(results)  # A long run keeps what it measured so far.
     return results
 
 
@@ -782,11 +783,15 @@ def main():
     parser.add_argument("--no-overlap", action="store_true",
                         help="start callgrind only after the timing, instead of one "
                              "job beside it")
-    parser.add_argument("--floor", action="store_true",
+    parser.add_argument("--floor", nargs="?", const="corpus,examples,synthetic",
+                        metavar="PARTS",
                         help="only the scanner against the compiler floor (clang++ "
                              "-fsyntax-only, run-clang-tidy, corolint with and without "
                              "skipped bodies) on the corpus, the Asio/Boost.Asio example "
-                             "programs and a synthetic many-TU project")
+                             "programs and a synthetic many-TU project (default: all "
+                             "three; or a comma-separated list of them)")
+    parser.add_argument("--examples", metavar="REGEX",
+                        help="with --floor: only the example programs whose name matches")
     parser.add_argument("--only", metavar="REGEX",
                         help="measure only the corpus TUs whose name matches")
     args = parser.parse_args()
@@ -812,18 +817,29 @@ def main():
         fail(f"--only {args.only} selects no TU")
     cmds = Commands(plugin, probe, write_database(out / "corpus", tus))
     if args.floor:
-        examples, many = example_tus(), generate_many(out)
-        if not examples:
-            fail("no Asio/Boost.Asio example programs: run scripts/setup.sh")
-        corpora = {"bench corpus": (cmds.database, tus),
-                   "Asio/Boost.Asio examples": (write_database(out / "examples", examples),
-                                                examples),
-                   f"synthetic {MANY_TUS} TUs": (write_database(out / "many", many), many)}
-        floor = measure_floor(build, plugin, corpora, args.runs, args.jobs)
-        text = f"Command: `{args.command}`\n\n" + floor_report(floor, args.jobs, args.runs)
-        print(text)
-        (out / "floor.md").write_text(text)
-        (out / "floor.json").write_text(json.dumps(floor, indent=2) + "\n")
+        parts = args.floor.split(",")
+        corpora = {}
+        if "corpus" in parts:
+            corpora["bench corpus"] = (cmds.database, tus)
+        if "examples" in parts:
+            examples = [tu for tu in example_tus()
+                        if not args.examples or re.search(args.examples, tu.name)]
+            if not examples:
+                fail("no Asio/Boost.Asio example programs selected (scripts/setup.sh "
+                     "installs them)")
+            corpora[f"Asio/Boost.Asio examples ({len(examples)})"] = (
+                write_database(out / "examples", examples), examples)
+        if "synthetic" in parts:
+            many = generate_many(out)
+            corpora[f"synthetic {MANY_TUS} TUs"] = (write_database(out / "many", many), many)
+        def write(floor):
+            text = (f"Command: `{args.command}`\n\n"
+                    + floor_report(floor, args.jobs, args.runs))
+            (out / "floor.md").write_text(text)
+            (out / "floor.json").write_text(json.dumps(floor, indent=2) + "\n")
+            return text
+
+        print(write(measure_floor(build, plugin, corpora, args.runs, args.jobs, write)))
         return
     synthetic = [] if args.no_scaling else generate_synthetic(out)
     syn_cmds = Commands(plugin, probe, write_database(out / "synthetic", synthetic))
