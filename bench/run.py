@@ -408,6 +408,128 @@ def measure_scanner(build, plugin, database, runs, jobs):
             for k, v in samples.items()}
 
 
+# --- Against the compiler floor (issue 18) ---------------------------------
+
+# Real code nobody here wrote (libasio-doc, libboost1.81-doc): the C++20
+# coroutine example programs of Asio and Boost.Asio.
+ASIO_EXAMPLES = Path("/usr/share/doc/libasio-dev/examples/cpp17/coroutines_ts")
+BOOST_EXAMPLES = Path("/usr/share/doc/libboost1.81-doc/examples/libs/asio/example/cpp20")
+MANY_TUS = 24  # The synthetic many-TU project: MANY_TUS x MANY_COROUTINES.
+MANY_COROUTINES = 100
+
+
+def example_tus():
+    tus = [TU("asio_" + f.stem, f, ASIO_FLAGS, "Asio example")
+           for f in sorted(ASIO_EXAMPLES.glob("*.cpp"))]
+    tus += [TU("boost_" + f.parent.name + "_" + f.stem, f, [], "Boost.Asio example")
+            for sub in ("coroutines", "channels") for f in sorted((BOOST_EXAMPLES / sub).glob("*.cpp"))]
+    return tus
+
+
+def generate_many(out):
+    corpus = out / "many"
+    corpus.mkdir(parents=True, exist_ok=True)
+    tus = []
+    for i in range(MANY_TUS):
+        path = corpus / f"unit_{i:02}.cpp"
+        subprocess.run([sys.executable, str(BENCH / "gen_synthetic.py"),
+                        "--coroutines", str(MANY_COROUTINES), "--blocks", "1",
+                        "--depth", str(SYN_DEPTH), "-o", str(path)], check=True)
+        tus.append(TU(path.stem, path, ["-Wno-unused-value"], "synthetic"))
+    return tus
+
+
+@dataclass
+class TreeSample:
+    wall: float
+    cpu: float      # user + sys of every process of the run
+    peak_kb: int    # the largest resident set of any one process (a worker)
+
+
+def run_tree(cmd, ok=(0, 1)):
+    """Runs cmd; wait4 reports the CPU time of it and of every descendant it
+    waited for, and the largest peak RSS among them (ru_maxrss, KiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in ok:
+        fail(f"{' '.join(map(str, cmd))} exited with {os.waitstatus_to_exitcode(status)}")
+    return TreeSample(time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
+                      usage.ru_maxrss)
+
+
+def run_parallel(cmds, jobs):
+    """The floor: every command, `jobs` at a time, like the scanners run TUs."""
+    start = time.perf_counter()
+    cpu, peak, running, queue = 0.0, 0, {}, list(cmds)
+    while queue or running:
+        while queue and len(running) < jobs:
+            cmd = queue.pop(0)
+            running[subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL).pid] = cmd
+        pid, status, usage = os.wait4(-1, 0)
+        if pid not in running:
+            continue
+        cmd = running.pop(pid)
+        if os.waitstatus_to_exitcode(status) != 0:
+            fail(f"{' '.join(map(str, cmd))} exited with {os.waitstatus_to_exitcode(status)}")
+        cpu += usage.ru_utime + usage.ru_stime
+        peak = max(peak, usage.ru_maxrss)
+    return TreeSample(time.perf_counter() - start, cpu, peak)
+
+
+FLOOR_CONFIGS = ["clang++ -fsyntax-only", "run-clang-tidy + plugin",
+                 "corolint --skip-bodies=false", "corolint"]
+
+
+def measure_floor(build, plugin, corpora, runs, jobs, done=lambda results: None):
+    """Per corpus, the four configurations side by side in every run, their
+    order rotated from run to run (and reversed every other run), so that a
+    drift of the machine's load hits each alike."""
+    corolint = build / "bin/corolint"
+    results = {}
+    for name, (database, tus) in corpora.items():
+        log(f"bench: floor, {name}: {len(tus)} TU(s), {runs} run(s) x 4")
+        parse = [tu.compile_args() + ["-fsyntax-only", str(tu.path)] for tu in tus]
+        scan = [str(corolint), "-p", str(database), f"-j{jobs}", "--quiet",
+                "--no-cache", f"--checks={CHECKS['coro']}"]
+        measure = {
+            FLOOR_CONFIGS[0]: lambda: run_parallel(parse, jobs),
+            FLOOR_CONFIGS[1]: lambda: run_tree(
+                [RUN_CLANG_TIDY, f"-j{jobs}", "-p", str(database), "-quiet",
+                 f"-clang-tidy-binary={shutil.which(CLANG_TIDY)}", f"-load={plugin}",
+                 f"-checks={CHECKS['coro']}"]),
+            FLOOR_CONFIGS[2]: lambda: run_tree(scan + ["--skip-bodies=false"], ok=(0, 1, 2)),
+            FLOOR_CONFIGS[3]: lambda: run_tree(scan, ok=(0, 1, 2)),
+        }
+        samples = {c: [] for c in FLOOR_CONFIGS}
+        for run in range(runs):
+            order = FLOOR_CONFIGS[run % 4:] + FLOOR_CONFIGS[:run % 4]
+            for config in order if run % 2 == 0 else reversed(order):
+                samples[config].append(measure[config]())
+        results[name] = {c: {"wall": median([x.wall for x in v]),
+                             "cpu": median([x.cpu for x in v]),
+                             "peak_kb": max(x.peak_kb for x in v)}
+                         for c, v in samples.items()}
+        done(results)  # A long run keeps what it measured so far.
+    return results
+
+
+def floor_report(floor, jobs, runs):
+    lines = [f"### Against the compiler floor (-j{jobs}, median of {runs} run(s), "
+             "configurations alternating)", "",
+             "| corpus | configuration | wall s | CPU s | CPU vs floor | "
+             "peak RSS per process MiB | RSS vs floor |", "|---|---|---|---|---|---|---|"]
+    for corpus, configs in floor.items():
+        base = configs[FLOOR_CONFIGS[0]]
+        for name, s in configs.items():
+            lines.append(f"| {corpus} | {name} | {fmt_s(s['wall'])} | {fmt_s(s['cpu'])} | "
+                         f"{fmt_x(ratio(s['cpu'], base['cpu']))} | {s['peak_kb'] / 1024:.0f} | "
+                         f"{fmt_x(ratio(s['peak_kb'], base['peak_kb']))} |")
+    return "\n".join(lines) + "\n"
+
+
 # --- Scaling ------------------------------------------------------------------
 
 def measure_scaling(cmds, tus, runs):
@@ -661,13 +783,22 @@ def main():
     parser.add_argument("--no-overlap", action="store_true",
                         help="start callgrind only after the timing, instead of one "
                              "job beside it")
+    parser.add_argument("--floor", nargs="?", const="corpus,examples,synthetic",
+                        metavar="PARTS",
+                        help="only the scanner against the compiler floor (clang++ "
+                             "-fsyntax-only, run-clang-tidy, corolint with and without "
+                             "skipped bodies) on the corpus, the Asio/Boost.Asio example "
+                             "programs and a synthetic many-TU project (default: all "
+                             "three; or a comma-separated list of them)")
+    parser.add_argument("--examples", metavar="REGEX",
+                        help="with --floor: only the example programs whose name matches")
     parser.add_argument("--only", metavar="REGEX",
                         help="measure only the corpus TUs whose name matches")
     args = parser.parse_args()
     args.runs = args.runs or (1 if args.quick else 5)
     args.command = "python3 bench/run.py " + " ".join(sys.argv[1:])
     args.command = args.command.strip()
-    use_callgrind = not args.quick and not args.no_callgrind
+    use_callgrind = not args.quick and not args.no_callgrind and not args.floor
 
     for tool in (CLANGXX, CLANG_TIDY, RUN_CLANG_TIDY):
         if not shutil.which(tool):
@@ -685,6 +816,31 @@ def main():
     if not tus:
         fail(f"--only {args.only} selects no TU")
     cmds = Commands(plugin, probe, write_database(out / "corpus", tus))
+    if args.floor:
+        parts = args.floor.split(",")
+        corpora = {}
+        if "corpus" in parts:
+            corpora["bench corpus"] = (cmds.database, tus)
+        if "examples" in parts:
+            examples = [tu for tu in example_tus()
+                        if not args.examples or re.search(args.examples, tu.name)]
+            if not examples:
+                fail("no Asio/Boost.Asio example programs selected (scripts/setup.sh "
+                     "installs them)")
+            corpora[f"Asio/Boost.Asio examples ({len(examples)})"] = (
+                write_database(out / "examples", examples), examples)
+        if "synthetic" in parts:
+            many = generate_many(out)
+            corpora[f"synthetic {MANY_TUS} TUs"] = (write_database(out / "many", many), many)
+        def write(floor):
+            text = (f"Command: `{args.command}`\n\n"
+                    + floor_report(floor, args.jobs, args.runs))
+            (out / "floor.md").write_text(text)
+            (out / "floor.json").write_text(json.dumps(floor, indent=2) + "\n")
+            return text
+
+        print(write(measure_floor(build, plugin, corpora, args.runs, args.jobs, write)))
+        return
     synthetic = [] if args.no_scaling else generate_synthetic(out)
     syn_cmds = Commands(plugin, probe, write_database(out / "synthetic", synthetic))
 

@@ -7,6 +7,10 @@ PACKAGES=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools lld-22
   cmake ninja-build python3
   libasio-dev libboost1.81-dev
+  # Real code nobody here wrote: the example programs of Asio and Boost.Asio,
+  # scanned with and without skipped bodies (test/scanner/skip-bodies-corpus)
+  # and benchmarked (bench/run.py).
+  libasio-doc libboost1.81-doc
   # The sanitizer pass of scripts/test.sh: the shared ASan runtime.
   libclang-rt-22-dev
   # The HTML report's browser test renders in headless Chromium; without

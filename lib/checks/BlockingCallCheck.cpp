@@ -1,6 +1,7 @@
 //===--- BlockingCallCheck.cpp - coro-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
+#include "SkippedBodies.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/Lex/Lexer.h"
@@ -546,14 +547,19 @@ BlockingCallCheck::followedCallee(const Stmt &S, const FunctionDecl &Caller,
   } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S)) {
     Callee = Construct->getConstructor();
   }
-  const FunctionDecl *Definition = nullptr;
   if (!Callee || annotationOf(*Callee) != Annotation::None ||
-      isDeclaredNonBlocking(*Callee) || !Callee->hasBody(Definition))
+      isDeclaredNonBlocking(*Callee))
     return nullptr;
   // A coroutine's body runs where it is awaited and is analysed on its own;
   // library internals in system headers are classified by the lists above
-  // (Asio's asynchronous operations end in non-blocking ::recv calls).
-  if (Definition->isInvalidDecl() || Definition->isDependentContext() ||
+  // (Asio's asynchronous operations end in non-blocking ::recv calls), so
+  // their bodies, which the scanner may skip, are never needed.
+  if (const FunctionDecl *Skipped = skippedDefinition(*Callee);
+      Skipped && SM.isInSystemHeader(Skipped->getLocation()))
+    return nullptr;
+  const FunctionDecl *Definition = definitionWithBody(*Callee);
+  if (!Definition || Definition->isInvalidDecl() ||
+      Definition->isDependentContext() ||
       Definition->isTrivial() || coroutineBody(*Definition) ||
       SM.isInSystemHeader(Definition->getLocation()))
     return nullptr;

@@ -1,6 +1,7 @@
 //===--- UncheckedSpawnCheck.cpp - coro-unchecked-spawn -------------------===//
 
 #include "UncheckedSpawnCheck.h"
+#include "SkippedBodies.h"
 #include "clang/AST/DeclTemplate.h"
 
 using namespace clang::ast_matchers;
@@ -518,8 +519,8 @@ bool UncheckedSpawnCheck::isDetachedToken(QualType Token) const {
 
 bool UncheckedSpawnCheck::handlesItsOwnFailures(
     const FunctionDecl &Spawned) const {
-  const FunctionDecl *Definition = nullptr;
-  if (!Spawned.hasBody(Definition))
+  const FunctionDecl *Definition = definitionWithBody(Spawned);
+  if (!Definition)
     return false;
   const Stmt *Body = Definition->getBody();
   if (const auto *Coroutine = llvm::dyn_cast<CoroutineBodyStmt>(Body)) {
@@ -566,9 +567,8 @@ bool UncheckedSpawnCheck::awaitsErrorValue(
   const auto *Start =
       llvm::dyn_cast<CallExpr>(ignoreImplicitAndParens(awaitedOperand(Suspend)));
   const FunctionDecl *Callee = Start ? Start->getDirectCallee() : nullptr;
-  const FunctionDecl *Definition = nullptr;
-  if (!Callee || !Callee->hasBody(Definition) ||
-      llvm::isa<CoroutineBodyStmt>(Definition->getBody()))
+  const FunctionDecl *Definition = Callee ? definitionWithBody(*Callee) : nullptr;
+  if (!Definition || llvm::isa<CoroutineBodyStmt>(Definition->getBody()))
     return false;
   auto NestedAwaitMayThrow = [](const CoroutineSuspendExpr &) { return true; };
   if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Start);

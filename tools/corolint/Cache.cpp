@@ -33,8 +33,12 @@ std::string ResultCache::keyFor(const Job &J) const {
   llvm::json::Array Arguments;
   for (const std::string &Arg : J.Arguments)
     Arguments.push_back(Arg);
-  llvm::json::Value Key = llvm::json::Array{ToolIdentity, J.File, J.Directory,
-                                            std::move(Arguments), J.Config};
+  // Skipping bodies never changes findings, but a cache must not be the
+  // reason a comparison of the two modes agrees.
+  llvm::json::Value Key =
+      llvm::json::Array{ToolIdentity, J.File,         J.Directory,
+                        std::move(Arguments), J.Config, J.SkipBodies,
+                        J.SkipBodiesIn};
   return hashHex(llvm::formatv("{0}", Key).str());
 }
 

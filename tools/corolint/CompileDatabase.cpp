@@ -1,6 +1,7 @@
 //===--- CompileDatabase.cpp - reading compile_commands.json --------------===//
 
 #include "CompileDatabase.h"
+#include "clang/Driver/Types.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -108,9 +109,52 @@ llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildDirOrFi
     llvm::Expected<CompileEntry> Entry = parseEntry(DB, ++Index, V);
     if (!Entry)
       return Entry.takeError();
-    DB.Entries.push_back(std::move(*Entry));
+    if (isCxxEntry(*Entry))
+      DB.Entries.push_back(std::move(*Entry));
+    else
+      ++DB.NonCxxEntries;
   }
   return DB;
+}
+
+/// A driver that compiles C sources as C++ (clang++, g++, c++, ...).
+static bool isCxxDriver(llvm::ArrayRef<std::string> Arguments) {
+  for (llvm::StringRef Arg : Arguments.drop_front())
+    if (Arg.consume_front("--driver-mode="))
+      return Arg == "g++";
+  llvm::StringRef Program = path::filename(Arguments.front());
+  Program = Program.take_until([](char C) { return C == '-' || C == '.'; });
+  return Program.ends_with("++");
+}
+
+bool isCxxEntry(const CompileEntry &Entry) {
+  namespace types = clang::driver::types;
+  llvm::ArrayRef<std::string> Args = Entry.Arguments;
+  std::optional<types::ID> Given; // -x: applies to the inputs after it.
+  for (size_t I = 1; I < Args.size(); ++I) {
+    llvm::StringRef Arg = Args[I];
+    if (path::filename(Arg) == path::filename(Entry.File))
+      break; // Only an -x before the file applies to it.
+    llvm::StringRef Language;
+    if (Arg == "-x" && I + 1 < Args.size())
+      Language = Args[++I];
+    else if (Arg.starts_with("-x") && Arg.size() > 2)
+      Language = Arg.drop_front(2);
+    else
+      continue;
+    Given = Language == "none"
+                ? std::nullopt
+                : std::optional(types::lookupTypeForTypeSpecifier(
+                      Language.str().c_str()));
+  }
+  types::ID Type = Given ? *Given
+                         : types::lookupTypeForExtension(
+                               path::extension(Entry.File).drop_front());
+  if (Type == types::TY_C && !Given && isCxxDriver(Args))
+    return true;
+  // An extension the driver does not know (.inl, none): it would be linker
+  // input; analysing it as C++ costs little and loses nothing.
+  return Type == types::TY_INVALID || types::isCXX(Type);
 }
 
 static bool isUnder(llvm::StringRef File, llvm::StringRef Dir) {

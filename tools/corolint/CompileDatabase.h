@@ -26,8 +26,15 @@ struct CompileEntry {
 struct CompileDatabase {
   std::string Path;   ///< The compile_commands.json file.
   std::string Folder; ///< Its folder: relative "directory" fields start here.
-  std::vector<CompileEntry> Entries;
+  std::vector<CompileEntry> Entries; ///< The C++ ones: see isCxxEntry().
+  unsigned NonCxxEntries = 0; ///< C, assembler, ...: nothing to analyse.
 };
+
+/// True when \p Entry compiles its file as C++ (or Objective-C++, CUDA):
+/// C and other languages have no coroutines, so the scanner skips them
+/// without parsing. Decided as the driver does: the last -x before the file,
+/// else the extension, a .c file counting as C++ under clang++ or g++.
+bool isCxxEntry(const CompileEntry &Entry);
 
 /// Loads \p BuildDirOrFile/compile_commands.json (or the named file itself).
 llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildDirOrFile);

@@ -23,6 +23,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
 #include <set>
@@ -122,6 +123,14 @@ cl::opt<ProgressMode> ProgressFlag(
 cl::opt<double> ProgressInterval("progress-interval",
                                  cl::desc("Seconds between plain progress lines (default: 10)"),
                                  cl::value_desc("seconds"), cl::init(10), cl::cat(Category));
+cl::opt<bool> SkipBodies("skip-bodies", cl::desc(R"(Parse without the bodies of non-template functions
+in headers where nothing is reported (system headers,
+headers outside the project root); findings are the
+same, see docs/scanner.md (default: true))"),
+                         cl::init(true), cl::cat(Category));
+cl::opt<std::string> SkipBodiesIn("skip-bodies-in", cl::desc(R"(Skip bodies only in those of these headers whose
+path matches this regex (default: .*))"),
+                                  cl::value_desc("regex"), cl::init(".*"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(Category));
 
@@ -254,6 +263,8 @@ public:
       P.Work.File = Entry.File;
       P.Work.Directory = Entry.Directory;
       P.Work.Arguments = analysisArguments(Entry.Arguments, COROLINT_RESOURCE_DIR);
+      P.Work.SkipBodies = SkipBodies;
+      P.Work.SkipBodiesIn = SkipBodiesIn;
       if (!llvm::sys::fs::exists(Entry.File))
         P.Problem = llvm::formatv("source file not found ({0}, entry {1})",
                                   DB.Path, Entry.Index);
@@ -502,7 +513,13 @@ int scanMain(int argc, char **argv) {
   if (!Selected)
     return fail(llvm::toString(Selected.takeError()));
   if (Selected->empty())
-    return fail(DB->Path + ": no compile commands");
+    return fail(DB->Path + (DB->NonCxxEntries
+                                ? llvm::formatv(": no C++ compile commands ({0} "
+                                                "C or other entries skipped)",
+                                                DB->NonCxxEntries).str()
+                                : std::string(": no compile commands")));
+  if (std::string Why; !llvm::Regex(SkipBodiesIn).isValid(Why))
+    return fail("invalid --skip-bodies-in regex '" + SkipBodiesIn + "': " + Why);
   std::string Root = ProjectRootFlag.empty() ? projectRoot(*DB)
                                              : absolute(ProjectRootFlag);
   ReportStream Output;

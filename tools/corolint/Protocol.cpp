@@ -12,13 +12,17 @@ llvm::json::Value toJSON(const Job &J) {
   return llvm::json::Object{{"file", J.File},
                             {"directory", J.Directory},
                             {"arguments", J.Arguments},
-                            {"config", J.Config}};
+                            {"config", J.Config},
+                            {"skip-bodies", J.SkipBodies},
+                            {"skip-bodies-in", J.SkipBodiesIn}};
 }
 
 bool fromJSON(const llvm::json::Value &V, Job &J, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("file", J.File) && O.map("directory", J.Directory) &&
-         O.map("arguments", J.Arguments) && O.map("config", J.Config);
+         O.map("arguments", J.Arguments) && O.map("config", J.Config) &&
+         O.map("skip-bodies", J.SkipBodies) &&
+         O.map("skip-bodies-in", J.SkipBodiesIn);
 }
 
 static std::string frameHeader(size_t Size) {

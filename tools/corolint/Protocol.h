@@ -28,6 +28,10 @@ struct Job {
   std::string Directory; ///< Working directory of the compile command.
   std::vector<std::string> Arguments; ///< Compiler arguments, argv[0] first.
   std::string Config; ///< Effective clang-tidy options as YAML.
+  /// Parse without the bodies of non-template functions in headers where no
+  /// finding is reported and whose path matches SkipBodiesIn.
+  bool SkipBodies = true;
+  std::string SkipBodiesIn = ".*";
 };
 
 llvm::json::Value toJSON(const Job &J);

@@ -11,6 +11,7 @@
 #include "EffectiveConfig.h"
 #include "Finding.h"
 #include "Protocol.h"
+#include "SkippedBodies.h"
 #include "ClangTidy.h"
 #include "ClangTidyDiagnosticConsumer.h"
 #include "ClangTidyModule.h"
@@ -20,6 +21,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -29,6 +31,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/Timer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -298,18 +301,92 @@ private:
       llvm::sys::Process::GetEnv("COROLINT_TEST_PROMOTE_NOTE_FIXES").has_value();
 };
 
+/// Which function bodies the parser skips (docs/scanner.md, "Skipped
+/// function bodies"): those of non-template functions declared in headers
+/// where clang-tidy reports nothing (system headers, headers outside the
+/// project root) and whose path matches --skip-bodies-in. Templates keep
+/// theirs: instantiated with the project's types, a body can instantiate the
+/// project's own templates, coroutines among them. Sema itself keeps the
+/// bodies of constexpr functions and of functions with deduced return types.
+class BodySkipper {
+public:
+  BodySkipper(const tidy::ClangTidyOptions &Opts, llvm::StringRef SkipIn)
+      : Opts(Opts), HeaderFilter(Opts.HeaderFilterRegex.value_or("")),
+        ExcludeHeaderFilter(Opts.ExcludeHeaderFilterRegex.value_or("")),
+        SkipIn(SkipIn) {}
+
+  bool shouldSkip(const Decl &D, const SourceManager &SM) {
+    if (D.isTemplated())
+      return false;
+    SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
+    FileID File = SM.getFileID(Loc);
+    auto [It, New] = Decisions.try_emplace(File, false);
+    if (New)
+      It->second = !reportsIn(File, Loc, SM) && matchesSkipIn(File, SM);
+    return It->second;
+  }
+
+private:
+  /// Mirrors ClangTidyDiagnosticConsumer::checkFilters: would a finding
+  /// located in \p File be reported?
+  bool reportsIn(FileID File, SourceLocation Loc, const SourceManager &SM) const {
+    if (File == SM.getMainFileID())
+      return true;
+    if (SM.isInSystemHeader(Loc) && !Opts.SystemHeaders.value_or(false))
+      return false;
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+    if (!Entry)
+      return true; // Command-line macros and the like: reported.
+    llvm::StringRef Name = Entry->getName();
+    bool Excluded = !Opts.ExcludeHeaderFilterRegex.value_or("").empty() &&
+                    ExcludeHeaderFilter.match(Name);
+    return HeaderFilter.match(Name) && !Excluded;
+  }
+
+  bool matchesSkipIn(FileID File, const SourceManager &SM) const {
+    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
+    return Entry && SkipIn.match(Entry->getName());
+  }
+
+  const tidy::ClangTidyOptions &Opts;
+  llvm::Regex HeaderFilter, ExcludeHeaderFilter, SkipIn;
+  llvm::DenseMap<FileID, bool> Decisions;
+};
+
+/// clang-tidy's consumer, asked by the parser which bodies to skip.
+class BodySkippingConsumer : public MultiplexConsumer {
+public:
+  BodySkippingConsumer(std::unique_ptr<ASTConsumer> Tidy, BodySkipper &Skipper,
+                       const SourceManager &SM)
+      : MultiplexConsumer(std::move(Tidy)), Skipper(Skipper), SM(SM) {}
+
+  bool shouldSkipFunctionBody(Decl *D) override {
+    return Skipper.shouldSkip(*D, SM);
+  }
+
+private:
+  BodySkipper &Skipper;
+  const SourceManager &SM;
+};
+
 /// clang-tidy's frontend action, plus collection of results before the AST
 /// goes away.
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(tidy::ClangTidyASTConsumerFactory &Factory,
                  tidy::ClangTidyDiagnosticConsumer &Diagnostics,
-                 ResultBuilder &Builder)
-      : Factory(Factory), Diagnostics(Diagnostics), Builder(Builder) {}
+                 ResultBuilder &Builder, BodySkipper *Skipper)
+      : Factory(Factory), Diagnostics(Diagnostics), Builder(Builder),
+        Skipper(Skipper) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
-    return Factory.createASTConsumer(CI, File);
+    std::unique_ptr<ASTConsumer> Tidy = Factory.createASTConsumer(CI, File);
+    if (!Skipper)
+      return Tidy;
+    CI.getFrontendOpts().SkipFunctionBodies = true;
+    return std::make_unique<BodySkippingConsumer>(std::move(Tidy), *Skipper,
+                                                  CI.getSourceManager());
   }
 
   void EndSourceFileAction() override {
@@ -322,17 +399,20 @@ private:
   tidy::ClangTidyASTConsumerFactory &Factory;
   tidy::ClangTidyDiagnosticConsumer &Diagnostics;
   ResultBuilder &Builder;
+  BodySkipper *Skipper;
 };
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
   AnalysisActionFactory(tidy::ClangTidyContext &Context,
                         tidy::ClangTidyDiagnosticConsumer &Diagnostics,
-                        ResultBuilder &Builder)
-      : Factory(Context), Diagnostics(Diagnostics), Builder(Builder) {}
+                        ResultBuilder &Builder, BodySkipper *Skipper)
+      : Factory(Context), Diagnostics(Diagnostics), Builder(Builder),
+        Skipper(Skipper) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Factory, Diagnostics, Builder);
+    return std::make_unique<AnalysisAction>(Factory, Diagnostics, Builder,
+                                            Skipper);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -349,6 +429,7 @@ private:
   tidy::ClangTidyASTConsumerFactory Factory;
   tidy::ClangTidyDiagnosticConsumer &Diagnostics;
   ResultBuilder &Builder;
+  BodySkipper *Skipper;
 };
 
 /// ExtraArgs and ExtraArgsBefore of the effective configuration, placed the
@@ -382,23 +463,14 @@ void honourTestHooks(llvm::StringRef File) {
         std::this_thread::sleep_for(std::chrono::hours(1));
 }
 
-TUResult analyse(const Job &J) {
-  auto Start = std::chrono::steady_clock::now();
+/// One analysis of the TU, skipping bodies when \p Skip is set.
+TUResult analyseOnce(const Job &J, const tidy::ClangTidyOptions &Opts,
+                     bool Skip) {
   TUResult Result;
   Result.File = J.File;
-  // Names the TU in the stack dump the scanner shows when this worker dies.
-  llvm::PrettyStackTraceFormat Analysing("analysing %s", J.File.c_str());
-  honourTestHooks(J.File);
-
-  llvm::ErrorOr<tidy::ClangTidyOptions> Opts = parseEffectiveConfig(J.Config);
-  if (!Opts) {
-    Result.Status = TUStatus::NotAnalysed;
-    Result.Detail = "invalid configuration: " + Opts.getError().message();
-    return Result;
-  }
   tidy::ClangTidyContext Context(
       std::make_unique<tidy::DefaultOptionsProvider>(
-          tidy::ClangTidyGlobalOptions(), *Opts),
+          tidy::ClangTidyGlobalOptions(), Opts),
       /*AllowEnablingAnalyzerAlphaCheckers=*/false,
       /*EnableModuleHeadersParsing=*/false, /*ExperimentalCustomChecks=*/false);
   tidy::ClangTidyDiagnosticConsumer Diagnostics(Context, nullptr,
@@ -412,12 +484,16 @@ TUResult analyse(const Job &J) {
   SingleCommandDatabase Database(J);
   tooling::ClangTool Tool(Database, {J.File});
   Tool.setPrintErrorMessage(false);
-  Tool.appendArgumentsAdjuster(extraArgumentsAdjuster(*Opts));
+  Tool.appendArgumentsAdjuster(extraArgumentsAdjuster(Opts));
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   Tool.setDiagnosticConsumer(&Diagnostics);
 
   ResultBuilder Builder(J, Result);
-  AnalysisActionFactory Factory(Context, Diagnostics, Builder);
+  std::optional<BodySkipper> Skipper;
+  if (Skip)
+    Skipper.emplace(Opts, J.SkipBodiesIn);
+  AnalysisActionFactory Factory(Context, Diagnostics, Builder,
+                                Skipper ? &*Skipper : nullptr);
   int ToolStatus = Tool.run(&Factory);
   // Diagnostics that came before any source file (the driver's).
   Builder.add(Diagnostics.take(), nullptr);
@@ -428,6 +504,32 @@ TUResult analyse(const Job &J) {
     Result.Status = TUStatus::NotAnalysed;
     Result.Detail = "the compile command could not be processed";
   }
+  return Result;
+}
+
+TUResult analyse(const Job &J) {
+  auto Start = std::chrono::steady_clock::now();
+  // Names the TU in the stack dump the scanner shows when this worker dies.
+  llvm::PrettyStackTraceFormat Analysing("analysing %s", J.File.c_str());
+  honourTestHooks(J.File);
+
+  llvm::ErrorOr<tidy::ClangTidyOptions> Opts = parseEffectiveConfig(J.Config);
+  TUResult Result;
+  if (!Opts) {
+    Result.File = J.File;
+    Result.Status = TUStatus::NotAnalysed;
+    Result.Detail = "invalid configuration: " + Opts.getError().message();
+    return Result;
+  }
+  // The scanner registers corolint's checks alone, and none of them looks
+  // into a body where it reports nothing but through lib/SkippedBodies.
+  bool Skip = J.SkipBodies;
+  (void)clang::tidy::corolint::skippedBodyWasNeeded(); // Forget older units'.
+  Result = analyseOnce(J, *Opts, Skip);
+  // A check needed a body that was skipped: its answer might differ from a
+  // full parse's, so the unit is analysed again with every body.
+  if (Skip && clang::tidy::corolint::skippedBodyWasNeeded())
+    Result = analyseOnce(J, *Opts, /*Skip=*/false);
   Result.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
