@@ -71,7 +71,7 @@ config.substitutions.append(("%expect_exit", "%s %s" % (
 config.substitutions.append(("%scanner_inputs", scanner_inputs))
 # The scanner's tests must not see a developer's test hooks.
 for hook in ("COROLINT_TEST_CRASH_ON", "COROLINT_TEST_HANG_ON",
-             "COROLINT_TEST_PROMOTE_NOTE_FIXES"):
+             "COROLINT_TEST_PROMOTE_NOTE_FIXES", "COROLINT_TEST_EDIT_AFTER_ANALYSIS"):
     config.environment.pop(hook, None)
 
 # Headless Chromium (installed by scripts/setup.sh) renders the HTML report in

@@ -12,7 +12,8 @@ using llvm::json::Object;
 using llvm::json::Value;
 
 static constexpr llvm::StringLiteral StatusNames[] = {
-    "analysed", "compile-error", "crashed", "timed-out", "not-analysed"};
+    "analysed", "compile-error", "crashed", "timed-out", "not-analysed",
+    "skipped"};
 
 llvm::StringRef statusName(TUStatus S) {
   return StatusNames[static_cast<unsigned>(S)];
@@ -64,6 +65,7 @@ Value toJSON(const TUResult &R) {
                 {"compileErrors", std::move(Errors)},
                 {"detail", R.Detail},
                 {"dependencies", std::move(Deps)},
+                {"absent", R.Absent},
                 {"seconds", R.Seconds}};
 }
 
@@ -122,7 +124,8 @@ bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {
   return O && O.map("file", R.File) && O.map("status", R.Status) &&
          O.map("findings", R.Findings) &&
          O.map("compileErrors", R.CompileErrors) && O.map("detail", R.Detail) &&
-         O.map("dependencies", R.Dependencies) && O.map("seconds", R.Seconds);
+         O.map("dependencies", R.Dependencies) && O.map("absent", R.Absent) &&
+         O.map("seconds", R.Seconds);
 }
 
 std::string hashHex(llvm::StringRef Data) {

@@ -20,10 +20,14 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/HeaderSearch.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -168,6 +172,59 @@ private:
   const FunctionDecl *Best = nullptr;
 };
 
+/// Records, for every #include, the places its header was looked for before
+/// the folder it was found in: a file created there later would be included
+/// instead, so the cache must treat it as a change (include shadowing).
+class ShadowRecorder : public PPCallbacks {
+public:
+  ShadowRecorder(Preprocessor &PP, const Job &J, TUResult &Result)
+      : PP(PP), J(J), Result(Result) {}
+
+  void InclusionDirective(SourceLocation HashLoc, const Token &IncludeTok,
+                          llvm::StringRef FileName, bool IsAngled,
+                          CharSourceRange, OptionalFileEntryRef File,
+                          llvm::StringRef SearchPath, llvm::StringRef,
+                          const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (!File || llvm::sys::path::is_absolute(FileName) ||
+        IncludeTok.getIdentifierInfo()->getPPKeywordID() == tok::pp_include_next)
+      return;
+    if (!IsAngled) {
+      SourceManager &SM = PP.getSourceManager();
+      OptionalFileEntryRef Includer =
+          SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(HashLoc)));
+      if (Includer && !candidate(Includer->getDir().getName(), FileName, SearchPath))
+        return;
+    }
+    const HeaderSearch &HS = PP.getHeaderSearchInfo();
+    auto Dirs = IsAngled ? llvm::make_range(HS.angled_dir_begin(), HS.search_dir_end())
+                         : HS.search_dir_range();
+    for (const DirectoryLookup &Dir : Dirs)
+      if (!Dir.isNormalDir() || !candidate(Dir.getName(), FileName, SearchPath))
+        return;
+  }
+
+private:
+  /// Records \p Dir/\p FileName unless \p Dir is where the header was
+  /// found; false once it is (the search ends there).
+  bool candidate(llvm::StringRef Dir, llvm::StringRef FileName,
+                 llvm::StringRef FoundIn) {
+    if (canonicalPath(J.Directory, Dir) == canonicalPath(J.Directory, FoundIn))
+      return false;
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path, FileName);
+    std::string Absent = canonicalPath(J.Directory, Path);
+    if (Seen.insert(Absent).second && !llvm::sys::fs::exists(Absent))
+      Result.Absent.push_back(std::move(Absent));
+    return true;
+  }
+
+  Preprocessor &PP;
+  const Job &J;
+  TUResult &Result;
+  llvm::StringSet<> Seen;
+};
+
 /// Turns clang-tidy's errors into the scanner's findings. While a TU's
 /// compiler instance is alive it reads source text from its buffers and
 /// finds enclosing functions; afterwards (diagnostics from the driver) it
@@ -194,6 +251,10 @@ public:
           llvm::append_range(F.Main.Fixes, std::exchange(Note.Fixes, {}));
       Result.Findings.push_back(std::move(F));
     }
+  }
+
+  void recordShadowing(Preprocessor &PP) {
+    PP.addPPCallbacks(std::make_unique<ShadowRecorder>(PP, J, Result));
   }
 
   void addDependencies(const SourceManager &SM) {
@@ -309,6 +370,7 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
+    Builder.recordShadowing(CI.getPreprocessor());
     return Factory.createASTConsumer(CI, File);
   }
 
@@ -382,6 +444,20 @@ void honourTestHooks(llvm::StringRef File) {
         std::this_thread::sleep_for(std::chrono::hours(1));
 }
 
+/// Test-only (COROLINT_TEST_EDIT_AFTER_ANALYSIS): a TU whose file name
+/// contains the value has its source edited once analysed, as an editor would
+/// during a scan.
+void editAfterAnalysis(llvm::StringRef File) {
+  std::optional<std::string> Edit =
+      llvm::sys::Process::GetEnv("COROLINT_TEST_EDIT_AFTER_ANALYSIS");
+  if (!Edit || Edit->empty() || !File.contains(*Edit))
+    return;
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(File, EC, llvm::sys::fs::OF_Append);
+  if (!EC)
+    OS << "// edited during the scan\n";
+}
+
 TUResult analyse(const Job &J) {
   auto Start = std::chrono::steady_clock::now();
   TUResult Result;
@@ -431,6 +507,7 @@ TUResult analyse(const Job &J) {
   Result.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
+  editAfterAnalysis(J.File);
   return Result;
 }
 
