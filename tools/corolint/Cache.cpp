@@ -153,7 +153,7 @@ std::optional<std::string> ResultCache::store(const std::string &Key,
   llvm::json::Value Entry = llvm::json::Object{
       {"key", Key}, {"checksum", checksum(Key, Payload)}, {"result", Payload}};
   if (llvm::Error E = writeFileAtomically(
-          Path, "cache entry", [&](llvm::raw_ostream &OS) { OS << Entry; }))
+          Path, "a cache entry", [&](llvm::raw_ostream &OS) { OS << Entry; }))
     return Fail(llvm::toString(std::move(E)));
   return std::nullopt;
 }
