@@ -206,18 +206,21 @@ private:
 
 llvm::Expected<std::unique_ptr<Worker>> Worker::spawn(const std::string &Exe) {
   int JobPipe[2], ResultPipe[2], ErrorPipe[2];
-  if (llvm::Error E = makePipe(JobPipe))
+  auto CannotStart = [](llvm::Error E) {
     return llvm::createStringError(llvm::formatv(
         "cannot start a worker: {0}", llvm::toString(std::move(E))).str());
+  };
+  if (llvm::Error E = makePipe(JobPipe))
+    return CannotStart(std::move(E));
   if (llvm::Error E = makePipe(ResultPipe)) {
     close(JobPipe[0]);
     close(JobPipe[1]);
-    return std::move(E);
+    return CannotStart(std::move(E));
   }
   if (llvm::Error E = makePipe(ErrorPipe)) {
     for (int Fd : {JobPipe[0], JobPipe[1], ResultPipe[0], ResultPipe[1]})
       close(Fd);
-    return std::move(E);
+    return CannotStart(std::move(E));
   }
 
   posix_spawn_file_actions_t Actions;
