@@ -98,8 +98,7 @@ CacheLookup ResultCache::lookup(const Job &J, const std::string &Key) {
   }
   const llvm::json::Object *O = Entry->getAsObject();
   const llvm::json::Value *Payload = O ? O->get("result") : nullptr;
-  if (!Payload || O->getString("key") != Key ||
-      O->getString("checksum") != checksum(Key, *Payload))
+  if (!Payload || O->getString("key") != Key)
     return Found;
   TUResult Result;
   llvm::json::Path::Root Root;
@@ -128,11 +127,6 @@ CacheLookup ResultCache::lookup(const Job &J, const std::string &Key) {
   return Found;
 }
 
-std::string ResultCache::checksum(const std::string &Key,
-                                  const llvm::json::Value &Payload) const {
-  return hashHex(llvm::formatv("{0}\n{1}\n{2}", ToolIdentity, Key, Payload).str());
-}
-
 std::optional<std::string> ResultCache::store(const std::string &Key,
                                               const TUResult &Result) {
   if (StoreFailed || Result.failed())
@@ -151,7 +145,7 @@ std::optional<std::string> ResultCache::store(const std::string &Key,
   // Written aside and renamed, so concurrent scans never read half an entry.
   llvm::json::Value Payload = toJSON(Result);
   llvm::json::Value Entry = llvm::json::Object{
-      {"key", Key}, {"checksum", checksum(Key, Payload)}, {"result", Payload}};
+      {"key", Key}, {"result", std::move(Payload)}};
   if (llvm::Error E = writeFileAtomically(
           Path, "a cache entry", [&](llvm::raw_ostream &OS) { OS << Entry; }))
     return Fail(llvm::toString(std::move(E)));

@@ -7,9 +7,10 @@
 // an include directive looked for its header before finding it; it is used
 // only while all hashes still match and none of those places has gained a
 // file, so an edit to any header the TU includes, or a new header shadowing
-// one, invalidates it. Only TUs that analysed cleanly are stored. Entries
-// carry their key and a checksum of their content, and are used only when
-// every location they name is one of the TU's inputs.
+// one, invalidates it. Only TUs that analysed cleanly are stored. An entry
+// is data, not instructions: it carries its key and is used only for that
+// key, for that TU's main file, and when every location it names (findings,
+// notes, fix-its) is one of the inputs whose hashes it records.
 //
 //===----------------------------------------------------------------------===//
 
@@ -51,8 +52,6 @@ public:
 private:
   std::string entryPath(const std::string &Key) const;
   const std::string &contentHash(const std::string &Path);
-  std::string checksum(const std::string &Key,
-                       const llvm::json::Value &Payload) const;
 
   std::string Folder;
   std::string ToolIdentity;
