@@ -352,11 +352,18 @@ explicitLanguage(llvm::ArrayRef<std::string> Arguments) {
   return Language;
 }
 
+/// Whether clang would find a CUDA installation for this command (the one
+/// --cuda-path names, or the default one), or is told not to need one.
 static bool hasCUDAInstallation(llvm::ArrayRef<std::string> Arguments) {
-  return llvm::any_of(Arguments, [](llvm::StringRef Arg) {
-           return Arg.starts_with("--cuda-path") || Arg == "-nocudainc";
-         }) ||
-         llvm::sys::fs::is_directory("/usr/local/cuda");
+  llvm::SmallString<128> Root("/usr/local/cuda");
+  for (llvm::StringRef Arg : Arguments) {
+    if (Arg == "-nocudainc")
+      return true;
+    if (Arg.consume_front("--cuda-path="))
+      Root = Arg;
+  }
+  llvm::sys::path::append(Root, "include", "cuda.h");
+  return llvm::sys::fs::exists(Root);
 }
 
 std::string notCPlusPlus(llvm::ArrayRef<std::string> Arguments, llvm::StringRef File) {
