@@ -35,8 +35,11 @@ constexpr llvm::StringLiteral PriorityComment = "# corolint-priority ";
 
 std::string defaultHeaderFilter(llvm::StringRef ProjectRoot) {
   // Relative names are spelled relative to the build directory, which is
-  // part of the project; absolute ones must lie below its root.
-  return "^(" + llvm::Regex::escape((ProjectRoot + "/").str()) + "|[^/])";
+  // part of the project; absolute ones must lie below its root (which may be
+  // "/" itself).
+  std::string Folder = ProjectRoot.ends_with("/") ? ProjectRoot.str()
+                                                  : (ProjectRoot + "/").str();
+  return "^(" + llvm::Regex::escape(Folder) + "|[^/])";
 }
 
 llvm::Error checkRegex(llvm::StringRef Flag, const std::optional<std::string> &R) {
