@@ -91,7 +91,7 @@ std::string pageShell(llvm::StringRef Title, llvm::StringRef Prefix,
      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
         "'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
         "img-src data:\">\n"
-     << "<title>" << escape(Title) << " - corolint</title>\n"
+     << "<title>" << escape(visibleText(Title)) << " - corolint</title>\n"
      << "<style>" << html::ReportCSS << "</style>\n</head>\n<body>\n"
      << "<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
      << "<header class=\"top\"><nav aria-label=\"Report\">"
@@ -412,9 +412,11 @@ private:
     return It->second ? &*It->second : nullptr;
   }
 
+  /// Bidirectional controls in a name would reorder what a reader sees;
+  /// they are shown as "<U+202E>".
   std::string displayPath(llvm::StringRef File) const {
     return File.empty() ? "(no location)"
-                        : relativePath(File, Report.ProjectRoot);
+                        : visibleText(relativePath(File, Report.ProjectRoot));
   }
 
   /// "cache.cpp:10:23", linked to the line on its page. \p FromFile is the
