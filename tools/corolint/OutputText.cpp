@@ -20,7 +20,7 @@ static std::string hexDigits(unsigned Value, unsigned Width) {
   return Digits;
 }
 
-std::string visibleText(llvm::StringRef Text) {
+static std::string visible(llvm::StringRef Text, bool KeepInvalidBytes) {
   std::string Out;
   const auto *P = reinterpret_cast<const llvm::UTF8 *>(Text.begin());
   const auto *End = reinterpret_cast<const llvm::UTF8 *>(Text.end());
@@ -31,7 +31,10 @@ std::string visibleText(llvm::StringRef Text) {
     if (P + Length > End ||
         llvm::convertUTF8Sequence(&Next, End, &C, llvm::strictConversion) !=
             llvm::conversionOK) {
-      Out += "<" + hexDigits(*P, 2) + ">";
+      if (KeepInvalidBytes)
+        Out += static_cast<char>(*P);
+      else
+        Out += "<" + hexDigits(*P, 2) + ">";
       ++P;
       continue;
     }
@@ -44,6 +47,13 @@ std::string visibleText(llvm::StringRef Text) {
   }
   return Out;
 }
+
+std::string visibleText(llvm::StringRef Text) { return visible(Text, false); }
+
+/// A file name as the text report shows it: like visibleText, but bytes
+/// that are not UTF-8 stay as they are, so that the name still names the
+/// file.
+static std::string visibleName(llvm::StringRef Name) { return visible(Name, true); }
 
 static void writeCaretLine(llvm::raw_ostream &OS, const Message &M) {
   // Tabs stay tabs, so the caret lines up with the code however it is shown;
@@ -69,7 +79,7 @@ static void writeMessage(llvm::raw_ostream &OS, const Message &M,
                          llvm::StringRef Check) {
   OS.changeColor(Colors::SAVEDCOLOR, /*Bold=*/true);
   if (!M.Loc.File.empty())
-    OS << visibleText(M.Loc.File) << ":" << M.Loc.Pos.Line << ":"
+    OS << visibleName(M.Loc.File) << ":" << M.Loc.Pos.Line << ":"
        << M.Loc.Pos.Column << ": ";
   OS.changeColor(LevelColor, /*Bold=*/true);
   OS << Level << ":";

@@ -101,8 +101,9 @@ TextPosition positionIn(llvm::StringRef Text, unsigned Offset) {
   return Result;
 }
 
-/// Source text and file names go into JSON, which must be UTF-8: invalid
-/// bytes (a Latin-1 comment, say) become U+FFFD.
+/// Source text goes into JSON, which must be UTF-8: invalid bytes (a Latin-1
+/// comment, say) become U+FFFD. File names keep their bytes (see
+/// Finding.cpp's path encoding), so that they still name the file.
 std::string utf8(llvm::StringRef Text) {
   return llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
 }
@@ -264,7 +265,7 @@ public:
       if (!Data)
         continue; // Looked up but never read: its content cannot matter.
       Result.Dependencies.push_back(
-          {utf8(canonicalPath(J.Directory, It->first.getName())),
+          {canonicalPath(J.Directory, It->first.getName()),
            hashHex(*Data)});
     }
     llvm::sort(Result.Dependencies,
@@ -312,7 +313,7 @@ private:
     if (!In.FilePath.empty()) {
       std::string File = canonicalPath(BuildDirectory, In.FilePath);
       TextPosition P = positionIn(textOf(File, CI), In.FileOffset);
-      Out.Loc.File = utf8(File);
+      Out.Loc.File = File;
       Out.Loc.Offset = In.FileOffset;
       Out.Loc.Pos = P.Pos;
       Out.LineText = utf8(P.LineText);
@@ -321,7 +322,7 @@ private:
       for (const tooling::Replacement &R : FileFixes.second) {
         Replacement Edit;
         std::string File = canonicalPath(BuildDirectory, R.getFilePath());
-        Edit.File = utf8(File);
+        Edit.File = File;
         Edit.Offset = R.getOffset();
         Edit.Length = R.getLength();
         Edit.Text = utf8(R.getReplacementText());
