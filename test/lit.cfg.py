@@ -71,7 +71,8 @@ config.substitutions.append(("%expect_exit", "%s %s" % (
 config.substitutions.append(("%scanner_inputs", scanner_inputs))
 # The scanner's tests must not see a developer's test hooks.
 for hook in ("COROLINT_TEST_CRASH_ON", "COROLINT_TEST_HANG_ON",
-             "COROLINT_TEST_PROMOTE_NOTE_FIXES", "COROLINT_TEST_EDIT_AFTER_ANALYSIS"):
+             "COROLINT_TEST_PROMOTE_NOTE_FIXES", "COROLINT_TEST_EDIT_AFTER_ANALYSIS",
+             "COROLINT_TEST_OVERFLOW_ON"):
     config.environment.pop(hook, None)
 
 # A private mount namespace lets a test mount a tiny tmpfs, a real full disk

@@ -433,7 +433,23 @@ tooling::ArgumentsAdjuster extraArgumentsAdjuster(const tidy::ClangTidyOptions &
   };
 }
 
+/// Recurses until the stack overflows (COROLINT_TEST_OVERFLOW_ON): a crash
+/// whose stack dump is deeper than the scanner keeps.
+[[gnu::noinline]] unsigned overflowStack(unsigned Depth) {
+  if (Depth == ~0u)
+    return 0;
+  volatile char Frame[256];
+  Frame[Depth % sizeof(Frame)] = static_cast<char>(Depth);
+  return overflowStack(Depth + 1) + Frame[0];
+}
+
 void honourTestHooks(llvm::StringRef File) {
+  if (std::optional<std::string> Overflow =
+          llvm::sys::Process::GetEnv("COROLINT_TEST_OVERFLOW_ON"))
+    if (!Overflow->empty() && File.contains(*Overflow)) {
+      llvm::errs() << llvm::StringRef("a NUL byte: \0\n", 15);
+      overflowStack(0);
+    }
   if (std::optional<std::string> Crash =
           llvm::sys::Process::GetEnv("COROLINT_TEST_CRASH_ON"))
     if (!Crash->empty() && File.contains(*Crash))
