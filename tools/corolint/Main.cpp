@@ -327,11 +327,9 @@ public:
     std::vector<std::string> Keys(Work.size());
     bool Stop = false;
     auto Finish = [&](size_t Id, TUResult Result) {
-      if (Result.Status == TUStatus::Skipped)
-        ;
-      else if (Result.FromCache)
+      if (Result.FromCache)
         ++Report.FromCache;
-      else if (Cache && !Result.failed())
+      else if (Cache && Result.Status == TUStatus::Analysed)
         if (std::optional<std::string> Warning = Cache->store(Keys[Id], Result))
           llvm::WithColor::warning(llvm::errs(), "corolint") << *Warning << "\n";
       Stop |= Result.failed() && !KeepGoing;

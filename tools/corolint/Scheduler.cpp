@@ -71,6 +71,7 @@ public:
     Current = Id;
     CurrentFile = J.File;
     Errors.clear();
+    KeptHead = 0;
     Deadline = TimeoutSeconds ? Clock::now() + std::chrono::seconds(TimeoutSeconds)
                               : Clock::time_point::max();
     if (llvm::Error E = writeMessage(JobFd, toJSON(J)))
@@ -105,7 +106,7 @@ public:
 
   void readErrors() {
     drain(ErrorFd, ErrorBytes);
-    keepErrorTail();
+    keepErrors();
   }
 
   /// Kills the worker (if it is still running) and reports its TU as failed.
@@ -178,7 +179,7 @@ private:
     return Open;
   }
 
-  void keepErrorTail() {
+  void keepErrors() {
     // A stack dump is useful; megabytes of compiler noise are not. The
     // first lines (the crash, the innermost frames) and the last ones (the
     // pretty stack trace naming the TU) are kept; NUL bytes, which end a
@@ -187,18 +188,22 @@ private:
     llvm::erase(ErrorBytes, '\0');
     Errors += ErrorBytes;
     ErrorBytes.clear();
-    if (Errors.size() > Head + Tail) {
+    if (Errors.size() <= KeptHead + Tail + (KeptHead ? 0 : Head))
+      return;
+    if (!KeptHead) {
       size_t Cut = Errors.rfind('\n', Head);
       Cut = Cut == std::string::npos ? Head : Cut + 1;
-      Errors = Errors.substr(0, Cut) + "...\n" +
-               Errors.substr(Errors.size() - Tail);
+      Errors.insert(Cut, "...\n");
+      KeptHead = Cut + 4;
     }
+    Errors.erase(KeptHead, Errors.size() - KeptHead - Tail);
   }
 
   pid_t Pid = -1;
   int JobFd = -1, ResultFd = -1, ErrorFd = -1;
   MessageBuffer Results;
   std::string ErrorBytes, Errors;
+  size_t KeptHead = 0; ///< Bytes of Errors kept from its start, once cut.
   std::optional<size_t> Current;
   std::string CurrentFile;
   Clock::time_point Deadline;
