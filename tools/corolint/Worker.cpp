@@ -33,6 +33,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/PrettyStackTrace.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/Timer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -234,6 +235,12 @@ class ResultBuilder {
 public:
   ResultBuilder(const Job &J, TUResult &Result) : J(J), Result(Result) {}
 
+  /// Findings in headers are kept when \p Filter matches the header's name
+  /// as clang spelled it or its canonical name: clang-tidy matches the
+  /// spelled name only, so a header reached through a symbolic link (or
+  /// "..") below the project root would silently be dropped.
+  void filterHeaders(std::string Filter) { HeaderFilter.emplace(Filter); }
+
   void add(std::vector<ClangTidyError> Errors, CompilerInstance *CI) {
     std::optional<EnclosingFunctionFinder> Functions;
     if (CI && CI->hasASTContext())
@@ -245,6 +252,8 @@ public:
           Result.CompileErrors.push_back(std::move(F));
         continue; // Compiler warnings are not corolint's findings.
       }
+      if (!inReportedFile(F, Error.Message.FilePath))
+        continue;
       if (Functions && !F.Main.Loc.File.empty())
         F.Function = utf8(Functions->find(locationOf(F.Main.Loc, *CI)));
       if (PromoteNoteFixes)
@@ -275,6 +284,13 @@ public:
   }
 
 private:
+  bool inReportedFile(const Finding &F, llvm::StringRef Spelled) {
+    const std::string &File = F.Main.Loc.File;
+    if (!HeaderFilter || File.empty() || File == J.File)
+      return true;
+    return HeaderFilter->match(Spelled) || HeaderFilter->match(File);
+  }
+
   SourceLocation locationOf(const Location &L, CompilerInstance &CI) {
     SourceManager &SM = CI.getSourceManager();
     FileID FID = fileIdOf(L.File, &CI);
@@ -352,6 +368,7 @@ private:
 
   const Job &J;
   TUResult &Result;
+  std::optional<llvm::Regex> HeaderFilter;
   llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> DiskFiles;
   /// Test-only (COROLINT_TEST_PROMOTE_NOTE_FIXES): treat the fixes of notes
   /// as the finding's own, so that --fix can be tested whatever fix-its the
@@ -489,6 +506,12 @@ TUResult analyse(const Job &J) {
     Result.Detail = "invalid configuration: " + Opts.getError().message();
     return Result;
   }
+  ResultBuilder Builder(J, Result);
+  // The header filter is applied below, on spelled and canonical names.
+  if (Opts->HeaderFilterRegex && !Opts->HeaderFilterRegex->empty()) {
+    Builder.filterHeaders(*Opts->HeaderFilterRegex);
+    Opts->HeaderFilterRegex = ".*";
+  }
   tidy::ClangTidyContext Context(
       std::make_unique<tidy::DefaultOptionsProvider>(
           tidy::ClangTidyGlobalOptions(), *Opts),
@@ -509,7 +532,6 @@ TUResult analyse(const Job &J) {
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   Tool.setDiagnosticConsumer(&Diagnostics);
 
-  ResultBuilder Builder(J, Result);
   AnalysisActionFactory Factory(Context, Diagnostics, Builder);
   int ToolStatus = Tool.run(&Factory);
   // Diagnostics that came before any source file (the driver's).
