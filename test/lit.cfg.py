@@ -71,8 +71,15 @@ config.substitutions.append(("%expect_exit", "%s %s" % (
 config.substitutions.append(("%scanner_inputs", scanner_inputs))
 # The scanner's tests must not see a developer's test hooks.
 for hook in ("COROLINT_TEST_CRASH_ON", "COROLINT_TEST_HANG_ON",
-             "COROLINT_TEST_PROMOTE_NOTE_FIXES"):
+             "COROLINT_TEST_PROMOTE_NOTE_FIXES", "COROLINT_TEST_EDIT_AFTER_ANALYSIS",
+             "COROLINT_TEST_OVERFLOW_ON"):
     config.environment.pop(hook, None)
+
+# A private mount namespace lets a test mount a tiny tmpfs, a real full disk
+# (robust-full-cache.test); without one that part of the test is unsupported.
+if subprocess.call(["unshare", "-rm", "sh", "-c", "mount -t tmpfs -o size=16k tmpfs /mnt"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+    config.available_features.add("tmpfs-mount")
 
 # Headless Chromium (installed by scripts/setup.sh) renders the HTML report in
 # html-browser.test; without it that test is UNSUPPORTED. Each run gets its

@@ -1,6 +1,7 @@
 //===--- Baseline.cpp - accepting today's findings ------------------------===//
 
 #include "Baseline.h"
+#include "FileIO.h"
 #include "Report.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -34,17 +35,12 @@ llvm::Error writeBaseline(llvm::StringRef File,
                                          {"snippetHash", E.SnippetHash},
                                          {"message", E.Message}});
   }
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(File, EC, llvm::sys::fs::OF_Text);
-  if (EC)
-    return llvm::createStringError(llvm::formatv(
-        "cannot write baseline '{0}': {1}", File, EC.message()).str());
-  OS << llvm::formatv("{0:2}", llvm::json::Value(llvm::json::Object{
-                                   {"version", BaselineVersion},
-                                   {"tool", "corolint"},
-                                   {"findings", std::move(Entries)}}))
-     << "\n";
-  return llvm::Error::success();
+  llvm::json::Value Baseline(llvm::json::Object{{"version", BaselineVersion},
+                                                {"tool", "corolint"},
+                                                {"findings", std::move(Entries)}});
+  return writeFileAtomically(File, "the baseline", [&](llvm::raw_ostream &OS) {
+    OS << llvm::formatv("{0:2}", Baseline) << "\n";
+  });
 }
 
 llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef File) {
@@ -52,10 +48,10 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef File) {
     return llvm::createStringError(
         llvm::formatv("baseline '{0}': {1}", File, Why.str()).str());
   };
-  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+  auto Buffer = readInputFile(File);
   if (!Buffer)
-    return Fail("cannot read: " + Buffer.getError().message());
-  llvm::Expected<llvm::json::Value> Root = llvm::json::parse((*Buffer)->getBuffer());
+    return Fail("cannot read: " + llvm::toString(Buffer.takeError()));
+  llvm::Expected<llvm::json::Value> Root = parseJSON((*Buffer)->getBuffer());
   if (!Root)
     return Fail("malformed JSON: " + llvm::toString(Root.takeError()));
   const llvm::json::Object *O = Root->getAsObject();

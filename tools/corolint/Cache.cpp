@@ -1,6 +1,8 @@
 //===--- Cache.cpp - results of unchanged translation units ---------------===//
 
 #include "Cache.h"
+#include "FileIO.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -11,7 +13,7 @@ namespace corolint::scanner {
 
 namespace fs = llvm::sys::fs;
 
-constexpr unsigned CacheFormat = 1;
+constexpr unsigned CacheFormat = 2;
 
 std::string toolIdentity(llvm::StringRef Executable) {
   std::string Identity = llvm::formatv("corolint {0} llvm {1} format {2}",
@@ -50,34 +52,79 @@ std::string ResultCache::entryPath(const std::string &Key) const {
 
 const std::string &ResultCache::contentHash(const std::string &Path) {
   auto [It, Inserted] = Hashes.try_emplace(Path);
-  if (Inserted)
-    if (auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                                  /*RequiresNullTerminator=*/false))
-      It->second = hashHex((*Buffer)->getBuffer());
-  return It->second; // Empty for a file that is gone: matches no hash.
+  if (!Inserted)
+    return It->second;
+  if (auto Buffer = readInputFile(Path)) {
+    It->second = hashHex((*Buffer)->getBuffer());
+  } else {
+    std::string Why = llvm::toString(Buffer.takeError());
+    // A file that is gone just makes entries stale; one that cannot be read
+    // (a device, a FIFO, too large) fails the TUs that depend on it.
+    if (llvm::sys::fs::exists(Path))
+      Unreadable[Path] = std::move(Why);
+  }
+  return It->second; // Empty when unreadable: matches no hash.
 }
 
-CacheLookup ResultCache::lookup(const std::string &Key) {
+/// Every place an entry names (findings, notes, fix-its) must be a file the
+/// TU read: an entry is data, and a forged one must not point a report or
+/// --fix at other files.
+static bool locationsWithinInputs(const TUResult &Result) {
+  llvm::StringSet<> Inputs;
+  for (const Dependency &D : Result.Dependencies)
+    Inputs.insert(D.Path);
+  auto Known = [&](const Message &M) {
+    if (!M.Loc.File.empty() && !Inputs.contains(M.Loc.File))
+      return false;
+    return llvm::all_of(M.Fixes, [&](const Replacement &R) {
+      return Inputs.contains(R.File);
+    });
+  };
+  for (const std::vector<Finding> *List : {&Result.Findings, &Result.CompileErrors})
+    for (const Finding &F : *List)
+      if (!Known(F.Main) || !llvm::all_of(F.Notes, Known))
+        return false;
+  return true;
+}
+
+CacheLookup ResultCache::lookup(const Job &J, const std::string &Key) {
   CacheLookup Found;
-  auto Buffer = llvm::MemoryBuffer::getFile(entryPath(Key), /*IsText=*/true);
-  if (!Buffer)
+  auto Buffer = readInputFile(entryPath(Key));
+  if (!Buffer) {
+    llvm::consumeError(Buffer.takeError());
     return Found;
-  llvm::Expected<llvm::json::Value> Entry = llvm::json::parse((*Buffer)->getBuffer());
+  }
+  // A damaged, forged or foreign entry is a miss; the next store replaces it.
+  llvm::Expected<llvm::json::Value> Entry = parseJSON((*Buffer)->getBuffer());
   if (!Entry) {
     llvm::consumeError(Entry.takeError());
-    return Found; // A damaged entry is a miss; the next store replaces it.
+    return Found;
   }
+  const llvm::json::Object *O = Entry->getAsObject();
+  const llvm::json::Value *Payload = O ? O->get("result") : nullptr;
+  if (!Payload || O->getString("key") != Key)
+    return Found;
   TUResult Result;
   llvm::json::Path::Root Root;
-  if (!fromJSON(*Entry, Result, Root)) {
+  if (!fromJSON(*Payload, Result, Root)) {
     llvm::consumeError(Root.getError());
     return Found;
   }
+  if (Result.File != J.File || !locationsWithinInputs(Result))
+    return Found;
   Found.PreviousSeconds = Result.Seconds;
   if (Result.Dependencies.empty())
     return Found;
   for (const Dependency &D : Result.Dependencies)
-    if (contentHash(D.Path) != D.Hash)
+    if (contentHash(D.Path) != D.Hash) {
+      auto Why = Unreadable.find(D.Path);
+      if (Why != Unreadable.end())
+        Found.Problem = "cannot read an input of the translation unit: " +
+                        Why->second;
+      return Found;
+    }
+  for (const std::string &Path : Result.Absent)
+    if (llvm::sys::fs::exists(Path))
       return Found;
   Result.FromCache = true;
   Found.Hit = std::move(Result);
@@ -92,26 +139,20 @@ std::optional<std::string> ResultCache::store(const std::string &Key,
   for (const Dependency &D : Result.Dependencies)
     Hashes.try_emplace(D.Path, D.Hash);
   std::string Path = entryPath(Key);
-  auto Fail = [&](const std::error_code &EC) -> std::optional<std::string> {
+  auto Fail = [&](const llvm::Twine &Why) -> std::optional<std::string> {
     StoreFailed = true;
     return llvm::formatv("cannot write the cache in '{0}': {1}; continuing "
-                         "without storing results", Folder, EC.message()).str();
+                         "without storing results", Folder, Why.str()).str();
   };
   if (std::error_code EC = fs::create_directories(llvm::sys::path::parent_path(Path)))
-    return Fail(EC);
+    return Fail(EC.message());
   // Written aside and renamed, so concurrent scans never read half an entry.
-  llvm::SmallString<256> Temporary;
-  int Fd;
-  if (std::error_code EC = fs::createUniqueFile(Path + ".%%%%%%.tmp", Fd, Temporary))
-    return Fail(EC);
-  {
-    llvm::raw_fd_ostream OS(Fd, /*shouldClose=*/true);
-    OS << toJSON(Result);
-  }
-  if (std::error_code EC = fs::rename(Temporary, Path)) {
-    fs::remove(Temporary);
-    return Fail(EC);
-  }
+  llvm::json::Value Payload = toJSON(Result);
+  llvm::json::Value Entry = llvm::json::Object{
+      {"key", Key}, {"result", std::move(Payload)}};
+  if (llvm::Error E = writeFileAtomically(
+          Path, "a cache entry", [&](llvm::raw_ostream &OS) { OS << Entry; }))
+    return Fail(llvm::toString(std::move(E)));
   return std::nullopt;
 }
 

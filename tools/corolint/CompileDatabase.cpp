@@ -1,6 +1,7 @@
 //===--- CompileDatabase.cpp - reading compile_commands.json --------------===//
 
 #include "CompileDatabase.h"
+#include "FileIO.h"
 #include "clang/Driver/Types.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
@@ -90,12 +91,15 @@ llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildDirOrFi
   DB.Path = std::string(Path);
   DB.Folder = std::string(path::parent_path(Path));
 
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  auto Buffer = readInputFile(Path);
   if (!Buffer)
     return llvm::createStringError(llvm::formatv(
-        "cannot read compilation database '{0}': {1}", DB.Path,
-        Buffer.getError().message()).str());
-  llvm::Expected<llvm::json::Value> Root = llvm::json::parse((*Buffer)->getBuffer());
+        "cannot read compilation database {0}", llvm::toString(Buffer.takeError())).str());
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  // JSON parsers may ignore a byte order mark (RFC 8259 §8.1); editors on
+  // Windows write one.
+  Text.consume_front("\xEF\xBB\xBF");
+  llvm::Expected<llvm::json::Value> Root = parseJSON(Text);
   if (!Root)
     return llvm::createStringError(
         llvm::formatv("{0}: malformed JSON: {1}", DB.Path,
@@ -109,52 +113,9 @@ llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildDirOrFi
     llvm::Expected<CompileEntry> Entry = parseEntry(DB, ++Index, V);
     if (!Entry)
       return Entry.takeError();
-    if (isCxxEntry(*Entry))
-      DB.Entries.push_back(std::move(*Entry));
-    else
-      ++DB.NonCxxEntries;
+    DB.Entries.push_back(std::move(*Entry));
   }
   return DB;
-}
-
-/// A driver that compiles C sources as C++ (clang++, g++, c++, ...).
-static bool isCxxDriver(llvm::ArrayRef<std::string> Arguments) {
-  for (llvm::StringRef Arg : Arguments.drop_front())
-    if (Arg.consume_front("--driver-mode="))
-      return Arg == "g++";
-  llvm::StringRef Program = path::filename(Arguments.front());
-  Program = Program.take_until([](char C) { return C == '-' || C == '.'; });
-  return Program.ends_with("++");
-}
-
-bool isCxxEntry(const CompileEntry &Entry) {
-  namespace types = clang::driver::types;
-  llvm::ArrayRef<std::string> Args = Entry.Arguments;
-  std::optional<types::ID> Given; // -x: applies to the inputs after it.
-  for (size_t I = 1; I < Args.size(); ++I) {
-    llvm::StringRef Arg = Args[I];
-    if (path::filename(Arg) == path::filename(Entry.File))
-      break; // Only an -x before the file applies to it.
-    llvm::StringRef Language;
-    if (Arg == "-x" && I + 1 < Args.size())
-      Language = Args[++I];
-    else if (Arg.starts_with("-x") && Arg.size() > 2)
-      Language = Arg.drop_front(2);
-    else
-      continue;
-    Given = Language == "none"
-                ? std::nullopt
-                : std::optional(types::lookupTypeForTypeSpecifier(
-                      Language.str().c_str()));
-  }
-  types::ID Type = Given ? *Given
-                         : types::lookupTypeForExtension(
-                               path::extension(Entry.File).drop_front());
-  if (Type == types::TY_C && !Given && isCxxDriver(Args))
-    return true;
-  // An extension the driver does not know (.inl, none): it would be linker
-  // input; analysing it as C++ costs little and loses nothing.
-  return Type == types::TY_INVALID || types::isCXX(Type);
 }
 
 static bool isUnder(llvm::StringRef File, llvm::StringRef Dir) {
@@ -271,26 +232,162 @@ static size_t pluginGroupAt(llvm::ArrayRef<std::string> Args, size_t I) {
   return HasValue ? 4 : 2;
 }
 
+llvm::Expected<std::vector<std::string>> expandResponseFiles(const CompileEntry &Entry) {
+  llvm::BumpPtrAllocator Alloc;
+  llvm::SmallVector<const char *, 32> Argv;
+  for (const std::string &Arg : Entry.Arguments)
+    Argv.push_back(Arg.c_str());
+  llvm::cl::ExpansionContext Expander(Alloc, llvm::cl::TokenizeGNUCommandLine);
+  Expander.setCurrentDir(Entry.Directory);
+  if (llvm::Error E = Expander.expandResponseFiles(Argv))
+    return llvm::createStringError(
+        llvm::formatv("cannot expand a response file: {0}",
+                      llvm::toString(std::move(E))).str());
+  std::vector<std::string> Result;
+  for (const char *Arg : Argv)
+    if (Arg) // The tokenizer may mark line ends with null.
+      Result.push_back(Arg);
+  return Result;
+}
+
+/// Flags that write a file, followed by a separate value (-MF x) or with a
+/// joined one (-MFx, -MF=x is not a spelling clang accepts for all).
+static constexpr llvm::StringLiteral WritingWithValue[] = {
+    "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics",
+    "-serialize-diagnostic-file", "-dependency-file", "-dependency-dot",
+    "-header-include-file", "-module-dependency-dir", "-fmodules-cache-path",
+    "-stats-file", "-ftime-trace", "-save-temps", "-fsave-optimization-record",
+    "-foptimization-record-file", "-fmodule-output", "-fcrash-diagnostics-dir",
+    "-save-stats", "--save-stats", "-fproc-stat-report", "-dumpdir",
+    "-ftime-trace-file"};
+/// Of those, the ones that take their value as the next argument.
+static constexpr llvm::StringLiteral SeparateValue[] = {
+    "-o", "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics",
+    "-serialize-diagnostic-file", "-dependency-file", "-dependency-dot",
+    "-header-include-file", "-module-dependency-dir", "-dumpdir"};
+/// Flags without a value that make the compiler write a file.
+static constexpr llvm::StringLiteral WritingAlone[] = {
+    "-M", "-MM", "-MD", "-MMD", "--analyze", "-module-file-info"};
+
+/// How many arguments at \p I form one file-writing flag (0: none).
+static size_t writingFlagAt(llvm::ArrayRef<std::string> Args, size_t I) {
+  llvm::StringRef Arg = Args[I];
+  if (llvm::is_contained(WritingAlone, Arg))
+    return 1;
+  if (llvm::is_contained(SeparateValue, Arg))
+    return std::min<size_t>(2, Args.size() - I);
+  for (llvm::StringRef Flag : WritingWithValue)
+    if (Arg.starts_with(Flag))
+      return 1; // -o/x, -MFx, -ftime-trace=..., -save-temps=obj, ...
+  return 0;
+}
+
+/// "-Xclang -stats-file=x" or "-Xclang -dependency-file -Xclang x": how many
+/// arguments at \p I hand a writing flag to the compiler (0: none).
+static size_t forwardedWritingFlagAt(llvm::ArrayRef<std::string> Args, size_t I) {
+  if (Args[I] != "-Xclang" || I + 1 >= Args.size())
+    return 0;
+  size_t Own = writingFlagAt(Args.slice(I + 1, 1), 0);
+  if (!Own)
+    return 0;
+  bool Separate = llvm::is_contained(SeparateValue, llvm::StringRef(Args[I + 1]));
+  bool HasValue = Separate && I + 3 < Args.size() && Args[I + 2] == "-Xclang";
+  return HasValue ? 4 : 2;
+}
+
+static bool removedBy(llvm::ArrayRef<std::string> Patterns, llvm::StringRef Arg) {
+  return llvm::any_of(Patterns, [&](llvm::StringRef Pattern) {
+    return Pattern.ends_with("*") ? Arg.starts_with(Pattern.drop_back())
+                                  : Arg == Pattern;
+  });
+}
+
 std::vector<std::string> analysisArguments(llvm::ArrayRef<std::string> Arguments,
-                                           llvm::StringRef ResourceDir) {
+                                           llvm::StringRef ResourceDir,
+                                           const ArgumentEdits &Edits) {
   while (Arguments.size() > 1 && isCompilerLauncher(Arguments.front()))
     Arguments = Arguments.drop_front();
   std::vector<std::string> Result;
   bool HasResourceDir = false;
   for (size_t I = 0; I < Arguments.size(); ++I) {
-    if (size_t Group = pluginGroupAt(Arguments, I)) {
-      I += Group - 1;
-      continue;
+    if (I > 0) {
+      size_t Group = pluginGroupAt(Arguments, I);
+      Group = Group ? Group : forwardedWritingFlagAt(Arguments, I);
+      Group = Group ? Group : writingFlagAt(Arguments, I);
+      if (Group) {
+        I += Group - 1;
+        continue;
+      }
     }
     const std::string &Arg = Arguments[I];
-    if (loadsPlugin(Arg))
+    if (loadsPlugin(Arg) || (I > 0 && removedBy(Edits.Remove, Arg)))
       continue;
     HasResourceDir |= llvm::StringRef(Arg).starts_with("-resource-dir");
     Result.push_back(Arg);
   }
-  if (!HasResourceDir && !Result.empty())
+  if (Result.empty())
+    return Result;
+  Result.insert(Result.begin() + 1, Edits.Before.begin(), Edits.Before.end());
+  llvm::append_range(Result, Edits.After);
+  if (!HasResourceDir)
     Result.insert(Result.begin() + 1, ("-resource-dir=" + ResourceDir).str());
   return Result;
+}
+
+/// The language -x gives the file (the last -x before it wins), if any.
+static std::optional<clang::driver::types::ID>
+explicitLanguage(llvm::ArrayRef<std::string> Arguments) {
+  std::optional<clang::driver::types::ID> Language;
+  for (size_t I = 0; I < Arguments.size(); ++I) {
+    llvm::StringRef Arg = Arguments[I], Name;
+    if (Arg == "-x" && I + 1 < Arguments.size())
+      Name = Arguments[++I];
+    else if (Arg.starts_with("-x") && Arg.size() > 2)
+      Name = Arg.drop_front(2);
+    else
+      continue;
+    clang::driver::types::ID Id = clang::driver::types::lookupTypeForTypeSpecifier(Name.data());
+    Language = Name == "none" ? std::nullopt : std::optional(Id);
+  }
+  return Language;
+}
+
+/// Whether clang would find a CUDA installation for this command (the one
+/// --cuda-path names, or the default one), or is told not to need one.
+static bool hasCUDAInstallation(llvm::ArrayRef<std::string> Arguments) {
+  llvm::SmallString<128> Root("/usr/local/cuda");
+  for (llvm::StringRef Arg : Arguments) {
+    if (Arg == "-nocudainc")
+      return true;
+    if (Arg.consume_front("--cuda-path="))
+      Root = Arg;
+  }
+  llvm::sys::path::append(Root, "include", "cuda.h");
+  return llvm::sys::fs::exists(Root);
+}
+
+std::string notCPlusPlus(llvm::ArrayRef<std::string> Arguments, llvm::StringRef File) {
+  namespace types = clang::driver::types;
+  types::ID Language = explicitLanguage(Arguments).value_or(types::TY_INVALID);
+  if (Language == types::TY_INVALID) {
+    Language = types::lookupTypeForExtension(path::extension(File).drop_front());
+    // Like clang's driver: a C++ driver compiles C files as C++.
+    bool CXXDriver = !Arguments.empty() &&
+                     path::filename(Arguments.front()).contains("++");
+    if (CXXDriver && Language == types::TY_C)
+      Language = types::TY_CXX;
+    if (CXXDriver && Language == types::TY_CHeader)
+      Language = types::TY_CXXHeader;
+  }
+  if (Language == types::TY_INVALID)
+    return llvm::formatv("skipped: '{0}' is not a C++ source file",
+                         path::filename(File));
+  if (types::isCuda(Language) && !hasCUDAInstallation(Arguments))
+    return "skipped: CUDA source, and no CUDA installation to parse it with";
+  if (types::isCXX(Language))
+    return "";
+  return llvm::formatv("skipped: {0} source, which cannot hold C++ coroutines",
+                       types::getTypeName(Language));
 }
 
 } // namespace corolint::scanner

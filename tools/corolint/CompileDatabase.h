@@ -26,15 +26,8 @@ struct CompileEntry {
 struct CompileDatabase {
   std::string Path;   ///< The compile_commands.json file.
   std::string Folder; ///< Its folder: relative "directory" fields start here.
-  std::vector<CompileEntry> Entries; ///< The C++ ones: see isCxxEntry().
-  unsigned NonCxxEntries = 0; ///< C, assembler, ...: nothing to analyse.
+  std::vector<CompileEntry> Entries;
 };
-
-/// True when \p Entry compiles its file as C++ (or Objective-C++, CUDA):
-/// C and other languages have no coroutines, so the scanner skips them
-/// without parsing. Decided as the driver does: the last -x before the file,
-/// else the extension, a .c file counting as C++ under clang++ or g++.
-bool isCxxEntry(const CompileEntry &Entry);
 
 /// Loads \p BuildDirOrFile/compile_commands.json (or the named file itself).
 llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildDirOrFile);
@@ -51,11 +44,35 @@ selectEntries(const CompileDatabase &DB, llvm::ArrayRef<std::string> Selectors);
 /// (out-of-tree builds), the deepest folder holding every source file.
 std::string projectRoot(const CompileDatabase &DB);
 
-/// The arguments to analyse an entry with: a compiler launcher (ccache, ...)
-/// dropped, plugin-loading flags dropped (the scanner runs nothing from the
-/// database), and clang's resource directory added unless one is given.
+/// The entry's arguments with @response files expanded, as clang expands
+/// them: relative to the entry's "directory", nested files too.
+llvm::Expected<std::vector<std::string>> expandResponseFiles(const CompileEntry &Entry);
+
+/// Compile flags the user adds or removes (--extra-arg, --extra-arg-before,
+/// --remove-arg), like clang-tidy's --extra-arg and clangd's
+/// CompileFlags: Add/Remove.
+struct ArgumentEdits {
+  std::vector<std::string> Before; ///< Inserted after the compiler's name.
+  std::vector<std::string> After;  ///< Appended.
+  /// Removed: an exact argument, or a prefix ending in '*' ("-W*").
+  std::vector<std::string> Remove;
+};
+
+/// The arguments to analyse an entry with. The database is sanitised: a
+/// compiler launcher (ccache, ...) is dropped, and so is every flag that
+/// loads code (plugins) or writes a file (-o, dependency files, serialised
+/// diagnostics, statistics, time traces, saved temporaries, module caches
+/// and outputs, ...), also when passed through -Xclang, so that the scanner
+/// neither runs nor writes anything the database names. Then \p Edits apply,
+/// and clang's resource directory is added unless one is given.
 std::vector<std::string> analysisArguments(llvm::ArrayRef<std::string> Arguments,
-                                           llvm::StringRef ResourceDir);
+                                           llvm::StringRef ResourceDir,
+                                           const ArgumentEdits &Edits = {});
+
+/// Why an entry is not analysed at all (its language, from -x or its file
+/// name, is not C++: C, assembly, CUDA without a CUDA installation, ...), or
+/// "" when it is C++.
+std::string notCPlusPlus(llvm::ArrayRef<std::string> Arguments, llvm::StringRef File);
 
 } // namespace corolint::scanner
 

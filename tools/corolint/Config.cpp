@@ -2,6 +2,7 @@
 
 #include "Config.h"
 #include "EffectiveConfig.h"
+#include "FileIO.h"
 #include "ClangTidy.h"
 #include "ClangTidyModule.h"
 #include "ClangTidyOptions.h"
@@ -34,8 +35,11 @@ constexpr llvm::StringLiteral PriorityComment = "# corolint-priority ";
 
 std::string defaultHeaderFilter(llvm::StringRef ProjectRoot) {
   // Relative names are spelled relative to the build directory, which is
-  // part of the project; absolute ones must lie below its root.
-  return "^(" + llvm::Regex::escape((ProjectRoot + "/").str()) + "|[^/])";
+  // part of the project; absolute ones must lie below its root (which may be
+  // "/" itself).
+  std::string Folder = ProjectRoot.ends_with("/") ? ProjectRoot.str()
+                                                  : (ProjectRoot + "/").str();
+  return "^(" + llvm::Regex::escape(Folder) + "|[^/])";
 }
 
 llvm::Error checkRegex(llvm::StringRef Flag, const std::optional<std::string> &R) {
@@ -92,13 +96,11 @@ std::string ConfigResolver::Impl::readabilityError(llvm::StringRef Folder) {
       continue; // No configuration here.
     std::string Why;
     if (llvm::sys::fs::is_symlink_file(Status) && !llvm::sys::fs::exists(File))
-      Why = "dangling symbolic link";
-    else if (llvm::sys::fs::is_directory(File))
-      Why = "is a directory";
-    else if (auto Buffer = llvm::MemoryBuffer::getFile(File); !Buffer)
-      Why = Buffer.getError().message();
+      Why = "'" + File.str().str() + "': dangling symbolic link";
+    else if (auto Buffer = readInputFile(File); !Buffer)
+      Why = llvm::toString(Buffer.takeError());
     if (!Why.empty())
-      Why = llvm::formatv("cannot read configuration file '{0}': {1}", File, Why);
+      Why = llvm::formatv("cannot read configuration file {0}", Why);
     CheckedFolders[Dir] = Why;
     return Why; // The nearest configuration decides, readable or not.
   }
@@ -139,11 +141,11 @@ ConfigResolver::create(const ConfigRequest &R) {
   if (R.Config || R.ConfigFile) {
     std::string Text, Source;
     if (R.ConfigFile) {
-      auto Buffer = llvm::MemoryBuffer::getFile(*R.ConfigFile, /*IsText=*/true);
+      auto Buffer = readInputFile(*R.ConfigFile);
       if (!Buffer)
         return llvm::createStringError(
-            llvm::formatv("cannot read configuration file '{0}': {1}",
-                          *R.ConfigFile, Buffer.getError().message()).str());
+            llvm::formatv("cannot read configuration file {0}",
+                          llvm::toString(Buffer.takeError())).str());
       Text = (*Buffer)->getBuffer().str();
       Source = *R.ConfigFile;
     } else {

@@ -12,10 +12,33 @@ using llvm::json::Object;
 using llvm::json::Value;
 
 static constexpr llvm::StringLiteral StatusNames[] = {
-    "analysed", "compile-error", "crashed", "timed-out", "not-analysed"};
+    "analysed", "compile-error", "crashed", "timed-out", "not-analysed",
+    "skipped"};
 
 llvm::StringRef statusName(TUStatus S) {
   return StatusNames[static_cast<unsigned>(S)];
+}
+
+/// File names are bytes, JSON strings are UTF-8: a name that is not UTF-8
+/// travels as "hex:" and its bytes in hex. Names are absolute, so no real
+/// one starts that way.
+constexpr llvm::StringLiteral HexPathPrefix = "hex:";
+
+static Value pathToJSON(llvm::StringRef Path) {
+  if (llvm::json::isUTF8(Path) && !Path.starts_with(HexPathPrefix))
+    return Path.str();
+  return (HexPathPrefix + llvm::toHex(Path, /*LowerCase=*/true)).str();
+}
+
+static bool decodePath(std::string &Path) {
+  llvm::StringRef Text = Path;
+  if (!Text.consume_front(HexPathPrefix))
+    return true;
+  std::string Bytes;
+  if (!llvm::tryGetFromHex(Text, Bytes))
+    return false;
+  Path = std::move(Bytes);
+  return true;
 }
 
 static Value toJSON(const Position &P) {
@@ -23,7 +46,7 @@ static Value toJSON(const Position &P) {
 }
 
 static Value toJSON(const Replacement &R) {
-  return Object{{"file", R.File},         {"offset", R.Offset},
+  return Object{{"file", pathToJSON(R.File)}, {"offset", R.Offset},
                 {"length", R.Length},     {"text", R.Text},
                 {"begin", toJSON(R.Begin)}, {"end", toJSON(R.End)}};
 }
@@ -33,7 +56,7 @@ static Value toJSON(const Message &M) {
   for (const Replacement &R : M.Fixes)
     Fixes.push_back(toJSON(R));
   return Object{{"text", M.Text},
-                {"file", M.Loc.File},
+                {"file", pathToJSON(M.Loc.File)},
                 {"offset", M.Loc.Offset},
                 {"line", M.Loc.Pos.Line},
                 {"column", M.Loc.Pos.Column},
@@ -57,13 +80,17 @@ Value toJSON(const TUResult &R) {
   for (const Finding &F : R.CompileErrors)
     Errors.push_back(toJSON(F));
   for (const Dependency &D : R.Dependencies)
-    Deps.push_back(Array{D.Path, D.Hash});
-  return Object{{"file", R.File},
+    Deps.push_back(Array{pathToJSON(D.Path), D.Hash});
+  Array Absent;
+  for (const std::string &Path : R.Absent)
+    Absent.push_back(pathToJSON(Path));
+  return Object{{"file", pathToJSON(R.File)},
                 {"status", statusName(R.Status)},
                 {"findings", std::move(Findings)},
                 {"compileErrors", std::move(Errors)},
                 {"detail", R.Detail},
                 {"dependencies", std::move(Deps)},
+                {"absent", std::move(Absent)},
                 {"seconds", R.Seconds}};
 }
 
@@ -74,15 +101,15 @@ static bool fromJSON(const Value &V, Position &P, llvm::json::Path Path) {
 
 static bool fromJSON(const Value &V, Replacement &R, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("file", R.File) && O.map("offset", R.Offset) &&
-         O.map("length", R.Length) && O.map("text", R.Text) &&
-         O.map("begin", R.Begin) && O.map("end", R.End);
+  return O && O.map("file", R.File) && decodePath(R.File) &&
+         O.map("offset", R.Offset) && O.map("length", R.Length) &&
+         O.map("text", R.Text) && O.map("begin", R.Begin) && O.map("end", R.End);
 }
 
 static bool fromJSON(const Value &V, Message &M, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
   return O && O.map("text", M.Text) && O.map("file", M.Loc.File) &&
-         O.map("offset", M.Loc.Offset) && O.map("line", M.Loc.Pos.Line) &&
+         decodePath(M.Loc.File) && O.map("offset", M.Loc.Offset) && O.map("line", M.Loc.Pos.Line) &&
          O.map("column", M.Loc.Pos.Column) && O.map("lineText", M.LineText) &&
          O.map("fixes", M.Fixes);
 }
@@ -103,7 +130,7 @@ static bool fromJSON(const Value &V, Dependency &D, llvm::json::Path Path) {
   }
   D.Path = (*Pair)[0].getAsString()->str();
   D.Hash = (*Pair)[1].getAsString()->str();
-  return true;
+  return decodePath(D.Path);
 }
 
 static bool fromJSON(const Value &V, TUStatus &S, llvm::json::Path Path) {
@@ -119,10 +146,12 @@ static bool fromJSON(const Value &V, TUStatus &S, llvm::json::Path Path) {
 
 bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("file", R.File) && O.map("status", R.Status) &&
+  return O && O.map("file", R.File) && decodePath(R.File) &&
+         O.map("status", R.Status) &&
          O.map("findings", R.Findings) &&
          O.map("compileErrors", R.CompileErrors) && O.map("detail", R.Detail) &&
-         O.map("dependencies", R.Dependencies) && O.map("seconds", R.Seconds);
+         O.map("dependencies", R.Dependencies) && O.map("absent", R.Absent) &&
+         llvm::all_of(R.Absent, decodePath) && O.map("seconds", R.Seconds);
 }
 
 std::string hashHex(llvm::StringRef Data) {

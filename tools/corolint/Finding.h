@@ -61,6 +61,7 @@ enum class TUStatus {
   Crashed,      ///< The worker died while analysing it.
   TimedOut,     ///< Exceeded --timeout.
   NotAnalysed,  ///< Could not even start (missing file, bad command, ...).
+  Skipped,      ///< Not C++ (C, assembly, ...): nothing to analyse; not a failure.
 };
 
 llvm::StringRef statusName(TUStatus S);
@@ -78,10 +79,15 @@ struct TUResult {
   std::vector<Finding> CompileErrors; ///< Compiler errors, as "findings".
   std::string Detail; ///< Why it failed, when no compiler error says it.
   std::vector<Dependency> Dependencies;
+  /// Places an include directive looked for its header before the one it
+  /// used: a file appearing there would change the TU (include shadowing).
+  std::vector<std::string> Absent;
   double Seconds = 0;
   bool FromCache = false;
 
-  bool failed() const { return Status != TUStatus::Analysed; }
+  bool failed() const {
+    return Status != TUStatus::Analysed && Status != TUStatus::Skipped;
+  }
 };
 
 llvm::json::Value toJSON(const Finding &F);

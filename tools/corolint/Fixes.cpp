@@ -1,7 +1,10 @@
 //===--- Fixes.cpp - exporting and applying fix-its -----------------------===//
 
 #include "Fixes.h"
+#include "FileIO.h"
+#include "Report.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -40,14 +43,10 @@ llvm::Error exportFixes(llvm::StringRef File, const std::vector<Finding> &Findin
       D.Notes.push_back(toolingMessage(Note));
     TUD.Diagnostics.push_back(std::move(D));
   }
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(File, EC, llvm::sys::fs::OF_Text);
-  if (EC)
-    return llvm::createStringError(llvm::formatv(
-        "cannot write fixes to '{0}': {1}", File, EC.message()).str());
-  llvm::yaml::Output YAML(OS);
-  YAML << TUD;
-  return llvm::Error::success();
+  return writeFileAtomically(File, "fixes", [&](llvm::raw_ostream &OS) {
+    llvm::yaml::Output YAML(OS);
+    YAML << TUD;
+  });
 }
 
 namespace {
@@ -99,7 +98,22 @@ private:
 
 } // namespace
 
-llvm::Expected<FixSummary> applyFixes(const std::vector<Finding> &Findings) {
+/// Why \p File must not be patched, or "" when it may.
+static std::string refusal(const std::string &File, llvm::StringRef Content,
+                           const std::map<std::string, std::string> &Inputs,
+                           llvm::StringRef ProjectRoot) {
+  auto It = Inputs.find(File);
+  if (It == Inputs.end() || relativePath(File, ProjectRoot) == File)
+    return "not a file of the scan below the project root";
+  if (It->second.empty() || hashHex(Content) != It->second)
+    return "changed since it was analysed";
+  return "";
+}
+
+llvm::Expected<FixSummary>
+applyFixes(const std::vector<Finding> &Findings,
+           const std::map<std::string, std::string> &Inputs,
+           llvm::StringRef ProjectRoot) {
   FixSummary Summary;
   std::map<std::string, FileEdits> ByFile;
   for (const Finding &F : Findings) {
@@ -122,20 +136,27 @@ llvm::Expected<FixSummary> applyFixes(const std::vector<Finding> &Findings) {
       ByFile[File].tryAdd(FileEdit);
     ++Summary.Applied;
   }
+  auto Failed = [&](const llvm::Twine &Why) {
+    std::string Message = Why.str();
+    if (!Summary.Changed.empty())
+      Message += "; files already changed: " + llvm::join(Summary.Changed, ", ");
+    return llvm::createStringError(Message);
+  };
   for (const auto &[File, Edits] : ByFile) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false);
+    auto Buffer = readInputFile(File);
     if (!Buffer)
-      return llvm::createStringError(llvm::formatv(
-          "cannot read '{0}' to fix it: {1}", File,
-          Buffer.getError().message()).str());
-    std::string Fixed = Edits.apply((*Buffer)->getBuffer());
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(File, EC, llvm::sys::fs::OF_None);
-    if (EC)
-      return llvm::createStringError(llvm::formatv(
-          "cannot write fixes to '{0}': {1}", File, EC.message()).str());
-    OS << Fixed;
-    ++Summary.Files;
+      return Failed("cannot read a file to fix it: " +
+                    llvm::toString(Buffer.takeError()));
+    llvm::StringRef Content = (*Buffer)->getBuffer();
+    if (std::string Why = refusal(File, Content, Inputs, ProjectRoot); !Why.empty()) {
+      Summary.Refused.emplace_back(File, std::move(Why));
+      continue;
+    }
+    std::string Fixed = Edits.apply(Content);
+    if (llvm::Error E = writeFileAtomically(
+            File, "fixes", [&](llvm::raw_ostream &OS) { OS << Fixed; }))
+      return Failed(llvm::toString(std::move(E)));
+    Summary.Changed.push_back(File);
   }
   return Summary;
 }

@@ -4,6 +4,7 @@
 #define COROLINT_SCANNER_FIXES_H
 
 #include "Finding.h"
+#include <map>
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 #include <vector>
@@ -18,13 +19,22 @@ llvm::Error exportFixes(llvm::StringRef File, const std::vector<Finding> &Findin
 struct FixSummary {
   unsigned Applied = 0;    ///< Findings whose fix was applied.
   unsigned Conflicting = 0; ///< Findings skipped: their edits overlap others.
-  unsigned Files = 0;      ///< Files rewritten.
+  std::vector<std::string> Changed; ///< Files rewritten.
+  /// Files left alone, with why: edited since the analysis read them, or
+  /// not a file the scan analysed below the project root.
+  std::vector<std::pair<std::string, std::string>> Refused;
 };
 
 /// Applies the fix-its attached to the findings themselves, never those on
 /// notes: corolint puts only behaviour-preserving edits on warnings. Each
-/// finding's edits apply all together or not at all.
-llvm::Expected<FixSummary> applyFixes(const std::vector<Finding> &Findings);
+/// finding's edits apply all together or not at all. Only files in \p
+/// Inputs (file -> content hash the analysis read) below \p ProjectRoot are
+/// patched, and only while they still have that content; each is replaced
+/// through a temporary file. A write error names the files already changed.
+llvm::Expected<FixSummary>
+applyFixes(const std::vector<Finding> &Findings,
+           const std::map<std::string, std::string> &Inputs,
+           llvm::StringRef ProjectRoot);
 
 } // namespace corolint::scanner
 

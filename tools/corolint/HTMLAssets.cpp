@@ -251,7 +251,8 @@ const char *const ReportJS = R"js(
     var fromHash = function () {
       var match = /^#check=(.*)$/.exec(location.hash);
       if (!match) return false;
-      var name = decodeURIComponent(match[1]);
+      var name = '';
+      try { name = decodeURIComponent(match[1]); } catch (e) { /* A malformed fragment selects nothing. */ }
       var known = Array.prototype.some.call(select.options, function (o) { return o.value === name; });
       select.value = known ? name : '';
       apply();

@@ -10,6 +10,7 @@
 #include "Cache.h"
 #include "CompileDatabase.h"
 #include "Config.h"
+#include "FileIO.h"
 #include "Fixes.h"
 #include "Output.h"
 #include "Progress.h"
@@ -26,6 +27,7 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/WithColor.h"
 #include <chrono>
+#include <csignal>
 #include <set>
 #include <thread>
 
@@ -132,6 +134,16 @@ cl::opt<std::string> SkipBodiesIn("skip-bodies-in", cl::desc(R"(Skip bodies only
 path matches this regex (default: .*))"),
                                   cl::value_desc("regex"), cl::init(".*"), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"), cl::cat(Category));
+cl::list<std::string> ExtraArgs("extra-arg", cl::desc(R"(Append this argument to every compile command
+(as clang-tidy's --extra-arg); repeatable)"),
+                                cl::value_desc("arg"), cl::cat(Category));
+cl::list<std::string> ExtraArgsBefore("extra-arg-before", cl::desc(R"(Insert this argument right after the compiler
+in every compile command; repeatable)"),
+                                      cl::value_desc("arg"), cl::cat(Category));
+cl::list<std::string> RemoveArgs("remove-arg", cl::desc(R"(Drop this argument from every compile command; a
+trailing '*' drops every argument it prefixes
+(-W*), as clangd's CompileFlags: Remove; repeatable)"),
+                                 cl::value_desc("arg"), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(Category));
 
 /// --color is also one of LLVM's own options; the scanner replaces it (see
@@ -230,16 +242,42 @@ ProgressStyle progressStyle() {
                                                       : ProgressStyle::Plain;
 }
 
-unsigned parallelism() {
-  if (Jobs)
-    return Jobs;
-  return std::max(1u, std::thread::hardware_concurrency());
+/// -j, or all cores; never more workers than TUs to analyse.
+unsigned parallelism(size_t Queued) {
+  unsigned Wanted = Jobs ? Jobs.getValue()
+                         : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::clamp<size_t>(Queued, 1, Wanted));
+}
+
+ArgumentEdits argumentEdits() {
+  return {std::vector<std::string>(ExtraArgsBefore.begin(), ExtraArgsBefore.end()),
+          std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()),
+          std::vector<std::string>(RemoveArgs.begin(), RemoveArgs.end())};
+}
+
+/// Why the source file of an entry cannot be analysed, or "".
+std::string sourceProblem(const CompileDatabase &DB, const CompileEntry &Entry) {
+  llvm::sys::fs::file_status Status;
+  std::error_code EC = llvm::sys::fs::status(Entry.File, Status);
+  std::string Where = llvm::formatv("{0}, entry {1}", DB.Path, Entry.Index);
+  if (EC == std::errc::no_such_file_or_directory)
+    return llvm::formatv("source file not found ({0})", Where);
+  if (EC)
+    return llvm::formatv("cannot read the source file: {0} ({1})", EC.message(), Where);
+  if (llvm::sys::fs::is_directory(Status))
+    return llvm::formatv("'file' names a directory, not a source file ({0})", Where);
+  if (!llvm::sys::fs::is_regular_file(Status))
+    return llvm::formatv("the source file is not a regular file ({0})", Where);
+  if (!llvm::sys::fs::is_directory(Entry.Directory))
+    return llvm::formatv("directory '{0}' not found ({1})", Entry.Directory, Where);
+  return "";
 }
 
 /// A TU the scan prepared: its job, or the reason it cannot run.
 struct Prepared {
   Job Work;
   std::string Problem;
+  std::string Skip; ///< Why it is skipped without a failure (not C++).
 };
 
 /// Everything one scan needs and produces, in the order main runs it.
@@ -262,15 +300,19 @@ public:
       Prepared P;
       P.Work.File = Entry.File;
       P.Work.Directory = Entry.Directory;
-      P.Work.Arguments = analysisArguments(Entry.Arguments, COROLINT_RESOURCE_DIR);
       P.Work.SkipBodies = SkipBodies;
       P.Work.SkipBodiesIn = SkipBodiesIn;
-      if (!llvm::sys::fs::exists(Entry.File))
-        P.Problem = llvm::formatv("source file not found ({0}, entry {1})",
-                                  DB.Path, Entry.Index);
-      else if (!llvm::sys::fs::is_directory(Entry.Directory))
-        P.Problem = llvm::formatv("directory '{0}' not found ({1}, entry {2})",
-                                  Entry.Directory, DB.Path, Entry.Index);
+      P.Problem = sourceProblem(DB, Entry);
+      llvm::Expected<std::vector<std::string>> Arguments = expandResponseFiles(Entry);
+      if (!Arguments) {
+        std::string Why = llvm::toString(Arguments.takeError());
+        if (P.Problem.empty())
+          P.Problem = llvm::formatv("{0} ({1}, entry {2})", Why, DB.Path, Entry.Index);
+      } else {
+        P.Work.Arguments = analysisArguments(*Arguments, COROLINT_RESOURCE_DIR,
+                                             argumentEdits());
+        P.Skip = notCPlusPlus(P.Work.Arguments, Entry.File);
+      }
       llvm::Expected<std::string> Config = (*Resolver)->configFor(Entry.File);
       if (!Config)
         return Config.takeError();
@@ -298,7 +340,7 @@ public:
     auto Finish = [&](size_t Id, TUResult Result) {
       if (Result.FromCache)
         ++Report.FromCache;
-      else if (Cache && !Result.failed())
+      else if (Cache && Result.Status == TUStatus::Analysed)
         if (std::optional<std::string> Warning = Cache->store(Keys[Id], Result))
           llvm::WithColor::warning(llvm::errs(), "corolint") << *Warning << "\n";
       Stop |= Result.failed() && !KeepGoing;
@@ -315,9 +357,17 @@ public:
         Finish(Id, notAnalysed(P, P.Problem));
         continue;
       }
+      if (!P.Skip.empty()) {
+        Finish(Id, notAnalysed(P, P.Skip, TUStatus::Skipped));
+        continue;
+      }
       if (Cache) {
         Keys[Id] = Cache->keyFor(P.Work);
-        CacheLookup Found = Cache->lookup(Keys[Id]);
+        CacheLookup Found = Cache->lookup(P.Work, Keys[Id]);
+        if (!Found.Problem.empty()) {
+          Finish(Id, notAnalysed(P, Found.Problem));
+          continue;
+        }
         if (Found.Hit) {
           Finish(Id, std::move(*Found.Hit));
           continue;
@@ -348,7 +398,7 @@ public:
       }
       return std::nullopt;
     };
-    SchedulerOptions Options{Executable, parallelism(), Timeout};
+    SchedulerOptions Options{Executable, parallelism(Queue.size()), Timeout};
     llvm::Error E = runJobs(Options, Next, Finish,
                             [&](llvm::ArrayRef<std::string> Running) {
                               Bar.tick(Running);
@@ -366,10 +416,11 @@ public:
   ScanReport Report;
 
 private:
-  static TUResult notAnalysed(const Prepared &P, std::string Why) {
+  static TUResult notAnalysed(const Prepared &P, std::string Why,
+                              TUStatus Status = TUStatus::NotAnalysed) {
     TUResult Result;
     Result.File = P.Work.File;
-    Result.Status = TUStatus::NotAnalysed;
+    Result.Status = Status;
     Result.Detail = std::move(Why);
     return Result;
   }
@@ -383,11 +434,13 @@ private:
   ReportBuilder Builder;
 };
 
-/// Where the report goes: --output, or stdout. The HTML report is a folder,
-/// checked here so that a bad --output fails before the scan.
+/// Where the report goes: --output, or stdout. Checked before the scan so
+/// that a bad --output fails first; written only once the report is
+/// complete, through a temporary file, so that a failed or interrupted run
+/// leaves the previous report as it was.
 class ReportStream {
 public:
-  llvm::Error open() {
+  llvm::Error check() {
     if (OutputFormat == Format::HTML) {
       if (OutputFile.empty())
         return llvm::createStringError(
@@ -396,63 +449,64 @@ public:
     }
     if (OutputFile.empty())
       return llvm::Error::success();
-    std::error_code EC;
-    File.emplace(OutputFile, EC, llvm::sys::fs::OF_Text);
-    if (EC)
-      return llvm::createStringError(llvm::formatv(
-          "cannot write the report to '{0}': {1}", OutputFile, EC.message()).str());
-    return llvm::Error::success();
+    return checkWritable(OutputFile, "the report");
   }
-  llvm::raw_ostream &stream() {
-    return File ? static_cast<llvm::raw_ostream &>(*File) : llvm::outs();
+
+  llvm::Error write(const ScanReport &Report) {
+    if (OutputFormat == Format::HTML)
+      return writeHTML(OutputFile, Report);
+    if (!OutputFile.empty())
+      return writeFileAtomically(OutputFile, "the report",
+                                 [&](llvm::raw_ostream &OS) { format(OS, Report); });
+    format(llvm::outs(), Report);
+    return takeStreamError(llvm::outs(), "the report to stdout");
   }
 
 private:
-  std::optional<llvm::raw_fd_ostream> File;
+  static void format(llvm::raw_ostream &OS, const ScanReport &Report) {
+    switch (OutputFormat) {
+    case Format::Text: {
+      bool Colors = colorOption() == ColorMode::Always ||
+                    (colorOption() == ColorMode::Auto && OS.has_colors());
+      OS.enable_colors(Colors);
+      writeText(OS, Report);
+      break;
+    }
+    case Format::JSON:
+      writeJSON(OS, Report);
+      break;
+    case Format::SARIF:
+      writeSARIF(OS, Report);
+      break;
+    case Format::HTML:
+      break;
+    }
+  }
 };
 
-/// Writes the report in --format; returns false on an error.
-bool writeReport(llvm::raw_ostream &OS, const ScanReport &Report) {
-  switch (OutputFormat) {
-  case Format::Text: {
-    bool Colors = colorOption() == ColorMode::Always ||
-                  (colorOption() == ColorMode::Auto && OS.has_colors());
-    OS.enable_colors(Colors);
-    writeText(OS, Report);
-    break;
-  }
-  case Format::JSON:
-    writeJSON(OS, Report);
-    break;
-  case Format::SARIF:
-    writeSARIF(OS, Report);
-    break;
-  case Format::HTML:
-    if (llvm::Error E = writeHTML(OutputFile, Report)) {
-      fail(llvm::toString(std::move(E)));
-      return false;
-    }
-    break;
-  }
-  OS.flush();
-  return true;
+/// The --baseline entries, read before the scan: a missing or malformed
+/// baseline stops it before it starts, and --write-baseline to the same file
+/// cannot change what it compares against.
+llvm::Expected<std::optional<std::vector<BaselineEntry>>> loadBaseline() {
+  if (BaselineFile.empty())
+    return std::nullopt;
+  llvm::Expected<std::vector<BaselineEntry>> Entries = readBaseline(BaselineFile);
+  if (!Entries)
+    return Entries.takeError();
+  return std::optional(std::move(*Entries));
 }
 
 /// Applies --write-baseline and --baseline; returns false on an error.
-bool handleBaseline(ScanReport &Report) {
+bool handleBaseline(ScanReport &Report,
+                    const std::optional<std::vector<BaselineEntry>> &Entries) {
   if (!WriteBaselineFile.empty())
     if (llvm::Error E = writeBaseline(WriteBaselineFile, Report.Findings,
                                       Report.ProjectRoot)) {
       fail(llvm::toString(std::move(E)));
       return false;
     }
-  if (BaselineFile.empty())
+  if (!Entries)
     return true;
-  llvm::Expected<std::vector<BaselineEntry>> Entries = readBaseline(BaselineFile);
-  if (!Entries) {
-    fail(llvm::toString(Entries.takeError()));
-    return false;
-  }
   size_t Before = Report.Findings.size();
   std::vector<BaselineEntry> Stale =
       applyBaseline(Report.Findings, *Entries, Report.ProjectRoot);
@@ -487,15 +541,19 @@ bool handleFixes(const ScanReport &Report) {
            "applied\n";
     return true;
   }
-  llvm::Expected<FixSummary> Applied = applyFixes(Report.Findings);
+  llvm::Expected<FixSummary> Applied =
+      applyFixes(Report.Findings, Report.Inputs, Report.ProjectRoot);
   if (!Applied) {
     fail(llvm::toString(Applied.takeError()));
     return false;
   }
+  for (const auto &[File, Why] : Applied->Refused)
+    llvm::WithColor::warning(llvm::errs(), "corolint")
+        << "not fixing '" << File << "': " << Why << "\n";
   if (!Quiet)
     llvm::errs() << llvm::formatv(
         "corolint: applied the fix-its of {0} finding(s) in {1} file(s){2}\n",
-        Applied->Applied, Applied->Files,
+        Applied->Applied, Applied->Changed.size(),
         Applied->Conflicting
             ? llvm::formatv("; {0} skipped: their edits overlap others",
                             Applied->Conflicting).str()
@@ -513,18 +571,25 @@ int scanMain(int argc, char **argv) {
   if (!Selected)
     return fail(llvm::toString(Selected.takeError()));
   if (Selected->empty())
-    return fail(DB->Path + (DB->NonCxxEntries
-                                ? llvm::formatv(": no C++ compile commands ({0} "
-                                                "C or other entries skipped)",
-                                                DB->NonCxxEntries).str()
-                                : std::string(": no compile commands")));
+    return fail(DB->Path + ": no compile commands");
+  if (!ProjectRootFlag.empty() && !llvm::sys::fs::is_directory(ProjectRootFlag))
+    return fail("--project-root '" + ProjectRootFlag + "' is not a folder");
   if (std::string Why; !llvm::Regex(SkipBodiesIn).isValid(Why))
     return fail("invalid --skip-bodies-in regex '" + SkipBodiesIn + "': " + Why);
   std::string Root = ProjectRootFlag.empty() ? projectRoot(*DB)
                                              : absolute(ProjectRootFlag);
   ReportStream Output;
-  if (llvm::Error E = Output.open())
+  if (llvm::Error E = Output.check())
     return fail(llvm::toString(std::move(E)));
+  if (!WriteBaselineFile.empty())
+    if (llvm::Error E = checkWritable(WriteBaselineFile, "the baseline"))
+      return fail(llvm::toString(std::move(E)));
+  if (!ExportFixes.empty())
+    if (llvm::Error E = checkWritable(ExportFixes, "fixes"))
+      return fail(llvm::toString(std::move(E)));
+  auto Baseline = loadBaseline();
+  if (!Baseline)
+    return fail(llvm::toString(Baseline.takeError()));
 
   std::string Executable = llvm::sys::fs::getMainExecutable(
       argv[0], reinterpret_cast<void *>(&printVersion));
@@ -547,12 +612,21 @@ int scanMain(int argc, char **argv) {
   ScanReport &Report = S.Report;
   Report.GuideURL = GuideURL;
   Report.CommandLine.assign(argv, argv + argc);
-  bool Ok = handleBaseline(Report);
+  bool Ok = handleBaseline(Report, *Baseline);
   Report.Fingerprints = fingerprints(Report.Findings, Report.ProjectRoot);
-  Ok &= writeReport(Output.stream(), Report);
+  if (llvm::Error E = Output.write(Report)) {
+    fail(llvm::toString(std::move(E)));
+    Ok = false;
+  }
   Ok &= handleFixes(Report);
+  // Failed TUs are never silent: --quiet drops the summary, not them.
   if (!Quiet)
     writeSummary(llvm::errs(), Report);
+  else if (!Report.Failures.empty()) {
+    llvm::errs() << llvm::formatv("corolint: files failed: {0}\n",
+                                  Report.Failures.size());
+    writeFailures(llvm::errs(), Report);
+  }
   if (!Ok || !Report.Failures.empty())
     return ExitError;
   return Report.Findings.empty() ? ExitClean : ExitFindings;
@@ -561,7 +635,11 @@ int scanMain(int argc, char **argv) {
 } // namespace
 
 int main(int argc, char **argv) {
-  llvm::InitLLVM X(argc, argv);
+  // A closed stdout or a full disk is an error the scanner reports (exit 2),
+  // not a signal that kills it: EPIPE and EFBIG reach the stream checks.
+  llvm::InitLLVM X(argc, argv, /*InstallPipeSignalExitHandler=*/false);
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
   if (argc >= 2 && llvm::StringRef(argv[1]) == WorkerFlag)
     return runWorker();
   (void)CorolintModuleAnchorSource;
@@ -580,7 +658,10 @@ int main(int argc, char **argv) {
           "input error, or a translation unit that failed to analyse.\n",
           &llvm::errs()))
     return ExitError;
-  if (ListChecks)
-    return listChecks();
-  return scanMain(argc, argv);
+  int Status = ListChecks ? listChecks() : scanMain(argc, argv);
+  if (llvm::Error E = takeStreamError(llvm::outs(), "to stdout"))
+    Status = fail(llvm::toString(std::move(E)));
+  // Nothing more can be said on a broken stderr; LLVM must not abort over it.
+  llvm::errs().clear_error();
+  return Status;
 }

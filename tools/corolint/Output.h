@@ -9,6 +9,12 @@
 
 namespace corolint::scanner {
 
+/// \p Text with what a terminal or a browser would not show as written made
+/// visible, as clang shows it: control characters and Unicode bidirectional
+/// controls as "<U+001B>", "<U+202E>"; bytes that are not UTF-8 as "<E9>".
+/// Tabs stay.
+std::string visibleText(llvm::StringRef Text);
+
 /// clang's diagnostic format: "file:line:col: warning: text [check]", the
 /// source line and a caret, then the notes. Colours when \p OS has them on.
 void writeText(llvm::raw_ostream &OS, const ScanReport &Report);

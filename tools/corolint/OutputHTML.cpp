@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckDocs.h"
+#include "FileIO.h"
 #include "HTML.h"
 #include "Output.h"
 #include "llvm/ADT/StringExtras.h"
@@ -90,7 +91,7 @@ std::string pageShell(llvm::StringRef Title, llvm::StringRef Prefix,
      << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
         "'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
         "img-src data:\">\n"
-     << "<title>" << escape(Title) << " - corolint</title>\n"
+     << "<title>" << escape(visibleText(Title)) << " - corolint</title>\n"
      << "<style>" << html::ReportCSS << "</style>\n</head>\n<body>\n"
      << "<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
      << "<header class=\"top\"><nav aria-label=\"Report\">"
@@ -110,40 +111,63 @@ std::string pageShell(llvm::StringRef Title, llvm::StringRef Prefix,
 llvm::Error writeFile(llvm::StringRef Path, llvm::StringRef Content) {
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, fs::OF_None);
-  if (!EC) {
-    OS << Content;
-    OS.close();
-    EC = OS.error();
-  }
   if (EC)
     return llvm::createStringError(
         llvm::formatv("cannot write '{0}': {1}", Path, EC.message()).str());
-  return llvm::Error::success();
+  OS << Content;
+  return takeStreamError(OS, "'" + Path + "'");
 }
 
-/// Removes the *.html pages a previous report left in \p Folder.
-llvm::Error removeOldPages(llvm::StringRef Folder) {
-  std::error_code EC;
-  std::vector<std::string> Pages;
-  for (fs::directory_iterator It(Folder, EC), End; !EC && It != End;
-       It.increment(EC))
-    if (path::extension(It->path()) == ".html")
-      Pages.push_back(It->path());
-  if (EC && EC != std::errc::no_such_file_or_directory)
-    return llvm::createStringError(
-        llvm::formatv("cannot list '{0}': {1}", Folder, EC.message()).str());
-  for (const std::string &Page : Pages)
-    if (std::error_code Removed = fs::remove(Page))
-      return llvm::createStringError(
-          llvm::formatv("cannot remove '{0}': {1}", Page, Removed.message())
-              .str());
-  return llvm::Error::success();
-}
 
 std::string joinPath(llvm::StringRef A, llvm::StringRef B) {
   llvm::SmallString<256> Out(A);
   path::append(Out, B);
   return std::string(Out);
+}
+
+/// Lists, one relative path a line, the files a report wrote in its folder:
+/// the next report removes those and nothing else.
+constexpr llvm::StringLiteral ManifestName = ".corolint-report-files";
+
+/// An error unless \p Path, below \p Folder, reaches no symbolic link on
+/// the way (a symlinked subfolder would take the report out of its folder).
+llvm::Error checkNoLinks(llvm::StringRef Folder, llvm::StringRef Relative) {
+  llvm::SmallString<256> Path(Folder);
+  for (auto It = path::begin(Relative, path::Style::posix),
+            End = path::end(Relative);
+       It != End; ++It) {
+    path::append(Path, *It);
+    fs::file_status Status;
+    if (!fs::status(Path, Status, /*Follow=*/false) &&
+        Status.type() == fs::file_type::symlink_file)
+      return llvm::createStringError(llvm::formatv(
+          "'{0}' is a symbolic link; the HTML report writes only inside '{1}'",
+          Path, Folder).str());
+  }
+  return llvm::Error::success();
+}
+
+/// Removes the files the previous report in \p Folder listed in its
+/// manifest; files it did not write stay.
+llvm::Error removePreviousReport(llvm::StringRef Folder) {
+  auto Manifest = readInputFile(joinPath(Folder, ManifestName));
+  if (!Manifest) {
+    llvm::consumeError(Manifest.takeError());
+    return llvm::Error::success(); // No report here, or one without a manifest.
+  }
+  llvm::SmallVector<llvm::StringRef, 64> Files;
+  (*Manifest)->getBuffer().split(Files, '\n', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Relative : Files) {
+    if (path::is_absolute(Relative) || Relative.contains(".."))
+      continue; // Not a name this writer records.
+    if (llvm::Error E = checkNoLinks(Folder, path::parent_path(Relative, path::Style::posix)))
+      return E;
+    std::string File = joinPath(Folder, Relative);
+    if (std::error_code EC = fs::remove(File))
+      return llvm::createStringError(
+          llvm::formatv("cannot remove '{0}': {1}", File, EC.message()).str());
+  }
+  return llvm::Error::success();
 }
 
 /// The message with its "[guide §N.M ...]" citation linked to the bundled
@@ -243,10 +267,12 @@ public:
       : Report(Report), Folder(Folder.str()) {}
 
   llvm::Error write() {
+    if (llvm::Error E = removePreviousReport(Folder))
+      return E;
     for (llvm::StringRef Sub : {FilesFolder, ChecksFolder}) {
-      std::string Dir = joinPath(Folder, Sub);
-      if (llvm::Error E = removeOldPages(Dir))
+      if (llvm::Error E = checkNoLinks(Folder, Sub))
         return E;
+      std::string Dir = joinPath(Folder, Sub);
       if (std::error_code EC = fs::create_directories(Dir))
         return llvm::createStringError(
             llvm::formatv("cannot create '{0}': {1}", Dir, EC.message()).str());
@@ -257,8 +283,14 @@ public:
     for (const auto &[File, Page] : PageOf)
       if (llvm::Error E = writeFilePage(File, Page))
         return E;
-    return writeFile(joinPath(Folder, "index.html"),
-                     pageShell("Report", "", NavItem::Report, indexBody()));
+    if (llvm::Error E = emit("index.html", pageShell("Report", "", NavItem::Report,
+                                                     indexBody())))
+      return E;
+    return writeFileAtomically(joinPath(Folder, ManifestName), "the report",
+                               [&](llvm::raw_ostream &OS) {
+                                 for (const std::string &File : Written)
+                                   OS << File << "\n";
+                               });
   }
 
 private:
@@ -282,10 +314,10 @@ private:
       std::string Page =
           pageShell(Rendered.Title.empty() ? Name.str() : Rendered.Title,
                     prefixOf(PagePath), Nav, Rendered.Body, /*Prose=*/true);
-      if (llvm::Error E = writeFile(joinPath(Folder, PagePath), Page))
+      if (llvm::Error E = emit(PagePath, Page))
         return E;
     }
-    return writeFile(joinPath(Folder, "checks/index.html"),
+    return emit("checks/index.html",
                      pageShell("Checks", "../", NavItem::Checks,
                                checksIndexBody(), /*Prose=*/true));
   }
@@ -366,20 +398,25 @@ private:
     }
   }
 
-  /// The content of \p File, read once; null when it cannot be read.
+  /// The content of \p File, read once; null when it cannot be read or is
+  /// not a file the scan read (a forged cache entry must not make the report
+  /// embed other files).
   const std::string *source(const std::string &File) {
     auto [It, Inserted] = Sources.try_emplace(File);
-    if (Inserted && !File.empty())
-      if (auto Buffer =
-              llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                          /*RequiresNullTerminator=*/false))
+    if (Inserted && Report.Inputs.count(File)) {
+      if (auto Buffer = readInputFile(File))
         It->second = (*Buffer)->getBuffer().str();
+      else
+        llvm::consumeError(Buffer.takeError());
+    }
     return It->second ? &*It->second : nullptr;
   }
 
+  /// Bidirectional controls in a name would reorder what a reader sees;
+  /// they are shown as "<U+202E>".
   std::string displayPath(llvm::StringRef File) const {
     return File.empty() ? "(no location)"
-                        : relativePath(File, Report.ProjectRoot);
+                        : visibleText(relativePath(File, Report.ProjectRoot));
   }
 
   /// "cache.cpp:10:23", linked to the line on its page. \p FromFile is the
@@ -557,8 +594,8 @@ private:
       Body += sourceListing(*Text, File, Here, Steps);
     else
       Body += unreadableListing(File, Here);
-    return writeFile(joinPath(joinPath(Folder, FilesFolder), Page),
-                     pageShell(Shown, "../", NavItem::None, Body));
+    return emit(FilesFolder.str() + "/" + Page,
+                pageShell(Shown, "../", NavItem::None, Body));
   }
 
   std::string findingsList(llvm::ArrayRef<size_t> Here,
@@ -881,8 +918,24 @@ private:
     return Html + "</ul></section>\n";
   }
 
+  /// Writes \p Relative (a posix path below the report folder) and records
+  /// it in the manifest. A symbolic link in its place is replaced, never
+  /// followed.
+  llvm::Error emit(llvm::StringRef Relative, llvm::StringRef Content) {
+    if (llvm::Error E = checkNoLinks(Folder, path::parent_path(Relative, path::Style::posix)))
+      return E;
+    std::string File = joinPath(Folder, Relative);
+    fs::file_status Status;
+    if (!fs::status(File, Status, /*Follow=*/false) &&
+        Status.type() == fs::file_type::symlink_file)
+      fs::remove(File);
+    Written.push_back(Relative.str());
+    return writeFile(File, Content);
+  }
+
   const ScanReport &Report;
   std::string Folder;
+  std::vector<std::string> Written; ///< Relative paths, for the manifest.
   std::set<std::string> GuideIds;
   llvm::StringSet<> DocumentedChecks;
   std::map<std::string, std::string> PageOf; ///< File -> page in files/.
@@ -892,8 +945,14 @@ private:
 /// Whether \p Folder holds a report this writer made (its index names the
 /// generator), which may be replaced.
 bool holdsReport(llvm::StringRef Folder) {
-  auto Index = llvm::MemoryBuffer::getFile(joinPath(Folder, "index.html"));
-  return Index && (*Index)->getBuffer().contains(
+  if (fs::is_regular_file(joinPath(Folder, ManifestName)))
+    return true;
+  auto Index = readInputFile(joinPath(Folder, "index.html"));
+  if (!Index) {
+    llvm::consumeError(Index.takeError());
+    return false;
+  }
+  return (*Index)->getBuffer().contains(
                       "<meta name=\"generator\" content=\"corolint ");
 }
 

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Output.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace corolint::scanner {
@@ -16,6 +17,26 @@ using llvm::json::Value;
 
 constexpr int Version = 1;
 
+/// "file" and "path" of \p File. JSON strings are UTF-8: a name that is not
+/// keeps its exact bytes in "fileURI", a percent-encoded file: URI (RFC 8089),
+/// while "file" and "path" show it with U+FFFD.
+static Object withPath(llvm::StringRef File, llvm::StringRef Root, Object Rest) {
+  auto Text = [](llvm::StringRef S) {
+    return llvm::json::isUTF8(S) ? S.str() : llvm::json::fixUTF8(S);
+  };
+  Rest["file"] = Text(File);
+  Rest["path"] = Text(relativePath(File, Root));
+  if (!llvm::json::isUTF8(File)) {
+    std::string URI = "file://";
+    for (unsigned char C : File)
+      URI += llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C)
+                 ? std::string(1, C)
+                 : "%" + llvm::utohexstr(C, /*LowerCase=*/false, 2);
+    Rest["fileURI"] = std::move(URI);
+  }
+  return Rest;
+}
+
 static Value position(const Position &P) {
   return Object{{"line", P.Line}, {"column", P.Column}};
 }
@@ -23,24 +44,22 @@ static Value position(const Position &P) {
 static Value fixes(const std::vector<Replacement> &Edits, llvm::StringRef Root) {
   Array Out;
   for (const Replacement &R : Edits)
-    Out.push_back(Object{{"file", R.File},
-                         {"path", relativePath(R.File, Root)},
-                         {"offset", R.Offset},
-                         {"length", R.Length},
-                         {"replacement", R.Text},
-                         {"begin", position(R.Begin)},
-                         {"end", position(R.End)}});
+    Out.push_back(withPath(R.File, Root,
+                           Object{{"offset", R.Offset},
+                                  {"length", R.Length},
+                                  {"replacement", R.Text},
+                                  {"begin", position(R.Begin)},
+                                  {"end", position(R.End)}}));
   return Out;
 }
 
 static Object message(const Message &M, llvm::StringRef Root) {
-  return Object{{"message", M.Text},
-                {"file", M.Loc.File},
-                {"path", relativePath(M.Loc.File, Root)},
-                {"line", M.Loc.Pos.Line},
-                {"column", M.Loc.Pos.Column},
-                {"offset", M.Loc.Offset},
-                {"fixes", fixes(M.Fixes, Root)}};
+  return withPath(M.Loc.File, Root,
+                  Object{{"message", M.Text},
+                         {"line", M.Loc.Pos.Line},
+                         {"column", M.Loc.Pos.Column},
+                         {"offset", M.Loc.Offset},
+                         {"fixes", fixes(M.Fixes, Root)}});
 }
 
 static Value finding(const Finding &F, llvm::StringRef Fingerprint,
@@ -62,11 +81,10 @@ static Value failure(const Failure &F, llvm::StringRef Root) {
   Array Errors;
   for (const Finding &E : F.CompileErrors)
     Errors.push_back(message(E.Main, Root));
-  return Object{{"file", F.File},
-                {"path", relativePath(F.File, Root)},
-                {"reason", statusName(F.Status)},
-                {"detail", F.Detail},
-                {"errors", std::move(Errors)}};
+  return withPath(F.File, Root,
+                  Object{{"reason", statusName(F.Status)},
+                         {"detail", F.Detail},
+                         {"errors", std::move(Errors)}});
 }
 
 void writeJSON(llvm::raw_ostream &OS, const ScanReport &Report) {

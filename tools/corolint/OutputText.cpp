@@ -1,18 +1,73 @@
 //===--- OutputText.cpp - clang-style diagnostics -------------------------===//
 
 #include "Output.h"
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/Format.h"
 
 namespace corolint::scanner {
 
 using Colors = llvm::raw_ostream::Colors;
 
+static bool isBidiControl(llvm::UTF32 C) {
+  return (C >= 0x202A && C <= 0x202E) || (C >= 0x2066 && C <= 0x2069) ||
+         C == 0x200E || C == 0x200F || C == 0x061C;
+}
+
+static std::string hexDigits(unsigned Value, unsigned Width) {
+  std::string Digits;
+  llvm::raw_string_ostream(Digits)
+      << llvm::format_hex_no_prefix(Value, Width, /*Upper=*/true);
+  return Digits;
+}
+
+static std::string visible(llvm::StringRef Text, bool KeepInvalidBytes) {
+  std::string Out;
+  const auto *P = reinterpret_cast<const llvm::UTF8 *>(Text.begin());
+  const auto *End = reinterpret_cast<const llvm::UTF8 *>(Text.end());
+  while (P < End) {
+    unsigned Length = llvm::getNumBytesForUTF8(*P);
+    llvm::UTF32 C;
+    const llvm::UTF8 *Next = P;
+    if (P + Length > End ||
+        llvm::convertUTF8Sequence(&Next, End, &C, llvm::strictConversion) !=
+            llvm::conversionOK) {
+      if (KeepInvalidBytes)
+        Out += static_cast<char>(*P);
+      else
+        Out += "<" + hexDigits(*P, 2) + ">";
+      ++P;
+      continue;
+    }
+    if ((C < 0x20 && C != '\t') || C == 0x7F || (C >= 0x80 && C < 0xA0) ||
+        isBidiControl(C))
+      Out += "<U+" + hexDigits(C, 4) + ">";
+    else
+      Out.append(reinterpret_cast<const char *>(P), Next - P);
+    P = Next;
+  }
+  return Out;
+}
+
+std::string visibleText(llvm::StringRef Text) { return visible(Text, false); }
+
+/// A file name as the text report shows it: like visibleText, but bytes
+/// that are not UTF-8 stay as they are, so that the name still names the
+/// file.
+static std::string visibleName(llvm::StringRef Name) { return visible(Name, true); }
+
 static void writeCaretLine(llvm::raw_ostream &OS, const Message &M) {
-  // Tabs stay tabs, so the caret lines up with the code however it is shown.
+  // Tabs stay tabs, so the caret lines up with the code however it is shown;
+  // each character shown before the column (escapes included) takes one
+  // space.
   std::string Indent;
   llvm::StringRef Line = M.LineText;
-  for (unsigned I = 0; I + 1 < M.Loc.Pos.Column && I < Line.size(); ++I)
-    Indent += Line[I] == '\t' ? '\t' : ' ';
-  OS << Line << "\n" << Indent;
+  std::string Before = visibleText(
+      Line.take_front(std::min<size_t>(M.Loc.Pos.Column ? M.Loc.Pos.Column - 1 : 0,
+                                       Line.size())));
+  for (char C : Before)
+    if ((static_cast<unsigned char>(C) & 0xC0) != 0x80)
+      Indent += C == '\t' ? '\t' : ' ';
+  OS << visibleText(Line) << "\n" << Indent;
   OS.changeColor(Colors::GREEN, /*Bold=*/true);
   OS << "^";
   OS.resetColor();
@@ -24,11 +79,12 @@ static void writeMessage(llvm::raw_ostream &OS, const Message &M,
                          llvm::StringRef Check) {
   OS.changeColor(Colors::SAVEDCOLOR, /*Bold=*/true);
   if (!M.Loc.File.empty())
-    OS << M.Loc.File << ":" << M.Loc.Pos.Line << ":" << M.Loc.Pos.Column << ": ";
+    OS << visibleName(M.Loc.File) << ":" << M.Loc.Pos.Line << ":"
+       << M.Loc.Pos.Column << ": ";
   OS.changeColor(LevelColor, /*Bold=*/true);
   OS << Level << ":";
   OS.changeColor(Colors::SAVEDCOLOR, /*Bold=*/true);
-  OS << " " << M.Text;
+  OS << " " << visibleText(M.Text);
   if (!Check.empty())
     OS << " [" << Check << "]";
   OS.resetColor();

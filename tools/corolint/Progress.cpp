@@ -87,33 +87,7 @@ void Progress::done() {
   OS.flush();
 }
 
-void writeSummary(llvm::raw_ostream &OS, const ScanReport &Report) {
-  auto PerCheck = Report.findingsPerCheck();
-  size_t Width = std::string("findings").size();
-  for (const std::string &Check : Report.EnabledChecks)
-    Width = std::max(Width, Check.size());
-  for (const auto &[Check, Count] : PerCheck)
-    Width = std::max(Width, Check.size());
-  auto Row = [&](llvm::StringRef Name, llvm::StringRef Value) {
-    OS << "  " << Name << std::string(Width + 2 - Name.size(), ' ') << Value
-       << "\n";
-  };
-
-  OS << "corolint summary\n";
-  Row("check", "findings");
-  for (const std::string &Check : Report.EnabledChecks)
-    if (!PerCheck.count(Check))
-      PerCheck[Check] = 0;
-  for (const auto &[Check, Count] : PerCheck)
-    Row(Check, std::to_string(Count));
-  Row("total", std::to_string(Report.Findings.size()));
-  if (Report.SuppressedByBaseline)
-    Row("in baseline", std::to_string(Report.SuppressedByBaseline));
-  unsigned Failed = Report.Failures.size();
-  OS << llvm::formatv("  files analysed: {0} of {1} ({2} from cache)\n",
-                      Report.TranslationUnits - Failed, Report.TranslationUnits,
-                      Report.FromCache);
-  OS << llvm::formatv("  files failed:   {0}\n", Failed);
+void writeFailures(llvm::raw_ostream &OS, const ScanReport &Report) {
   for (const Failure &F : Report.Failures) {
     OS << "    " << relativePath(F.File, Report.ProjectRoot) << ": "
        << statusName(F.Status);
@@ -139,6 +113,38 @@ void writeSummary(llvm::raw_ostream &OS, const ScanReport &Report) {
       OS << llvm::formatv("      ... and {0} more errors\n",
                           F.CompileErrors.size() - ShownErrors);
   }
+}
+
+void writeSummary(llvm::raw_ostream &OS, const ScanReport &Report) {
+  auto PerCheck = Report.findingsPerCheck();
+  size_t Width = std::string("findings").size();
+  for (const std::string &Check : Report.EnabledChecks)
+    Width = std::max(Width, Check.size());
+  for (const auto &[Check, Count] : PerCheck)
+    Width = std::max(Width, Check.size());
+  auto Row = [&](llvm::StringRef Name, llvm::StringRef Value) {
+    OS << "  " << Name << std::string(Width + 2 - Name.size(), ' ') << Value
+       << "\n";
+  };
+
+  OS << "corolint summary\n";
+  Row("check", "findings");
+  for (const std::string &Check : Report.EnabledChecks)
+    if (!PerCheck.count(Check))
+      PerCheck[Check] = 0;
+  for (const auto &[Check, Count] : PerCheck)
+    Row(Check, std::to_string(Count));
+  Row("total", std::to_string(Report.Findings.size()));
+  if (Report.SuppressedByBaseline)
+    Row("in baseline", std::to_string(Report.SuppressedByBaseline));
+  unsigned Failed = Report.Failures.size();
+  OS << llvm::formatv("  files analysed: {0} of {1} ({2} from cache)\n",
+                      Report.TranslationUnits - Failed - Report.Skipped,
+                      Report.TranslationUnits, Report.FromCache);
+  if (Report.Skipped)
+    OS << llvm::formatv("  files skipped:  {0} (not C++)\n", Report.Skipped);
+  OS << llvm::formatv("  files failed:   {0}\n", Failed);
+  writeFailures(OS, Report);
   OS << llvm::formatv("  time:           {0:f1} s\n", Report.Seconds);
 }
 

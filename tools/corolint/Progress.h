@@ -48,6 +48,9 @@ private:
 /// their first compiler errors), from cache, time.
 void writeSummary(llvm::raw_ostream &OS, const ScanReport &Report);
 
+/// The failed TUs of the summary, each with why: printed even under --quiet.
+void writeFailures(llvm::raw_ostream &OS, const ScanReport &Report);
+
 } // namespace corolint::scanner
 
 #endif

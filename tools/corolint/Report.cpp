@@ -16,6 +16,13 @@ std::map<std::string, unsigned> ScanReport::findingsPerCheck() const {
 }
 
 void ReportBuilder::add(TUResult Result) {
+  if (Result.Status == TUStatus::Skipped)
+    ++Skipped;
+  for (const Dependency &D : Result.Dependencies) {
+    auto [It, Inserted] = Inputs.try_emplace(D.Path, D.Hash);
+    if (!Inserted && It->second != D.Hash)
+      It->second.clear(); // Changed during the scan: trust neither view.
+  }
   for (Finding &F : Result.Findings)
     Findings.push_back(std::move(F));
   if (Result.failed())
@@ -42,6 +49,8 @@ void ReportBuilder::finish(ScanReport &Report) {
     return A.File < B.File;
   });
   Report.Failures = std::move(Failures);
+  Report.Inputs = std::move(Inputs);
+  Report.Skipped = Skipped;
 }
 
 std::string relativePath(llvm::StringRef Path, llvm::StringRef Root) {

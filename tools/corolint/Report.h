@@ -33,6 +33,11 @@ struct ScanReport {
   std::vector<std::string> EnabledChecks; ///< In any analysed TU.
   unsigned TranslationUnits = 0; ///< Selected for the scan.
   unsigned FromCache = 0;
+  unsigned Skipped = 0; ///< Entries that are not C++ (C, assembly, ...).
+  /// Every file the analysed TUs read, with the hash of the content they
+  /// read; empty when TUs saw different contents. --fix patches and the HTML
+  /// report embeds only these files, and only while they are unchanged.
+  std::map<std::string, std::string> Inputs;
   unsigned SuppressedByBaseline = 0;
   double Seconds = 0;
   std::string GuideURL = "docs/guide.md"; ///< Prefix of SARIF helpUri.
@@ -52,6 +57,8 @@ public:
 private:
   std::vector<Finding> Findings;
   std::vector<Failure> Failures;
+  std::map<std::string, std::string> Inputs;
+  unsigned Skipped = 0;
 };
 
 /// \p Path relative to \p Root when it lies below it, otherwise unchanged.

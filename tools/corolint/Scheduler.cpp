@@ -3,6 +3,7 @@
 #include "Scheduler.h"
 #include "llvm/Support/Errno.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/WithColor.h"
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -28,13 +29,17 @@ llvm::Error makePipe(int Fds[2]) {
   int Raw[2];
   if (pipe2(Raw, O_CLOEXEC) != 0)
     return llvm::errorCodeToError(lastError());
-  for (int I = 0; I < 2; ++I) {
+  for (int I = 0; I < 2; ++I)
     Fds[I] = fcntl(Raw[I], F_DUPFD_CLOEXEC, 10);
-    close(Raw[I]);
-    if (Fds[I] < 0)
-      return llvm::errorCodeToError(lastError());
-  }
-  return llvm::Error::success();
+  std::error_code EC = lastError();
+  close(Raw[0]);
+  close(Raw[1]);
+  if (Fds[0] >= 0 && Fds[1] >= 0)
+    return llvm::Error::success();
+  for (int I = 0; I < 2; ++I)
+    if (Fds[I] >= 0)
+      close(Fds[I]);
+  return llvm::errorCodeToError(EC);
 }
 
 void setNonBlocking(int Fd) { fcntl(Fd, F_SETFL, fcntl(Fd, F_GETFL) | O_NONBLOCK); }
@@ -54,12 +59,19 @@ std::string describeExit(int Status) {
 class Worker {
 public:
   static llvm::Expected<std::unique_ptr<Worker>> spawn(const std::string &Exe);
-  ~Worker() { stop(); }
+  ~Worker() {
+    // On the way out (an error, --keep-going=false) a busy worker is killed,
+    // not waited for.
+    if (busy() && Pid > 0)
+      ::kill(Pid, SIGKILL);
+    stop();
+  }
 
   void send(size_t Id, const Job &J, unsigned TimeoutSeconds) {
     Current = Id;
     CurrentFile = J.File;
     Errors.clear();
+    KeptHead = 0;
     Deadline = TimeoutSeconds ? Clock::now() + std::chrono::seconds(TimeoutSeconds)
                               : Clock::time_point::max();
     if (llvm::Error E = writeMessage(JobFd, toJSON(J)))
@@ -94,7 +106,7 @@ public:
 
   void readErrors() {
     drain(ErrorFd, ErrorBytes);
-    keepErrorTail();
+    keepErrors();
   }
 
   /// Kills the worker (if it is still running) and reports its TU as failed.
@@ -167,19 +179,31 @@ private:
     return Open;
   }
 
-  void keepErrorTail() {
-    // A stack dump is useful; megabytes of compiler noise are not.
-    constexpr size_t Limit = 8192;
+  void keepErrors() {
+    // A stack dump is useful; megabytes of compiler noise are not. The
+    // first lines (the crash, the innermost frames) and the last ones (the
+    // pretty stack trace naming the TU) are kept; NUL bytes, which end a
+    // C string and break reports, are dropped.
+    constexpr size_t Head = 4096, Tail = 4096;
+    llvm::erase(ErrorBytes, '\0');
     Errors += ErrorBytes;
     ErrorBytes.clear();
-    if (Errors.size() > Limit)
-      Errors.erase(0, Errors.size() - Limit);
+    if (Errors.size() <= KeptHead + Tail + (KeptHead ? 0 : Head))
+      return;
+    if (!KeptHead) {
+      size_t Cut = Errors.rfind('\n', Head);
+      Cut = Cut == std::string::npos ? Head : Cut + 1;
+      Errors.insert(Cut, "...\n");
+      KeptHead = Cut + 4;
+    }
+    Errors.erase(KeptHead, Errors.size() - KeptHead - Tail);
   }
 
   pid_t Pid = -1;
   int JobFd = -1, ResultFd = -1, ErrorFd = -1;
   MessageBuffer Results;
   std::string ErrorBytes, Errors;
+  size_t KeptHead = 0; ///< Bytes of Errors kept from its start, once cut.
   std::optional<size_t> Current;
   std::string CurrentFile;
   Clock::time_point Deadline;
@@ -187,12 +211,22 @@ private:
 
 llvm::Expected<std::unique_ptr<Worker>> Worker::spawn(const std::string &Exe) {
   int JobPipe[2], ResultPipe[2], ErrorPipe[2];
+  auto CannotStart = [](llvm::Error E) {
+    return llvm::createStringError(llvm::formatv(
+        "cannot start a worker: {0}", llvm::toString(std::move(E))).str());
+  };
   if (llvm::Error E = makePipe(JobPipe))
-    return std::move(E);
-  if (llvm::Error E = makePipe(ResultPipe))
-    return std::move(E);
-  if (llvm::Error E = makePipe(ErrorPipe))
-    return std::move(E);
+    return CannotStart(std::move(E));
+  if (llvm::Error E = makePipe(ResultPipe)) {
+    close(JobPipe[0]);
+    close(JobPipe[1]);
+    return CannotStart(std::move(E));
+  }
+  if (llvm::Error E = makePipe(ErrorPipe)) {
+    for (int Fd : {JobPipe[0], JobPipe[1], ResultPipe[0], ResultPipe[1]})
+      close(Fd);
+    return CannotStart(std::move(E));
+  }
 
   posix_spawn_file_actions_t Actions;
   posix_spawn_file_actions_init(&Actions);
@@ -244,20 +278,40 @@ llvm::Error runJobs(const SchedulerOptions &Options,
   signal(SIGPIPE, SIG_IGN); // A dead worker's pipe must not kill the scanner.
   std::vector<std::unique_ptr<Worker>> Workers(std::max(1u, Options.Parallelism));
   bool Exhausted = false;
+  std::optional<ScheduledJob> Pending; // Taken, but no worker could start.
   for (;;) {
     // Give every idle slot a job, (re)starting workers as needed.
-    for (auto &W : Workers) {
+    for (size_t Slot = 0; Slot < Workers.size(); ++Slot) {
+      std::unique_ptr<Worker> &W = Workers[Slot];
       if (Exhausted || (W && W->busy()))
         continue;
-      std::optional<ScheduledJob> Job = Next();
+      std::optional<ScheduledJob> Job = Pending ? std::move(Pending) : Next();
+      Pending.reset();
       if (!Job) {
         Exhausted = true;
         break;
       }
       if (!W || !W->alive()) {
         auto Spawned = Worker::spawn(Options.Executable);
-        if (!Spawned)
-          return Spawned.takeError();
+        if (!Spawned) {
+          // Out of processes or descriptors: go on with the workers that
+          // run, or give up when none does.
+          size_t Running = llvm::count_if(
+              Workers, [](const auto &Other) { return Other && Other->alive(); });
+          std::string Why = llvm::toString(Spawned.takeError());
+          if (Running == 0)
+            return llvm::createStringError(llvm::formatv(
+                "{0}; check the limits on processes and open files "
+                "(ulimit -u, ulimit -n)", Why).str());
+          llvm::WithColor::warning(llvm::errs(), "corolint") << llvm::formatv(
+              "{0}; continuing with {1} worker(s) (use -j {1} to ask for no "
+              "more)\n", Why, Running);
+          llvm::erase_if(Workers, [](const auto &Other) {
+            return !Other || !Other->alive();
+          });
+          Pending = std::move(Job);
+          break;
+        }
         W = std::move(*Spawned);
       }
       W->send(Job->Id, Job->Work, Options.TimeoutSeconds);

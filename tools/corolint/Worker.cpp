@@ -22,10 +22,14 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/HeaderSearch.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -100,8 +104,9 @@ TextPosition positionIn(llvm::StringRef Text, unsigned Offset) {
   return Result;
 }
 
-/// Source text and file names go into JSON, which must be UTF-8: invalid
-/// bytes (a Latin-1 comment, say) become U+FFFD.
+/// Source text goes into JSON, which must be UTF-8: invalid bytes (a Latin-1
+/// comment, say) become U+FFFD. File names keep their bytes (see
+/// Finding.cpp's path encoding), so that they still name the file.
 std::string utf8(llvm::StringRef Text) {
   return llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
 }
@@ -171,6 +176,59 @@ private:
   const FunctionDecl *Best = nullptr;
 };
 
+/// Records, for every #include, the places its header was looked for before
+/// the folder it was found in: a file created there later would be included
+/// instead, so the cache must treat it as a change (include shadowing).
+class ShadowRecorder : public PPCallbacks {
+public:
+  ShadowRecorder(Preprocessor &PP, const Job &J, TUResult &Result)
+      : PP(PP), J(J), Result(Result) {}
+
+  void InclusionDirective(SourceLocation HashLoc, const Token &IncludeTok,
+                          llvm::StringRef FileName, bool IsAngled,
+                          CharSourceRange, OptionalFileEntryRef File,
+                          llvm::StringRef SearchPath, llvm::StringRef,
+                          const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (!File || llvm::sys::path::is_absolute(FileName) ||
+        IncludeTok.getIdentifierInfo()->getPPKeywordID() == tok::pp_include_next)
+      return;
+    if (!IsAngled) {
+      SourceManager &SM = PP.getSourceManager();
+      OptionalFileEntryRef Includer =
+          SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(HashLoc)));
+      if (Includer && !candidate(Includer->getDir().getName(), FileName, SearchPath))
+        return;
+    }
+    const HeaderSearch &HS = PP.getHeaderSearchInfo();
+    auto Dirs = IsAngled ? llvm::make_range(HS.angled_dir_begin(), HS.search_dir_end())
+                         : HS.search_dir_range();
+    for (const DirectoryLookup &Dir : Dirs)
+      if (!Dir.isNormalDir() || !candidate(Dir.getName(), FileName, SearchPath))
+        return;
+  }
+
+private:
+  /// Records \p Dir/\p FileName unless \p Dir is where the header was
+  /// found; false once it is (the search ends there).
+  bool candidate(llvm::StringRef Dir, llvm::StringRef FileName,
+                 llvm::StringRef FoundIn) {
+    if (canonicalPath(J.Directory, Dir) == canonicalPath(J.Directory, FoundIn))
+      return false;
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path, FileName);
+    std::string Absent = canonicalPath(J.Directory, Path);
+    if (Seen.insert(Absent).second && !llvm::sys::fs::exists(Absent))
+      Result.Absent.push_back(std::move(Absent));
+    return true;
+  }
+
+  Preprocessor &PP;
+  const Job &J;
+  TUResult &Result;
+  llvm::StringSet<> Seen;
+};
+
 /// Turns clang-tidy's errors into the scanner's findings. While a TU's
 /// compiler instance is alive it reads source text from its buffers and
 /// finds enclosing functions; afterwards (diagnostics from the driver) it
@@ -178,6 +236,12 @@ private:
 class ResultBuilder {
 public:
   ResultBuilder(const Job &J, TUResult &Result) : J(J), Result(Result) {}
+
+  /// Findings in headers are kept when \p Filter matches the header's name
+  /// as clang spelled it or its canonical name: clang-tidy matches the
+  /// spelled name only, so a header reached through a symbolic link (or
+  /// "..") below the project root would silently be dropped.
+  void filterHeaders(std::string Filter) { HeaderFilter.emplace(Filter); }
 
   void add(std::vector<ClangTidyError> Errors, CompilerInstance *CI) {
     std::optional<EnclosingFunctionFinder> Functions;
@@ -190,6 +254,8 @@ public:
           Result.CompileErrors.push_back(std::move(F));
         continue; // Compiler warnings are not corolint's findings.
       }
+      if (!inReportedFile(F, Error.Message.FilePath))
+        continue;
       if (Functions && !F.Main.Loc.File.empty())
         F.Function = utf8(Functions->find(locationOf(F.Main.Loc, *CI)));
       if (PromoteNoteFixes)
@@ -199,6 +265,10 @@ public:
     }
   }
 
+  void recordShadowing(Preprocessor &PP) {
+    PP.addPPCallbacks(std::make_unique<ShadowRecorder>(PP, J, Result));
+  }
+
   void addDependencies(const SourceManager &SM) {
     for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
          ++It) {
@@ -206,7 +276,7 @@ public:
       if (!Data)
         continue; // Looked up but never read: its content cannot matter.
       Result.Dependencies.push_back(
-          {utf8(canonicalPath(J.Directory, It->first.getName())),
+          {canonicalPath(J.Directory, It->first.getName()),
            hashHex(*Data)});
     }
     llvm::sort(Result.Dependencies,
@@ -216,6 +286,13 @@ public:
   }
 
 private:
+  bool inReportedFile(const Finding &F, llvm::StringRef Spelled) {
+    const std::string &File = F.Main.Loc.File;
+    if (!HeaderFilter || File.empty() || File == J.File)
+      return true;
+    return HeaderFilter->match(Spelled) || HeaderFilter->match(File);
+  }
+
   SourceLocation locationOf(const Location &L, CompilerInstance &CI) {
     SourceManager &SM = CI.getSourceManager();
     FileID FID = fileIdOf(L.File, &CI);
@@ -254,7 +331,7 @@ private:
     if (!In.FilePath.empty()) {
       std::string File = canonicalPath(BuildDirectory, In.FilePath);
       TextPosition P = positionIn(textOf(File, CI), In.FileOffset);
-      Out.Loc.File = utf8(File);
+      Out.Loc.File = File;
       Out.Loc.Offset = In.FileOffset;
       Out.Loc.Pos = P.Pos;
       Out.LineText = utf8(P.LineText);
@@ -263,7 +340,7 @@ private:
       for (const tooling::Replacement &R : FileFixes.second) {
         Replacement Edit;
         std::string File = canonicalPath(BuildDirectory, R.getFilePath());
-        Edit.File = utf8(File);
+        Edit.File = File;
         Edit.Offset = R.getOffset();
         Edit.Length = R.getLength();
         Edit.Text = utf8(R.getReplacementText());
@@ -293,6 +370,7 @@ private:
 
   const Job &J;
   TUResult &Result;
+  std::optional<llvm::Regex> HeaderFilter;
   llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> DiskFiles;
   /// Test-only (COROLINT_TEST_PROMOTE_NOTE_FIXES): treat the fixes of notes
   /// as the finding's own, so that --fix can be tested whatever fix-its the
@@ -310,10 +388,13 @@ private:
 /// bodies of constexpr functions and of functions with deduced return types.
 class BodySkipper {
 public:
-  BodySkipper(const tidy::ClangTidyOptions &Opts, llvm::StringRef SkipIn)
-      : Opts(Opts), HeaderFilter(Opts.HeaderFilterRegex.value_or("")),
+  BodySkipper(const tidy::ClangTidyOptions &Opts, llvm::StringRef SkipIn,
+              llvm::StringRef Directory)
+      : SystemHeaders(Opts.SystemHeaders.value_or(false)),
+        HasExcludeFilter(!Opts.ExcludeHeaderFilterRegex.value_or("").empty()),
+        HeaderFilter(Opts.HeaderFilterRegex.value_or("")),
         ExcludeHeaderFilter(Opts.ExcludeHeaderFilterRegex.value_or("")),
-        SkipIn(SkipIn) {}
+        SkipIn(SkipIn), Directory(Directory) {}
 
   bool shouldSkip(const Decl &D, const SourceManager &SM) {
     if (D.isTemplated())
@@ -332,15 +413,17 @@ private:
   bool reportsIn(FileID File, SourceLocation Loc, const SourceManager &SM) const {
     if (File == SM.getMainFileID())
       return true;
-    if (SM.isInSystemHeader(Loc) && !Opts.SystemHeaders.value_or(false))
+    if (SM.isInSystemHeader(Loc) && !SystemHeaders)
       return false;
     OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
     if (!Entry)
       return true; // Command-line macros and the like: reported.
     llvm::StringRef Name = Entry->getName();
-    bool Excluded = !Opts.ExcludeHeaderFilterRegex.value_or("").empty() &&
-                    ExcludeHeaderFilter.match(Name);
-    return HeaderFilter.match(Name) && !Excluded;
+    bool Excluded = HasExcludeFilter && ExcludeHeaderFilter.match(Name);
+    // The report keeps a header whose spelled or canonical name matches.
+    return (HeaderFilter.match(Name) ||
+            HeaderFilter.match(canonicalPath(Directory, Name))) &&
+           !Excluded;
   }
 
   bool matchesSkipIn(FileID File, const SourceManager &SM) const {
@@ -348,8 +431,9 @@ private:
     return Entry && SkipIn.match(Entry->getName());
   }
 
-  const tidy::ClangTidyOptions &Opts;
+  bool SystemHeaders, HasExcludeFilter;
   llvm::Regex HeaderFilter, ExcludeHeaderFilter, SkipIn;
+  std::string Directory;
   llvm::DenseMap<FileID, bool> Decisions;
 };
 
@@ -381,6 +465,7 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
+    Builder.recordShadowing(CI.getPreprocessor());
     std::unique_ptr<ASTConsumer> Tidy = Factory.createASTConsumer(CI, File);
     if (!Skipper)
       return Tidy;
@@ -451,7 +536,23 @@ tooling::ArgumentsAdjuster extraArgumentsAdjuster(const tidy::ClangTidyOptions &
   };
 }
 
+/// Recurses until the stack overflows (COROLINT_TEST_OVERFLOW_ON): a crash
+/// whose stack dump is deeper than the scanner keeps.
+[[gnu::noinline]] unsigned overflowStack(unsigned Depth) {
+  if (Depth == ~0u)
+    return 0;
+  volatile char Frame[256];
+  Frame[Depth % sizeof(Frame)] = static_cast<char>(Depth);
+  return overflowStack(Depth + 1) + Frame[0];
+}
+
 void honourTestHooks(llvm::StringRef File) {
+  if (std::optional<std::string> Overflow =
+          llvm::sys::Process::GetEnv("COROLINT_TEST_OVERFLOW_ON"))
+    if (!Overflow->empty() && File.contains(*Overflow)) {
+      llvm::errs() << llvm::StringRef("a NUL byte: \0\n", 15);
+      overflowStack(0);
+    }
   if (std::optional<std::string> Crash =
           llvm::sys::Process::GetEnv("COROLINT_TEST_CRASH_ON"))
     if (!Crash->empty() && File.contains(*Crash))
@@ -463,11 +564,35 @@ void honourTestHooks(llvm::StringRef File) {
         std::this_thread::sleep_for(std::chrono::hours(1));
 }
 
+/// Test-only (COROLINT_TEST_EDIT_AFTER_ANALYSIS): a TU whose file name
+/// contains the value has its source edited once analysed, as an editor would
+/// during a scan.
+void editAfterAnalysis(llvm::StringRef File) {
+  std::optional<std::string> Edit =
+      llvm::sys::Process::GetEnv("COROLINT_TEST_EDIT_AFTER_ANALYSIS");
+  if (!Edit || Edit->empty() || !File.contains(*Edit))
+    return;
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(File, EC, llvm::sys::fs::OF_Append);
+  if (!EC)
+    OS << "// edited during the scan\n";
+}
+
 /// One analysis of the TU, skipping bodies when \p Skip is set.
-TUResult analyseOnce(const Job &J, const tidy::ClangTidyOptions &Opts,
-                     bool Skip) {
+TUResult analyseOnce(const Job &J, tidy::ClangTidyOptions Opts, bool Skip) {
   TUResult Result;
   Result.File = J.File;
+  ResultBuilder Builder(J, Result);
+  // The skipper decides by the header filter as the user wrote it.
+  std::optional<BodySkipper> Skipper;
+  if (Skip)
+    Skipper.emplace(Opts, J.SkipBodiesIn, J.Directory);
+  // The header filter is applied by the builder, on spelled and canonical
+  // names.
+  if (Opts.HeaderFilterRegex && !Opts.HeaderFilterRegex->empty()) {
+    Builder.filterHeaders(*Opts.HeaderFilterRegex);
+    Opts.HeaderFilterRegex = ".*";
+  }
   tidy::ClangTidyContext Context(
       std::make_unique<tidy::DefaultOptionsProvider>(
           tidy::ClangTidyGlobalOptions(), Opts),
@@ -488,10 +613,6 @@ TUResult analyseOnce(const Job &J, const tidy::ClangTidyOptions &Opts,
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   Tool.setDiagnosticConsumer(&Diagnostics);
 
-  ResultBuilder Builder(J, Result);
-  std::optional<BodySkipper> Skipper;
-  if (Skip)
-    Skipper.emplace(Opts, J.SkipBodiesIn);
   AnalysisActionFactory Factory(Context, Diagnostics, Builder,
                                 Skipper ? &*Skipper : nullptr);
   int ToolStatus = Tool.run(&Factory);
@@ -533,6 +654,7 @@ TUResult analyse(const Job &J) {
   Result.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
+  editAfterAnalysis(J.File);
   return Result;
 }
 
