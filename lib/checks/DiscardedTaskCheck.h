@@ -11,7 +11,9 @@
 
 #include "CorolintCheck.h"
 #include "CoroutineModel.h"
+#include "AwaitInsertion.h"
 #include "NameList.h"
+#include "TaskModel.h"
 
 namespace clang::tidy::corolint {
 
@@ -22,16 +24,6 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
-  /// What destroying the discarded object means.
-  enum class TaskKind {
-    None,            ///< Not a task: nothing to report.
-    Lazy,            ///< The coroutine has not started and never will.
-    Eager,           ///< It runs, but its result and exceptions are lost.
-    UnknownStart,    ///< A coroutine whose start policy we cannot tell.
-    CancelOnDestroy, ///< Destroying the handle cancels the operation.
-    BlockingFuture,  ///< The future's destructor waits for the work.
-  };
-
 private:
   /// One function body being scanned, with what a finding needs to know
   /// about its surroundings.
@@ -39,19 +31,14 @@ private:
     const FunctionDecl &Function;
     const CoroutineBodyStmt *Coroutine;
     ASTContext &Context;
-    /// Catch handlers of the function: `co_await` is not allowed there.
-    llvm::SmallVector<const Stmt *, 2> Handlers;
+    AwaitInsertionContext Await;
     /// Compound statements of GNU statement expressions: their last
     /// statement is the value of the expression, not discarded.
     llvm::SmallVector<const Stmt *, 1> ValueBlocks;
   };
 
   void checkFunction(const FunctionDecl &Function, ASTContext &Context);
-  void checkStatementPositions(const Stmt &S, Scope &Where);
   void checkDiscarded(const Expr *E, Scope &Where);
-  TaskKind classify(const CallExpr &Call, ASTContext &Context) const;
-  TaskKind classifyByPromise(const CXXRecordDecl &Task,
-                             ASTContext &Context) const;
   bool compilerAlreadyWarns(const CallExpr &Call, ASTContext &Context) const;
   void report(const CallExpr &Call, TaskKind Kind, Scope &Where);
   bool offerAwait(const CallExpr &Call, TaskKind Kind, Scope &Where);
@@ -62,9 +49,7 @@ private:
         LazyTaskFunctions, BlockingFutureFunctions, IgnoredTypes,
         LazyInitialSuspendTypes, EagerInitialSuspendTypes;
   } Text;
-  NameList LazyTaskTypes, EagerTaskTypes, CancelOnDestroyTypes,
-      LazyTaskFunctions, BlockingFutureFunctions, IgnoredTypes,
-      LazyInitialSuspendTypes, EagerInitialSuspendTypes;
+  TaskTypes Tasks;
   bool AllowVoidCast;
   bool ReportWhenCompilerWarns;
   llvm::DenseSet<const FunctionDecl *> Analysed;

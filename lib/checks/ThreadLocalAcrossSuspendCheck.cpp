@@ -12,6 +12,7 @@
 #include "ThreadLocalAcrossSuspendCheck.h"
 #include "ForwardDataflow.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Basic/Builtins.h"
 #include <map>
 
 using namespace clang::ast_matchers;
@@ -79,11 +80,9 @@ const VarDecl *threadLocalAddressedBy(const Expr *E, QualType Target) {
   if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E);
       AddressOf && AddressOf->getOpcode() == UO_AddrOf)
     return designatedThreadLocal(AddressOf->getSubExpr());
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (Call->getNumArgs() == 1 && Callee->getIdentifier() &&
-          Callee->getName() == "addressof" && Callee->isInStdNamespace())
-        return designatedThreadLocal(Call->getArg(0));
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+      Call && Call->getBuiltinCallee() == Builtin::BIaddressof)
+    return designatedThreadLocal(Call->getArg(0));
   // A decayed array: sameObject() stopped at the array itself.
   if (E->getType()->isArrayType())
     return designatedThreadLocal(E);
