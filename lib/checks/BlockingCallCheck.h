@@ -22,7 +22,6 @@ namespace clang::tidy::corolint {
 class BlockingCallCheck : public CorolintCheck {
 public:
   BlockingCallCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
@@ -38,14 +37,6 @@ private:
                       bool CanAwait, bool NeedsParens, ASTContext &Context);
   void adviseOffload(const BlockingCall &Found, const Runtime &RT);
 
-  struct OptionText {
-    std::string SleepFunctions, BlockingFunctions, BlockingMethods,
-        EventLoopFunctions, EventLoopMethods, BlockingStreamObjects,
-        BlockingStreamTypes, BlockingStreamOperations, AsioNamespaces,
-        SyncAsioOperations, AsioAwaitableTypes, FollyTaskTypes,
-        CppcoroTaskTypes, LibcoroTaskTypes, ConcurrencppTaskTypes,
-        NonBlockingFunctions;
-  } Text;
   bool FollowCalls;
   unsigned MaxCallDepth;
 

@@ -20,7 +20,6 @@ namespace clang::tidy::corolint {
 class DiscardedTaskCheck : public CorolintCheck {
 public:
   DiscardedTaskCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
@@ -44,11 +43,6 @@ private:
   bool offerAwait(const CallExpr &Call, TaskKind Kind, Scope &Where);
 
   ClangTidyContext *TidyContext;
-  struct OptionText {
-    std::string LazyTaskTypes, EagerTaskTypes, CancelOnDestroyTypes,
-        LazyTaskFunctions, BlockingFutureFunctions, IgnoredTypes,
-        LazyInitialSuspendTypes, EagerInitialSuspendTypes;
-  } Text;
   TaskTypes Tasks;
   bool AllowVoidCast;
   bool ReportWhenCompilerWarns;
