@@ -1,4 +1,5 @@
-//===--- Annotations.h - the corolint:: annotations of the guide -*- C++ -*-===//
+//===--- Annotations.h - the corolint:: annotations of the guide -*- C++
+//-*-===//
 //
 // Code tells corolint what a name filter cannot know with
 // [[clang::annotate("corolint::NAME")]] or
@@ -27,8 +28,8 @@ constexpr llvm::StringLiteral MustNotSuspend = "corolint::must_not_suspend";
 
 /// One corolint:: annotation found on a declaration.
 struct CorolintAnnotation {
-  llvm::StringRef Name;  ///< One of the names asked for.
-  std::string Argument;  ///< Its string argument ("" when it has none).
+  llvm::StringRef Name; ///< One of the names asked for.
+  std::string Argument; ///< Its string argument ("" when it has none).
 };
 
 /// The first annotation named one of \p Names on \p D, on one of its

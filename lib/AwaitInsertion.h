@@ -37,12 +37,11 @@ public:
   }
   /// True when `co_await E` needs parentheses: \p E is the operand of a
   /// postfix expression (a member access, a call, a subscript).
-  bool needsParens(const Expr &E) const {
-    return PostfixOperands.contains(&E);
-  }
+  bool needsParens(const Expr &E) const { return PostfixOperands.contains(&E); }
 
 private:
-  bool isWithinAny(SourceLocation Loc, llvm::ArrayRef<SourceRange> Ranges) const;
+  bool isWithinAny(SourceLocation Loc,
+                   llvm::ArrayRef<SourceRange> Ranges) const;
 
   const SourceManager &SM;
   llvm::SmallPtrSet<const Expr *, 4> PostfixOperands;

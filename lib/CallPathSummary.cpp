@@ -59,7 +59,7 @@ CallPathSummary::followedCallee(const Stmt &S, const FunctionDecl &Caller,
   const FunctionDecl *Definition = nullptr;
   if (!Callee || !Follow(*Callee) || !Callee->hasBody(Definition))
     return nullptr;
-  // A coroutine's body runs where it is awaited and is analysed on its own;
+  // A coroutine's body runs where it is awaited and is analyzed on its own;
   // library internals in system headers are what the checks' lists classify
   // (Asio's asynchronous operations end in non-blocking ::recv calls).
   if (Definition->isInvalidDecl() || Definition->isDependentContext() ||
@@ -101,7 +101,7 @@ CallPathSummary::factsOf(const FunctionDecl &Helper,
       forEachOwnStmt(Init->getInit(), Visit);
   forEachOwnStmt(Helper.getBody(), Visit);
   // Like a coroutine that does not compile, a helper that does not is not
-  // analysed: its half-typed body would give nonsense.
+  // analyzed: its half-typed body would give nonsense.
   if (Errors)
     Found = std::make_unique<HelperFacts>();
   Slot = std::move(Found);

@@ -22,8 +22,8 @@ const CheckInfo *findCheck(llvm::StringRef Name) {
 
 std::string configuredGuideURL(const ClangTidyOptions::OptionMap &Options,
                                llvm::StringRef Check) {
-  for (const std::string &Key : {(Check + ".GuideURL").str(),
-                                 std::string("GuideURL")}) {
+  for (const std::string &Key :
+       {(Check + ".GuideURL").str(), std::string("GuideURL")}) {
     auto It = Options.find(Key);
     if (It != Options.end())
       return It->second.Value;

@@ -46,7 +46,8 @@ LockVocabulary::blockingMutexOfGuard(const CXXRecordDecl *Guard,
   // The guard's template arguments say what it locks (CTAD and aliases
   // included); a non-template scoped_lockable type says it through its
   // constructor's arguments.
-  if (const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(Guard)) {
+  if (const auto *Spec =
+          llvm::dyn_cast<ClassTemplateSpecializationDecl>(Guard)) {
     for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
       if (Arg.getKind() == TemplateArgument::Type &&
           isBlockingMutexType(Arg.getAsType()))

@@ -1,4 +1,5 @@
-//===--- LockModel.h - what a lock is, and which object holds it -*- C++ -*-===//
+//===--- LockModel.h - what a lock is, and which object holds it -*- C++
+//-*-===//
 //
 // The vocabulary of the lock analysis (which types are guards and blocking
 // mutexes, which calls lock and unlock, which types must not live across a
@@ -16,6 +17,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -75,7 +77,7 @@ public:
   bool operator==(const LockKey &Other) const;
 
 private:
-  enum class RootKind { Declaration, Temporary, This, Unnamed };
+  enum class RootKind : std::uint8_t { Declaration, Temporary, This, Unnamed };
   LockKey() = default;
   LockKey(RootKind Kind, const void *Root) : Kind(Kind), Root(Root) {}
   void appendPath(const Expr *E);

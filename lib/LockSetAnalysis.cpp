@@ -41,7 +41,8 @@ public:
     return llvm::any_of(Held, [Key](const Entry &E) { return E.first == Key; });
   }
 
-  /// Moves everything \p From holds to \p To (what `To = std::move(From)` does).
+  /// Moves everything \p From holds to \p To (what `To = std::move(From)`
+  /// does).
   void transfer(KeyId From, KeyId To) {
     if (From == To)
       return;
@@ -82,7 +83,7 @@ private:
 
 /// `Token t = make();` is built in place, but clang still marks the call's
 /// result as a temporary to destroy: that marker, or null.
-const CXXBindTemporaryExpr *initialisingCall(const VarDecl *Var) {
+const CXXBindTemporaryExpr *initializingCall(const VarDecl *Var) {
   const Expr *Init = Var->getInit();
   if (const auto *Cleanups = llvm::dyn_cast_or_null<ExprWithCleanups>(Init))
     Init = Cleanups->getSubExpr();
@@ -222,8 +223,7 @@ KeyId Analysis::keyOf(const LockKey &Key) {
 std::string Analysis::sourceText(const Expr *E) const {
   const SourceManager &SM = Context.getSourceManager();
   CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-  llvm::StringRef Text =
-      Lexer::getSourceText(Range, SM, Context.getLangOpts());
+  llvm::StringRef Text = Lexer::getSourceText(Range, SM, Context.getLangOpts());
   if (!Text.empty() && Text.size() < 80)
     return Text.str();
   std::string Printed;
@@ -254,7 +254,8 @@ SiteId Analysis::siteFor(const Stmt *Where, SourceLocation Loc,
     New.MutexName = sourceText(denotedObject(Mutex));
   if (!MutexType.isNull())
     New.MutexTypeName =
-        MutexType.getNonReferenceType().getUnqualifiedType().getAsString(Policy);
+        MutexType.getNonReferenceType().getUnqualifiedType().getAsString(
+            Policy);
   Sites.push_back(std::move(New));
   return It->second;
 }
@@ -267,9 +268,9 @@ SiteId Analysis::siteForLockCall(const CXXMemberCallExpr *Call,
                    MutexType);
   const auto *Ref = llvm::dyn_cast<DeclRefExpr>(denotedObject(Object));
   const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  SiteId Id = siteFor(Call, Call->getExprLoc(), Var,
-                      Object->getType().getNonReferenceType(), nullptr,
-                      MutexType);
+  SiteId Id =
+      siteFor(Call, Call->getExprLoc(), Var,
+              Object->getType().getNonReferenceType(), nullptr, MutexType);
   if (!Var)
     Sites[Id].OwnerName = sourceText(denotedObject(Object));
   return Id;
@@ -286,14 +287,15 @@ void Analysis::recordConstructOwners() {
             if (const auto *Construct =
                     llvm::dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit()))
               ConstructOwner[Construct] = {Var, nullptr};
-            else if (const CXXBindTemporaryExpr *Bind = initialisingCall(Var))
+            else if (const CXXBindTemporaryExpr *Bind = initializingCall(Var))
               ExtendedTemporaries[Bind] = Var;
           }
     } else if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(&S)) {
       if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(
               Bind->getSubExpr()->IgnoreImplicit()))
         ConstructOwner.try_emplace(Construct, GuardOwner{nullptr, Bind});
-    } else if (const auto *Temp = llvm::dyn_cast<MaterializeTemporaryExpr>(&S)) {
+    } else if (const auto *Temp =
+                   llvm::dyn_cast<MaterializeTemporaryExpr>(&S)) {
       // A temporary bound to a reference lives as long as the reference.
       if (const auto *Extending =
               llvm::dyn_cast_or_null<VarDecl>(Temp->getExtendingDecl())) {
@@ -329,7 +331,8 @@ void Analysis::transferStmt(const Stmt *S, LockState &State) {
     const CXXRecordDecl *Type = Construct->getType()->getAsCXXRecordDecl();
     if (Vocabulary.isGuardType(Type))
       transferGuardConstruction(Construct, State);
-    else if (std::optional<std::string> Reason = Vocabulary.mustNotSuspendReason(Type))
+    else if (std::optional<std::string> Reason =
+                 Vocabulary.mustNotSuspendReason(Type))
       transferMustNotSuspendConstruction(Construct, *Reason, State);
     else
       releaseMovedArguments(Construct, State);
@@ -344,7 +347,8 @@ void Analysis::transferStmt(const Stmt *S, LockState &State) {
       const CXXRecordDecl *Type = Var->getType()->getAsCXXRecordDecl();
       if (Vocabulary.isGuardType(Type))
         transferGuardInitFromCall(Var, State);
-      else if (std::optional<std::string> Reason = Vocabulary.mustNotSuspendReason(Type))
+      else if (std::optional<std::string> Reason =
+                   Vocabulary.mustNotSuspendReason(Type))
         transferMustNotSuspendInit(Var, *Reason, State);
     }
     return;
@@ -398,7 +402,8 @@ void Analysis::transferGuardConstruction(const CXXConstructExpr *Construct,
   if (Tag == "defer_lock_t")
     return;
   const CXXRecordDecl *GuardType = Construct->getType()->getAsCXXRecordDecl();
-  std::optional<QualType> Mutex = Vocabulary.blockingMutexOfGuard(GuardType, Construct);
+  std::optional<QualType> Mutex =
+      Vocabulary.blockingMutexOfGuard(GuardType, Construct);
   if (!Mutex)
     return;
   const Expr *MutexArg = Construct->getArg(0);
@@ -430,8 +435,7 @@ void Analysis::transferConstructedFrom(const CXXConstructExpr *Construct,
   } else if (const auto *Bind =
                  llvm::dyn_cast<CXXBindTemporaryExpr>(From->IgnoreParens())) {
     if (Owner.key())
-      State.transfer(keyOf(LockKey::forTemporary(Bind)),
-                     keyOf(*Owner.key()));
+      State.transfer(keyOf(LockKey::forTemporary(Bind)), keyOf(*Owner.key()));
   }
 }
 
@@ -455,8 +459,8 @@ void Analysis::transferMustNotSuspendConstruction(
     return;
   SourceLocation Loc =
       Owner.Var ? Owner.Var->getLocation() : Construct->getBeginLoc();
-  SiteId Id = siteFor(Construct, Loc, Owner.Var, Construct->getType(),
-                        nullptr, QualType());
+  SiteId Id = siteFor(Construct, Loc, Owner.Var, Construct->getType(), nullptr,
+                      QualType());
   markMustNotSuspend(Id, Reason);
   State.acquire(keyOf(*Owner.key()), Id);
 }
@@ -471,10 +475,10 @@ void Analysis::transferMustNotSuspendInit(const VarDecl *Var,
     State.transfer(keyOf(Moved), keyOf(LockKey::forDecl(Var)));
     return;
   }
-  if (initialisingCall(Var))
+  if (initializingCall(Var))
     return;
   SiteId Id = siteFor(Var->getInit(), Var->getLocation(), Var, Var->getType(),
-                        nullptr, QualType());
+                      nullptr, QualType());
   markMustNotSuspend(Id, Reason);
   State.acquire(keyOf(LockKey::forDecl(Var)), Id);
 }
@@ -511,7 +515,8 @@ void Analysis::transferGuardInitFromCall(const VarDecl *Var, LockState &State) {
     State.transfer(keyOf(Moved), keyOf(LockKey::forDecl(Var)));
     return;
   }
-  std::optional<QualType> Mutex = Vocabulary.blockingMutexOfGuard(GuardType, nullptr);
+  std::optional<QualType> Mutex =
+      Vocabulary.blockingMutexOfGuard(GuardType, nullptr);
   if (!Mutex)
     return;
   State.acquire(keyOf(LockKey::forDecl(Var)),
@@ -530,7 +535,8 @@ void Analysis::transferMemberCall(const CXXMemberCallExpr *Call,
   bool OnGuard = Vocabulary.isGuardType(ObjectType);
   if (!OnGuard && !Vocabulary.isBlockingMutexType(Object->getType()))
     return;
-  if (OnGuard && (Name == "release" || Vocabulary.UnlockFunctions.contains(Name))) {
+  if (OnGuard &&
+      (Name == "release" || Vocabulary.UnlockFunctions.contains(Name))) {
     State.release(keyOf(Object));
   } else if (OnGuard && Name == "swap" && Call->getNumArgs() == 1) {
     State.swap(keyOf(Object), keyOf(Call->getArg(0)));
@@ -629,15 +635,15 @@ void Analysis::releaseMovedArguments(const CXXConstructExpr *Construct,
     const Expr *Moved = movedFrom(Construct->getArg(I));
     if (!Moved || !Vocabulary.isTrackedObject(Moved))
       continue;
-    const ParmVarDecl *Param = Ctor && I < Ctor->getNumParams()
-                                   ? Ctor->getParamDecl(I)
-                                   : nullptr;
+    const ParmVarDecl *Param =
+        Ctor && I < Ctor->getNumParams() ? Ctor->getParamDecl(I) : nullptr;
     if (!Param || Param->getType()->isRValueReferenceType())
       State.release(keyOf(Moved));
   }
 }
 
-void Analysis::recordSuspension(const Expr *Suspension, const LockState &State) {
+void Analysis::recordSuspension(const Expr *Suspension,
+                                const LockState &State) {
   State.forEachSite([&](SiteId Id) {
     if (RecordedSuspensions.insert({Id, Suspension}).second)
       Sites[Id].SuspensionPoints.push_back(Suspension);
@@ -737,11 +743,10 @@ SuspensionHazards Analysis::collectHazards() {
                                std::move(Each.SuspensionPoints)});
       continue;
     }
-    Found.Locks.push_back({Each.Loc, Each.Owner, std::move(Each.OwnerName),
-                           std::move(Each.OwnerTypeName),
-                           std::move(Each.MutexName),
-                           std::move(Each.MutexTypeName),
-                           std::move(Each.SuspensionPoints)});
+    Found.Locks.push_back(
+        {Each.Loc, Each.Owner, std::move(Each.OwnerName),
+         std::move(Each.OwnerTypeName), std::move(Each.MutexName),
+         std::move(Each.MutexTypeName), std::move(Each.SuspensionPoints)});
   }
   return Found;
 }

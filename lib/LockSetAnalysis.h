@@ -1,4 +1,5 @@
-//===--- LockSetAnalysis.h - locks that may be held at suspensions -*- C++ -*-===//
+//===--- LockSetAnalysis.h - locks that may be held at suspensions -*- C++
+//-*-===//
 //
 // A forward may-analysis over the Clang CFG of one coroutine body, in the
 // spirit of clang's thread-safety analysis: the state at each program point is
@@ -28,8 +29,8 @@ struct HeldLock {
   const VarDecl *Guard = nullptr; ///< The RAII guard variable, if any.
   std::string GuardName;          ///< The guard as written; "" for temporaries.
   std::string GuardTypeName;      ///< E.g. "std::unique_lock<std::mutex>".
-  std::string MutexName;          ///< The mutex as written, e.g. "cache_mutex_".
-  std::string MutexTypeName;      ///< E.g. "std::mutex".
+  std::string MutexName;     ///< The mutex as written, e.g. "cache_mutex_".
+  std::string MutexTypeName; ///< E.g. "std::mutex".
   /// The suspension points it may be held at, in source order.
   llvm::SmallVector<const Expr *, 4> SuspensionPoints;
 };

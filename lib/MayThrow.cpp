@@ -10,9 +10,9 @@ bool isNothrow(const FunctionDecl &Callee) {
   return Proto && Proto->isNothrow();
 }
 
-bool mayThrow(const Stmt *S,
-              llvm::function_ref<bool(const CoroutineSuspendExpr &)>
-                  AwaitMayThrow) {
+bool mayThrow(
+    const Stmt *S,
+    llvm::function_ref<bool(const CoroutineSuspendExpr &)> AwaitMayThrow) {
   if (!S)
     return false;
   auto ChildMayThrow = [&AwaitMayThrow](const Stmt *Child) {

@@ -21,9 +21,9 @@ bool isNothrow(const FunctionDecl &Callee);
 /// True when evaluating \p S may throw by itself, judging each suspension
 /// point by \p AwaitMayThrow instead of by what it is made of. Allocation
 /// failure (operator new) is not counted: it would count against everything.
-bool mayThrow(const Stmt *S,
-              llvm::function_ref<bool(const CoroutineSuspendExpr &)>
-                  AwaitMayThrow);
+bool mayThrow(
+    const Stmt *S,
+    llvm::function_ref<bool(const CoroutineSuspendExpr &)> AwaitMayThrow);
 
 } // namespace clang::tidy::corolint
 

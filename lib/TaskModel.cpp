@@ -1,4 +1,5 @@
-//===--- TaskModel.cpp - runtimes and task types ---------------------------===//
+//===--- TaskModel.cpp - runtimes and task types
+//---------------------------===//
 
 #include "TaskModel.h"
 #include "CoroutineModel.h"
@@ -23,8 +24,9 @@ Runtime RuntimeModel::runtimeOf(const FunctionDecl &Coroutine) const {
       if (Args.size() >= 2 && Args[1].getKind() == TemplateArgument::Type) {
         const CXXRecordDecl *Executor =
             Args[1].getAsType()->getAsCXXRecordDecl();
-        RT.DefaultExecutor = Executor && qualifiedName(*Executor) ==
-                                             RT.asioPrefix() + "any_io_executor";
+        RT.DefaultExecutor =
+            Executor &&
+            qualifiedName(*Executor) == RT.asioPrefix() + "any_io_executor";
       }
     }
   } else if (FollyTaskTypes.contains(Task)) {
@@ -183,8 +185,8 @@ bool isSameClassOrTemplate(const CXXRecordDecl *A, const CXXRecordDecl *B) {
 } // namespace
 
 bool canAwaitTaskIn(const CoroutineBodyStmt &Coroutine,
-                const FunctionDecl &Function, const CXXRecordDecl &Task,
-                ASTContext &Context) {
+                    const FunctionDecl &Function, const CXXRecordDecl &Task,
+                    ASTContext &Context) {
   if (isSameClassOrTemplate(&Task,
                             Function.getReturnType()->getAsCXXRecordDecl()))
     return true;
@@ -193,7 +195,6 @@ bool canAwaitTaskIn(const CoroutineBodyStmt &Coroutine,
          !findMember(Promise->getType()->getAsCXXRecordDecl(),
                      "await_transform", Context);
 }
-
 
 TaskKind TaskTypes::classify(const CallExpr &Call, ASTContext &Context) const {
   const CXXRecordDecl *Task = Call.getType()->getAsCXXRecordDecl();
@@ -230,6 +231,5 @@ TaskKind TaskTypes::classifyByPromise(const CXXRecordDecl &Task,
   return EagerInitialSuspendTypes.contains(Start) ? TaskKind::Eager
                                                   : TaskKind::UnknownStart;
 }
-
 
 } // namespace clang::tidy::corolint

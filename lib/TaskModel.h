@@ -15,14 +15,21 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include <cstdint>
 #include <string>
 
 namespace clang::tidy::corolint {
 
 /// The runtime a coroutine runs on, known from its return type.
 struct Runtime {
-  enum Kind { Unknown, Asio, Folly, Cppcoro, Libcoro, Concurrencpp } Kind =
-      Unknown;
+  enum Kind : std::uint8_t {
+    Unknown,
+    Asio,
+    Folly,
+    Cppcoro,
+    Libcoro,
+    Concurrencpp
+  } Kind = Unknown;
   /// "asio" or "boost::asio" for Asio awaitables.
   std::string AsioNamespace;
   /// False when an Asio awaitable has a non-default executor, so that
@@ -44,7 +51,7 @@ struct RuntimeModel {
 };
 
 /// What destroying a task object means.
-enum class TaskKind {
+enum class TaskKind : std::uint8_t {
   None,            ///< Not a task: nothing to report.
   Lazy,            ///< The coroutine has not started and never will.
   Eager,           ///< It runs, but its result and exceptions are lost.

@@ -165,17 +165,27 @@ std::string describeFunction(const FunctionDecl &FD) {
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     : CorolintCheck(Name, Context),
       FollowCalls(boolOption("FollowCalls", true)),
-      MaxCallDepth(integerOption<unsigned>("MaxCallDepth", DefaultMaxCallDepth)),
-      Classifier({stringOption("SleepFunctions", DefaultSleepFunctions), stringOption("BlockingFunctions", DefaultBlockingFunctions),
-                  stringOption("BlockingMethods", DefaultBlockingMethods), stringOption("EventLoopFunctions", DefaultEventLoopFunctions),
-                  stringOption("EventLoopMethods", DefaultEventLoopMethods), stringOption("BlockingStreamObjects", DefaultBlockingStreamObjects),
-                  stringOption("BlockingStreamTypes", DefaultBlockingStreamTypes), stringOption("BlockingStreamOperations", DefaultBlockingStreamOperations),
-                  stringOption("AsioNamespaces", DefaultAsioNamespaces), stringOption("SyncAsioOperations", DefaultSyncAsioOperations),
-                  stringOption("NonBlockingFunctions", "")}),
+      MaxCallDepth(
+          integerOption<unsigned>("MaxCallDepth", DefaultMaxCallDepth)),
+      Classifier(
+          {stringOption("SleepFunctions", DefaultSleepFunctions),
+           stringOption("BlockingFunctions", DefaultBlockingFunctions),
+           stringOption("BlockingMethods", DefaultBlockingMethods),
+           stringOption("EventLoopFunctions", DefaultEventLoopFunctions),
+           stringOption("EventLoopMethods", DefaultEventLoopMethods),
+           stringOption("BlockingStreamObjects", DefaultBlockingStreamObjects),
+           stringOption("BlockingStreamTypes", DefaultBlockingStreamTypes),
+           stringOption("BlockingStreamOperations",
+                        DefaultBlockingStreamOperations),
+           stringOption("AsioNamespaces", DefaultAsioNamespaces),
+           stringOption("SyncAsioOperations", DefaultSyncAsioOperations),
+           stringOption("NonBlockingFunctions", "")}),
       Runtimes{nameListOption("AsioAwaitableTypes", DefaultAsioAwaitableTypes),
-               nameListOption("FollyTaskTypes", DefaultFollyTaskTypes), nameListOption("CppcoroTaskTypes", DefaultCppcoroTaskTypes),
+               nameListOption("FollyTaskTypes", DefaultFollyTaskTypes),
+               nameListOption("CppcoroTaskTypes", DefaultCppcoroTaskTypes),
                nameListOption("LibcoroTaskTypes", DefaultLibcoroTaskTypes),
-               nameListOption("ConcurrencppTaskTypes", DefaultConcurrencppTaskTypes)},
+               nameListOption("ConcurrencppTaskTypes",
+                              DefaultConcurrencppTaskTypes)},
       Helpers(
           [this](const Stmt &S, const ASTContext &Context) {
             return Classifier.classify(S, Context).has_value();
@@ -190,7 +200,7 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analysed);
+  const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analyzed);
   if (!Coroutine)
     return;
   const SourceManager &SM = *Result.SourceManager;
@@ -209,8 +219,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (!FollowCalls || MaxCallDepth == 0)
       return;
-    if (const FunctionDecl *Helper =
-            Helpers.followedCallee(S, *Coroutine, SM))
+    if (const FunctionDecl *Helper = Helpers.followedCallee(S, *Coroutine, SM))
       if (Helpers.reachesWithin(*Helper, MaxCallDepth, *Result.Context))
         reportIndirect(S, *Helper, RT, *Result.Context);
   });
@@ -264,8 +273,7 @@ void BlockingCallCheck::report(const BlockingCall &Found, const Runtime &RT,
     adviseSleep(Found, RT, CanAwait, Context);
     return;
   case BlockingFamily::SyncAsio:
-    adviseSyncAsio(Found, RT, CanAwait,
-                   Body.needsParens(*Found.Call), Context);
+    adviseSyncAsio(Found, RT, CanAwait, Body.needsParens(*Found.Call), Context);
     return;
   case BlockingFamily::EventLoop:
     diag(Loc,

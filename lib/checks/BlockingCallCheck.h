@@ -45,7 +45,7 @@ private:
   /// Per translation unit: which helpers block within how many calls.
   CallPathSummary Helpers;
 
-  llvm::DenseSet<const FunctionDecl *> Analysed;
+  llvm::DenseSet<const FunctionDecl *> Analyzed;
   ReportOnce Reported;
 };
 

@@ -36,7 +36,7 @@ const CXXRecordDecl *findListedRecordOrBase(const CXXRecordDecl *Record,
 /// What the guide's annotations (§6.1) say about a function: a declaration
 /// marked [[clang::annotate("corolint::blocking")]] blocks whatever its name,
 /// one marked "corolint::nonblocking" never does.
-enum class Annotation { None, Blocking, NonBlocking };
+enum class Annotation : std::uint8_t { None, Blocking, NonBlocking };
 
 Annotation annotationOf(const FunctionDecl &Callee) {
   std::optional<CorolintAnnotation> Found = findCorolintAnnotation(
@@ -130,7 +130,9 @@ BlockingCallClassifier::BlockingCallClassifier(const BlockingCallLists &Lists)
   for (const std::string &Namespace : splitNameList(Lists.AsioNamespaces)) {
     for (const std::string &Operation :
          splitNameList(Lists.SyncAsioOperations)) {
-      std::string Qualified = Namespace + "::" + Operation;
+      std::string Qualified = Namespace;
+      Qualified += "::";
+      Qualified += Operation;
       if (StringRef(Operation).contains("::"))
         SyncAsioMethods.add(Qualified);
       else
@@ -146,12 +148,12 @@ bool BlockingCallClassifier::isAnnotated(const FunctionDecl &Callee) const {
 bool BlockingCallClassifier::isDeclaredNonBlocking(
     const FunctionDecl &Callee) const {
   return annotationOf(Callee) == Annotation::NonBlocking ||
-         (!NonBlockingFunctions.empty() &&
-          NonBlockingFunctions.contains(&Callee));
+         NonBlockingFunctions.contains(&Callee);
 }
 
 std::optional<BlockingCall>
-BlockingCallClassifier::classify(const Stmt &S, const ASTContext &Context) const {
+BlockingCallClassifier::classify(const Stmt &S,
+                                 const ASTContext &Context) const {
   if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
     return classifyCall(*Call, Context);
   if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S))
@@ -161,11 +163,11 @@ BlockingCallClassifier::classify(const Stmt &S, const ASTContext &Context) const
 
 std::optional<BlockingCall>
 BlockingCallClassifier::classifyCall(const CallExpr &Call,
-                                const ASTContext &Context) const {
+                                     const ASTContext &Context) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return std::nullopt;
-  if (!NonBlockingFunctions.empty() && NonBlockingFunctions.contains(Callee))
+  if (NonBlockingFunctions.contains(Callee))
     return std::nullopt;
   switch (annotationOf(*Callee)) {
   case Annotation::NonBlocking:
@@ -191,8 +193,8 @@ BlockingCallClassifier::classifyCall(const CallExpr &Call,
 
 std::optional<BlockingCall>
 BlockingCallClassifier::classifyMethodCall(const CallExpr &Call,
-                                      const CXXMethodDecl &Method,
-                                      const Expr &Object) const {
+                                           const CXXMethodDecl &Method,
+                                           const Expr &Object) const {
   std::string Name = listedName(Method);
   if (Name.empty())
     return std::nullopt;
@@ -218,14 +220,15 @@ BlockingCallClassifier::classifyMethodCall(const CallExpr &Call,
 
 std::optional<BlockingCall>
 BlockingCallClassifier::classifyFreeCall(const CallExpr &Call,
-                                    const FunctionDecl &Callee) const {
+                                         const FunctionDecl &Callee) const {
   auto Named = [&Callee] { return "'" + qualifiedName(Callee) + "'"; };
   if (SleepFunctions.contains(&Callee))
     return BlockingCall{BlockingFamily::Sleep, &Call, Named()};
   if (EventLoopFunctions.contains(&Callee))
     return BlockingCall{BlockingFamily::EventLoop, &Call, Named()};
   if (SyncAsioFunctions.contains(&Callee))
-    return BlockingCall{BlockingFamily::SyncAsio, &Call, "synchronous " + Named()};
+    return BlockingCall{BlockingFamily::SyncAsio, &Call,
+                        "synchronous " + Named()};
   if (BlockingFunctions.contains(&Callee))
     return BlockingCall{BlockingFamily::Blocking, &Call, Named()};
   std::string Name = listedName(Callee);
@@ -239,8 +242,7 @@ BlockingCallClassifier::classifyFreeCall(const CallExpr &Call,
   return std::nullopt;
 }
 
-std::optional<BlockingCall>
-BlockingCallClassifier::classifyConstruction(
+std::optional<BlockingCall> BlockingCallClassifier::classifyConstruction(
     const CXXConstructExpr &Construct) const {
   // Only a constructor given a file name opens one; default, copy and move
   // construction do not touch the file system.

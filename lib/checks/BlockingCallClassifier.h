@@ -16,6 +16,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -37,7 +38,12 @@ private:
 };
 
 /// What a blocking call is, which decides the advice given for it.
-enum class BlockingFamily { Sleep, Blocking, EventLoop, SyncAsio };
+enum class BlockingFamily : std::uint8_t {
+  Sleep,
+  Blocking,
+  EventLoop,
+  SyncAsio
+};
 
 /// One blocking call.
 struct BlockingCall {

@@ -107,10 +107,13 @@ DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name,
             nameListOption("EagerTaskTypes", DefaultEagerTaskTypes),
             nameListOption("CancelOnDestroyTypes", DefaultCancelOnDestroyTypes),
             nameListOption("LazyTaskFunctions", DefaultLazyTaskFunctions),
-            nameListOption("BlockingFutureFunctions", DefaultBlockingFutureFunctions),
+            nameListOption("BlockingFutureFunctions",
+                           DefaultBlockingFutureFunctions),
             nameListOption("IgnoredTypes", DefaultIgnoredTypes),
-            nameListOption("LazyInitialSuspendTypes", DefaultLazyInitialSuspendTypes),
-            nameListOption("EagerInitialSuspendTypes", DefaultEagerInitialSuspendTypes)},
+            nameListOption("LazyInitialSuspendTypes",
+                           DefaultLazyInitialSuspendTypes),
+            nameListOption("EagerInitialSuspendTypes",
+                           DefaultEagerInitialSuspendTypes)},
       AllowVoidCast(boolOption("AllowVoidCast", true)),
       ReportWhenCompilerWarns(boolOption("ReportWhenCompilerWarns", false)) {}
 
@@ -133,15 +136,18 @@ void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     Function = Lambda->getCallOperator();
   if (!Function || !Function->doesThisDeclarationHaveABody() ||
       Function->isDependentContext() || Function->isInvalidDecl() ||
-      !Analysed.insert(Function).second)
+      !Analyzed.insert(Function).second)
     return;
   checkFunction(*Function, *Result.Context);
 }
 
 void DiscardedTaskCheck::checkFunction(const FunctionDecl &Function,
                                        ASTContext &Context) {
-  Scope Where{Function, coroutineBody(Function), Context,
-              AwaitInsertionContext(Context.getSourceManager()), {}};
+  Scope Where{Function,
+              coroutineBody(Function),
+              Context,
+              AwaitInsertionContext(Context.getSourceManager()),
+              {}};
   const Stmt *Body = Function.getBody();
   forEachOwnStmt(Body, [this, &Where](const Stmt &S) {
     Where.Await.observe(S);
@@ -231,7 +237,7 @@ void DiscardedTaskCheck::report(const CallExpr &Call, TaskKind Kind,
     diag(Loc, alternativesTo(Kind), DiagnosticIDs::Note);
 }
 
-/// In a coroutine, awaiting the task is the fix. It changes behaviour, so it
+/// In a coroutine, awaiting the task is the fix. It changes behavior, so it
 /// rides on a note, and only where `co_await` is sure to compile.
 bool DiscardedTaskCheck::offerAwait(const CallExpr &Call, TaskKind Kind,
                                     Scope &Where) {

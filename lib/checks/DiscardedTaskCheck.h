@@ -9,9 +9,9 @@
 #ifndef COROLINT_CHECKS_DISCARDEDTASKCHECK_H
 #define COROLINT_CHECKS_DISCARDEDTASKCHECK_H
 
+#include "AwaitInsertion.h"
 #include "CorolintCheck.h"
 #include "CoroutineModel.h"
-#include "AwaitInsertion.h"
 #include "NameList.h"
 #include "TaskModel.h"
 
@@ -46,7 +46,7 @@ private:
   TaskTypes Tasks;
   bool AllowVoidCast;
   bool ReportWhenCompilerWarns;
-  llvm::DenseSet<const FunctionDecl *> Analysed;
+  llvm::DenseSet<const FunctionDecl *> Analyzed;
   ReportOnce Reported;
 };
 

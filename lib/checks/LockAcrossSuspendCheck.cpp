@@ -100,7 +100,7 @@ void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analysed);
+  const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analyzed);
   if (!Coroutine)
     return;
   SuspensionHazards Found =
@@ -122,8 +122,9 @@ void LockAcrossSuspendCheck::report(const HeldLock &Lock,
   if (!Lock.GuardTypeName.empty()) {
     std::string Owner =
         Lock.GuardName.empty() ? "temporary" : "'" + Lock.GuardName + "'";
-    std::string Mutex =
-        Lock.MutexName.empty() ? "" : " on blocking mutex '" + Lock.MutexName + "'";
+    std::string Mutex = Lock.MutexName.empty()
+                            ? ""
+                            : " on blocking mutex '" + Lock.MutexName + "'";
     diag(Lock.Loc, "lock %0 (%1)%2 may be held across a suspension point%3")
         << Owner << Lock.GuardTypeName << Mutex << Why;
   } else {
@@ -187,7 +188,7 @@ void LockAcrossSuspendCheck::suggestUnlock(const HeldLock &Lock,
       continue;
     if (llvm::isa<DeclStmt>(Child) &&
         llvm::is_contained(llvm::cast<DeclStmt>(Child)->decls(), Guard))
-      return; // Suspends in its own initialiser: nothing to insert before.
+      return; // Suspends in its own initializer: nothing to insert before.
     SourceLocation Where = Child->getBeginLoc();
     if (Where.isMacroID())
       return;

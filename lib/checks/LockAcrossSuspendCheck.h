@@ -29,7 +29,7 @@ private:
                      ASTContext &Context);
 
   LockVocabulary Vocabulary;
-  llvm::DenseSet<const FunctionDecl *> Analysed;
+  llvm::DenseSet<const FunctionDecl *> Analyzed;
   ReportOnce Reported;
 };
 

@@ -68,7 +68,7 @@ const VarDecl *designatedThreadLocal(const Expr *E) {
   }
 }
 
-/// The thread_local that a reference or pointer initialised or assigned
+/// The thread_local that a reference or pointer initialized or assigned
 /// from \p E points into: `t_id`, `&t_stats`, `&t_stats.count`,
 /// `std::addressof(t_id)`, `t_buffer` (an array).
 const VarDecl *threadLocalAddressedBy(const Expr *E, QualType Target) {
@@ -179,8 +179,7 @@ private:
 /// Of the entries two paths bring for one variable, the one that has crossed
 /// a suspension point wins, then the one first in the source: the join does
 /// not depend on the order blocks are visited in, and only grows the state.
-bool Analysis::preferred(const State::Access &A,
-                         const State::Access &B) const {
+bool Analysis::preferred(const State::Access &A, const State::Access &B) const {
   if (!A.Suspension != !B.Suspension)
     return A.Suspension;
   if (A.First != B.First)
@@ -312,9 +311,9 @@ void ThreadLocalAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
 
 void ThreadLocalAcrossSuspendCheck::check(
     const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analysed);
+  const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analyzed);
   if (Coroutine && mentionsThreadLocal(*Coroutine))
-    analyse(*Coroutine, *Result.Context);
+    analyze(*Coroutine, *Result.Context);
 }
 
 bool ThreadLocalAcrossSuspendCheck::isIgnored(
@@ -322,7 +321,7 @@ bool ThreadLocalAcrossSuspendCheck::isIgnored(
   return IgnoredThreadLocals.contains(&ThreadLocal);
 }
 
-void ThreadLocalAcrossSuspendCheck::analyse(const FunctionDecl &Coroutine,
+void ThreadLocalAcrossSuspendCheck::analyze(const FunctionDecl &Coroutine,
                                             ASTContext &Context) {
   auto IsIgnored = [this](const VarDecl &Var) { return isIgnored(Var); };
   auto IsNonSuspending = [this](const Expr &E) {

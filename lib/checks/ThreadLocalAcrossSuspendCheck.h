@@ -42,12 +42,12 @@ public:
 
 private:
   bool isIgnored(const VarDecl &ThreadLocal) const;
-  void analyse(const FunctionDecl &Coroutine, ASTContext &Context);
+  void analyze(const FunctionDecl &Coroutine, ASTContext &Context);
   void report(const HeldAddress &Found);
   void report(const Reaccess &Found);
 
   NameList IgnoredThreadLocals, NonSuspendingAwaitables;
-  llvm::DenseSet<const FunctionDecl *> Analysed;
+  llvm::DenseSet<const FunctionDecl *> Analyzed;
   ReportOnce Reported;
 };
 

@@ -152,8 +152,7 @@ const CXXMemberCallExpr *asListedMethodCall(const Expr &E,
                                                                     : nullptr;
 }
 
-AST_MATCHER_P(CompoundStmt, discardsListedMethodCall, const NameList *,
-              Names) {
+AST_MATCHER_P(CompoundStmt, discardsListedMethodCall, const NameList *, Names) {
   bool Found = false;
   forEachDiscardedExpression(Node, [&](const Expr &E) {
     Found = Found || asListedMethodCall(E, *Names);
@@ -206,7 +205,7 @@ std::optional<llvm::APSInt> constantCapacity(const Expr &E,
 }
 
 /// True when the rewrite of \p Object's declaration touches nothing but it:
-/// `Type name;`, one declarator, no initializer, no constructor initialising
+/// `Type name;`, one declarator, no initializer, no constructor initializing
 /// it elsewhere.
 bool isLoneDeclarationWithoutInitializer(const DeclaratorDecl &Object,
                                          TypeLoc WrittenType,
@@ -232,7 +231,7 @@ bool isLoneDeclarationWithoutInitializer(const DeclaratorDecl &Object,
     const FunctionDecl *Definition = nullptr;
     if (!Ctor->isDefined(Definition)) {
       if (Ctor->isUserProvided())
-        return false; // Its unseen definition may initialise the field.
+        return false; // Its unseen definition may initialize the field.
       continue;
     }
     for (const CXXCtorInitializer *Init :
@@ -249,11 +248,15 @@ UnboundedChannelCheck::UnboundedChannelCheck(StringRef Name,
                                              ClangTidyContext *Context)
     : CorolintCheck(Name, Context),
       MaxCapacity(integerOption<uint64_t>("MaxCapacity", DefaultMaxCapacity)),
-      UnboundedQueueTypes(nameListOption("UnboundedQueueTypes", DefaultUnboundedQueueTypes)),
-      UnboundedFactories(nameListOption("UnboundedFactories", DefaultUnboundedFactories)),
-      BoundedChannelTypes(nameListOption("BoundedChannelTypes", DefaultBoundedChannelTypes)),
+      UnboundedQueueTypes(
+          nameListOption("UnboundedQueueTypes", DefaultUnboundedQueueTypes)),
+      UnboundedFactories(
+          nameListOption("UnboundedFactories", DefaultUnboundedFactories)),
+      BoundedChannelTypes(
+          nameListOption("BoundedChannelTypes", DefaultBoundedChannelTypes)),
       MakeFunctions(nameListOption("MakeFunctions", DefaultMakeFunctions)),
-      TrySendFunctions(nameListOption("TrySendFunctions", DefaultTrySendFunctions)) {}
+      TrySendFunctions(
+          nameListOption("TrySendFunctions", DefaultTrySendFunctions)) {}
 
 void UnboundedChannelCheck::registerMatchers(MatchFinder *Finder) {
   // The check runs on every translation unit, so there are few matchers, each

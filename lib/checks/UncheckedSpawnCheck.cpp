@@ -126,14 +126,23 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : CorolintCheck(Name, Context),
       SpawnFunctions(nameListOption("SpawnFunctions", DefaultSpawnFunctions)),
-      DetachedTokenTypes(nameListOption("DetachedTokenTypes", DefaultDetachedTokenTypes)),
-      TokenWrapperTypes(nameListOption("TokenWrapperTypes", DefaultTokenWrapperTypes)),
+      DetachedTokenTypes(
+          nameListOption("DetachedTokenTypes", DefaultDetachedTokenTypes)),
+      TokenWrapperTypes(
+          nameListOption("TokenWrapperTypes", DefaultTokenWrapperTypes)),
       AwaitableTypes(nameListOption("AwaitableTypes", DefaultAwaitableTypes)),
-      CatchAllExceptionTypes(nameListOption("CatchAllExceptionTypes", DefaultCatchAllExceptionTypes)),
-      ErrorValueTypes(nameListOption("ErrorValueTypes", DefaultErrorValueTypes)), DetachFunctions(nameListOption("DetachFunctions", DefaultDetachFunctions)),
-      FireAndForgetMethods(nameListOption("FireAndForgetMethods", DefaultFireAndForgetMethods)),
-      DetachedStartFunctions(nameListOption("DetachedStartFunctions", DefaultDetachedStartFunctions)),
-      ResultReturningSpawns(nameListOption("ResultReturningSpawns", DefaultResultReturningSpawns)) {
+      CatchAllExceptionTypes(nameListOption("CatchAllExceptionTypes",
+                                            DefaultCatchAllExceptionTypes)),
+      ErrorValueTypes(
+          nameListOption("ErrorValueTypes", DefaultErrorValueTypes)),
+      DetachFunctions(
+          nameListOption("DetachFunctions", DefaultDetachFunctions)),
+      FireAndForgetMethods(
+          nameListOption("FireAndForgetMethods", DefaultFireAndForgetMethods)),
+      DetachedStartFunctions(nameListOption("DetachedStartFunctions",
+                                            DefaultDetachedStartFunctions)),
+      ResultReturningSpawns(nameListOption("ResultReturningSpawns",
+                                           DefaultResultReturningSpawns)) {
   for (const NameList *List : {&SpawnFunctions, &DetachFunctions,
                                &FireAndForgetMethods, &DetachedStartFunctions})
     for (llvm::StringRef Name : List->names())
@@ -361,8 +370,8 @@ bool UncheckedSpawnCheck::awaitsErrorValue(
   // value may still throw from its body. Its arguments are evaluated here,
   // except the completion token (as_tuple(use_awaitable), or the default
   // one), which belongs to the operation.
-  const auto *Start =
-      llvm::dyn_cast<CallExpr>(ignoreImplicitAndParens(awaitedOperand(Suspend)));
+  const auto *Start = llvm::dyn_cast<CallExpr>(
+      ignoreImplicitAndParens(awaitedOperand(Suspend)));
   const FunctionDecl *Callee = Start ? Start->getDirectCallee() : nullptr;
   const FunctionDecl *Definition = nullptr;
   if (!Callee || !Callee->hasBody(Definition) ||
@@ -370,18 +379,21 @@ bool UncheckedSpawnCheck::awaitsErrorValue(
     return false;
   auto NestedAwaitMayThrow = [](const CoroutineSuspendExpr &) { return true; };
   if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Start);
-      Member && mayThrow(Member->getImplicitObjectArgument(), NestedAwaitMayThrow))
+      Member &&
+      mayThrow(Member->getImplicitObjectArgument(), NestedAwaitMayThrow))
     return false;
   return llvm::none_of(Start->arguments(), [&](const Expr *Argument) {
     return !llvm::isa<CXXDefaultArgExpr>(Argument) &&
-           !TokenWrapperTypes.contains(
-               Argument->getType().getNonReferenceType()->getAsCXXRecordDecl()) &&
+           !TokenWrapperTypes.contains(Argument->getType()
+                                           .getNonReferenceType()
+                                           ->getAsCXXRecordDecl()) &&
            mayThrow(Argument, NestedAwaitMayThrow);
   });
 }
 
 bool UncheckedSpawnCheck::isErrorValue(QualType Result) const {
-  const CXXRecordDecl *Record = Result.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Record =
+      Result.getNonReferenceType()->getAsCXXRecordDecl();
   if (ErrorValueTypes.contains(Record))
     return true;
   // as_tuple: std::tuple<error_code, size_t>, the error first.
