@@ -29,7 +29,8 @@ const Expr *asSuspensionPoint(const Stmt *S) {
 }
 
 const Expr *awaitedOperand(const Expr &SuspensionPoint) {
-  if (const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(&SuspensionPoint))
+  if (const auto *Suspend =
+          llvm::dyn_cast<CoroutineSuspendExpr>(&SuspensionPoint))
     if (const Expr *Operand = Suspend->getOperand())
       return Operand->IgnoreImplicit();
   return &SuspensionPoint;
@@ -103,9 +104,10 @@ AST_MATCHER(LambdaExpr, hasAnalysableCoroutineOperator) {
 }
 } // namespace
 
-void matchCoroutines(MatchFinder *Finder, MatchFinder::MatchCallback *Callback) {
-  Finder->addMatcher(functionDecl(isAnalysableCoroutineDecl()).bind("coroutine"),
-                     Callback);
+void matchCoroutines(MatchFinder *Finder,
+                     MatchFinder::MatchCallback *Callback) {
+  Finder->addMatcher(
+      functionDecl(isAnalysableCoroutineDecl()).bind("coroutine"), Callback);
   Finder->addMatcher(
       lambdaExpr(hasAnalysableCoroutineOperator()).bind("coroutine-lambda"),
       Callback);

@@ -28,7 +28,7 @@ namespace clang::tidy::corolint {
 const CoroutineBodyStmt *coroutineBody(const FunctionDecl &FD);
 
 /// True for a coroutine whose analysis sees real types: not the dependent
-/// pattern of a template (its instantiations are analysed instead).
+/// pattern of a template (its instantiations are analyzed instead).
 bool isAnalysableCoroutine(const FunctionDecl &FD);
 
 /// True when the coroutine's body contains an expression clang could not
@@ -50,7 +50,7 @@ bool awaitsNonSuspending(const Expr &SuspensionPoint,
 
 /// Calls \p Visit on \p Root and every statement below it that runs in the
 /// same function, in source order; nested lambdas' bodies, blocks and local
-/// classes are skipped (a lambda's capture initialisers are visited).
+/// classes are skipped (a lambda's capture initializers are visited).
 void forEachOwnStmt(const Stmt *Root,
                     llvm::function_ref<void(const Stmt &)> Visit);
 

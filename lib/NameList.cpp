@@ -86,9 +86,8 @@ bool NameList::containsRecordOrBase(const CXXRecordDecl *Record) const {
   Record = Record->getDefinition();
   if (!Record)
     return false;
-  return !Record->forallBases([this](const CXXRecordDecl *Base) {
-    return !contains(Base);
-  });
+  return !Record->forallBases(
+      [this](const CXXRecordDecl *Base) { return !contains(Base); });
 }
 
 } // namespace clang::tidy::corolint

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, then builds and runs
 # the whole lit suite twice: on the release build, and on a build whose engine
-# and tools carry AddressSanitizer and UBSan (COROLINT_SANITIZE). It ends with
+# and tools carry AddressSanitizer and UBSan (COROLINT_SANITIZE), with the
+# style gate (scripts/check-style.sh) after the first. It ends with
 # a plain "N passed, N failed" line over both runs for CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,8 @@ run_suite() {
   /usr/lib/llvm-22/bin/lit -sv --xunit-xml-output="$dir/lit-results.xml" "$dir/test" || status=1
 }
 run_suite "$build"
+# Formatting and the project's own .clang-tidy, on the release build only.
+bash scripts/check-style.sh || status=1
 run_suite "$build-asan" -DCOROLINT_SANITIZE=ON
 
 python3 - "$build/lit-results.xml" "$build-asan/lit-results.xml" <<'PY'

@@ -7,7 +7,8 @@ Usage:
   check_clang_tidy.py [options] <source> <checks> <temp> [-- <clang-tidy args> [-- <compiler args>]]
 
 Prefixes read from the source: CHECK-MESSAGES, CHECK-NOTES, CHECK-FIXES, each
-optionally with a -SUFFIX chosen by -check-suffix. CHECK-MESSAGES forbids any
+optionally with a -SUFFIX chosen by -check-suffix (-check-suffixes=A,B checks
+CHECK-MESSAGES-A and CHECK-MESSAGES-B together, as upstream). CHECK-MESSAGES forbids any
 warning or error it does not name; CHECK-NOTES forbids unnamed notes as well.
 A source with none of them is a negative test: any diagnostic of a corolint
 check fails it, so a negative test can fail too.
@@ -30,8 +31,9 @@ def run(args, **kwargs):
                           text=True, errors="replace", **kwargs)
 
 
-def filecheck(filecheck_bin, source, text, prefix, implicit_not, label):
-    args = [filecheck_bin, source, "-input-file=-", "-check-prefix=" + prefix,
+def filecheck(filecheck_bin, source, text, prefixes, implicit_not, label):
+    prefix = ",".join(prefixes)
+    args = [filecheck_bin, source, "-input-file=-", "-check-prefixes=" + prefix,
             "-strict-whitespace", "-dump-input=never"]
     if implicit_not:
         args.append("-implicit-check-not=" + implicit_not)
@@ -69,15 +71,22 @@ def main():
         cut = rest.index("--")
         tidy_args, compiler_args = rest[:cut], rest[cut + 1:]
 
-    suffix = "-" + args.check_suffix.upper() if args.check_suffix else ""
-    messages, notes, fixes = ("CHECK-MESSAGES" + suffix, "CHECK-NOTES" + suffix,
-                              "CHECK-FIXES" + suffix)
+    suffixes = ["-" + s.strip().upper() for s in args.check_suffix.split(",") if s.strip()]
+    suffixes = suffixes or [""]
     with open(args.source, encoding="utf-8") as f:
         text = f.read()
-    has = {p: re.search(r"\b" + re.escape(p) + r"(-NEXT|-SAME|-NOT|-DAG|-LABEL|-EMPTY)?:", text) is not None
-           for p in (messages, notes, fixes)}
-    if has[messages] and has[notes]:
-        fail("use either %s or %s, not both" % (messages, notes))
+
+    def present(prefix):
+        return re.search(r"\b" + re.escape(prefix) + r"(-NEXT|-SAME|-NOT|-DAG|-LABEL|-EMPTY)?:",
+                         text) is not None
+
+    # Per kind, the prefixes of the asked suffixes that the source uses.
+    messages, notes, fixes = ([kind + suffix for suffix in suffixes if present(kind + suffix)]
+                              for kind in ("CHECK-MESSAGES", "CHECK-NOTES", "CHECK-FIXES"))
+    for suffix in suffixes:
+        if present("CHECK-MESSAGES" + suffix) and present("CHECK-NOTES" + suffix):
+            fail("use either CHECK-MESSAGES%s or CHECK-NOTES%s, not both" % (suffix, suffix))
+    has = {"messages": bool(messages), "notes": bool(notes), "fixes": bool(fixes)}
 
     extension = os.path.splitext(args.source)[1] or ".cpp"
     temp_source = args.temp + extension
@@ -107,17 +116,17 @@ def main():
         print(output)
         fail("clang-tidy exited with %d" % result.returncode)
 
-    if has[messages]:
+    if has["messages"]:
         filecheck(args.filecheck, args.source, output, messages,
                   "{{warning|error}}:", "clang-tidy output")
-    if has[notes]:
+    if has["notes"]:
         filecheck(args.filecheck, args.source, output, notes,
                   "{{note|warning|error}}:", "clang-tidy output")
-    if has[fixes]:
+    if has["fixes"]:
         with open(temp_source, encoding="utf-8") as f:
             fixed = f.read()
         filecheck(args.filecheck, args.source, fixed, fixes, None, "fixed file")
-    if not (has[messages] or has[notes]):
+    if not (has["messages"] or has["notes"]):
         findings = [line for line in output.splitlines()
                     if re.search(r"(warning|error): .*\[coro-[a-z-]+(,[^\]]*)?\]$", line)]
         if findings:

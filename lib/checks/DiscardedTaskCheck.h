@@ -9,28 +9,19 @@
 #ifndef COROLINT_CHECKS_DISCARDEDTASKCHECK_H
 #define COROLINT_CHECKS_DISCARDEDTASKCHECK_H
 
+#include "AwaitInsertion.h"
 #include "CorolintCheck.h"
 #include "CoroutineModel.h"
 #include "NameList.h"
+#include "TaskModel.h"
 
 namespace clang::tidy::corolint {
 
 class DiscardedTaskCheck : public CorolintCheck {
 public:
   DiscardedTaskCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-
-  /// What destroying the discarded object means.
-  enum class TaskKind {
-    None,            ///< Not a task: nothing to report.
-    Lazy,            ///< The coroutine has not started and never will.
-    Eager,           ///< It runs, but its result and exceptions are lost.
-    UnknownStart,    ///< A coroutine whose start policy we cannot tell.
-    CancelOnDestroy, ///< Destroying the handle cancels the operation.
-    BlockingFuture,  ///< The future's destructor waits for the work.
-  };
 
 private:
   /// One function body being scanned, with what a finding needs to know
@@ -39,35 +30,23 @@ private:
     const FunctionDecl &Function;
     const CoroutineBodyStmt *Coroutine;
     ASTContext &Context;
-    /// Catch handlers of the function: `co_await` is not allowed there.
-    llvm::SmallVector<const Stmt *, 2> Handlers;
+    AwaitInsertionContext Await;
     /// Compound statements of GNU statement expressions: their last
     /// statement is the value of the expression, not discarded.
     llvm::SmallVector<const Stmt *, 1> ValueBlocks;
   };
 
   void checkFunction(const FunctionDecl &Function, ASTContext &Context);
-  void checkStatementPositions(const Stmt &S, Scope &Where);
   void checkDiscarded(const Expr *E, Scope &Where);
-  TaskKind classify(const CallExpr &Call, ASTContext &Context) const;
-  TaskKind classifyByPromise(const CXXRecordDecl &Task,
-                             ASTContext &Context) const;
   bool compilerAlreadyWarns(const CallExpr &Call, ASTContext &Context) const;
   void report(const CallExpr &Call, TaskKind Kind, Scope &Where);
   bool offerAwait(const CallExpr &Call, TaskKind Kind, Scope &Where);
 
   ClangTidyContext *TidyContext;
-  struct OptionText {
-    std::string LazyTaskTypes, EagerTaskTypes, CancelOnDestroyTypes,
-        LazyTaskFunctions, BlockingFutureFunctions, IgnoredTypes,
-        LazyInitialSuspendTypes, EagerInitialSuspendTypes;
-  } Text;
-  NameList LazyTaskTypes, EagerTaskTypes, CancelOnDestroyTypes,
-      LazyTaskFunctions, BlockingFutureFunctions, IgnoredTypes,
-      LazyInitialSuspendTypes, EagerInitialSuspendTypes;
+  TaskTypes Tasks;
   bool AllowVoidCast;
   bool ReportWhenCompilerWarns;
-  llvm::DenseSet<const FunctionDecl *> Analysed;
+  llvm::DenseSet<const FunctionDecl *> Analyzed;
   ReportOnce Reported;
 };
 

@@ -81,55 +81,34 @@ private:
 
 LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : CorolintCheck(Name, Context, "3.2"),
-      Text{Options.get("GuardTypes", DefaultGuardTypes).str(),
-           Options.get("BlockingMutexTypes", DefaultBlockingMutexTypes).str(),
-           Options.get("AsyncSafeTypes", DefaultAsyncSafeTypes).str(),
-           Options.get("LockFunctions", DefaultLockFunctions).str(),
-           Options.get("TryLockFunctions", DefaultTryLockFunctions).str(),
-           Options.get("UnlockFunctions", DefaultUnlockFunctions).str(),
-           Options.get("FreeLockFunctions", DefaultFreeLockFunctions).str(),
-           Options.get("FreeUnlockFunctions", DefaultFreeUnlockFunctions).str(),
-           Options.get("NonSuspendingAwaitables", DefaultNonSuspendingAwaitables)
-               .str(),
-           Options.get("MustNotSuspendTypes", DefaultMustNotSuspendTypes)
-               .str()},
-      Vocabulary{NameList(Text.GuardTypes),
-                 NameList(Text.BlockingMutexTypes),
-                 NameList(Text.AsyncSafeTypes),
-                 NameList(Text.LockFunctions),
-                 NameList(Text.TryLockFunctions),
-                 NameList(Text.UnlockFunctions),
-                 NameList(Text.FreeLockFunctions),
-                 NameList(Text.FreeUnlockFunctions),
-                 NameList(Text.NonSuspendingAwaitables),
-                 NameList(Text.MustNotSuspendTypes)} {}
-
-void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  CorolintCheck::storeOptions(Opts);
-  Options.store(Opts, "GuardTypes", Text.GuardTypes);
-  Options.store(Opts, "BlockingMutexTypes", Text.BlockingMutexTypes);
-  Options.store(Opts, "AsyncSafeTypes", Text.AsyncSafeTypes);
-  Options.store(Opts, "LockFunctions", Text.LockFunctions);
-  Options.store(Opts, "TryLockFunctions", Text.TryLockFunctions);
-  Options.store(Opts, "UnlockFunctions", Text.UnlockFunctions);
-  Options.store(Opts, "FreeLockFunctions", Text.FreeLockFunctions);
-  Options.store(Opts, "FreeUnlockFunctions", Text.FreeUnlockFunctions);
-  Options.store(Opts, "NonSuspendingAwaitables", Text.NonSuspendingAwaitables);
-  Options.store(Opts, "MustNotSuspendTypes", Text.MustNotSuspendTypes);
-}
+    : CorolintCheck(Name, Context),
+      Vocabulary{
+          nameListOption("GuardTypes", DefaultGuardTypes),
+          nameListOption("BlockingMutexTypes", DefaultBlockingMutexTypes),
+          nameListOption("AsyncSafeTypes", DefaultAsyncSafeTypes),
+          nameListOption("LockFunctions", DefaultLockFunctions),
+          nameListOption("TryLockFunctions", DefaultTryLockFunctions),
+          nameListOption("UnlockFunctions", DefaultUnlockFunctions),
+          nameListOption("FreeLockFunctions", DefaultFreeLockFunctions),
+          nameListOption("FreeUnlockFunctions", DefaultFreeUnlockFunctions),
+          nameListOption("NonSuspendingAwaitables",
+                         DefaultNonSuspendingAwaitables),
+          nameListOption("MustNotSuspendTypes", DefaultMustNotSuspendTypes)} {}
 
 void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
   matchCoroutines(Finder, this);
 }
 
 void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analysed);
+  const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analyzed);
   if (!Coroutine)
     return;
-  for (const HeldLock &Lock :
-       findLocksHeldAcrossSuspension(*Coroutine, *Result.Context, Vocabulary))
+  SuspensionHazards Found =
+      findHazardsAcrossSuspension(*Coroutine, *Result.Context, Vocabulary);
+  for (const HeldLock &Lock : Found.Locks)
     report(Lock, *Coroutine, *Result.Context);
+  for (const LiveMustNotSuspendObject &Object : Found.Objects)
+    report(Object);
 }
 
 void LockAcrossSuspendCheck::report(const HeldLock &Lock,
@@ -137,18 +116,15 @@ void LockAcrossSuspendCheck::report(const HeldLock &Lock,
                                     ASTContext &Context) {
   if (!Reported.first(Lock.Loc))
     return;
-  if (Lock.MustNotSuspend) {
-    reportMustNotSuspend(Lock);
-    return;
-  }
   std::string Why = "; threads waiting for it stall the executor, and the "
                     "coroutine may resume and unlock it on another thread " +
                     citation();
   if (!Lock.GuardTypeName.empty()) {
     std::string Owner =
         Lock.GuardName.empty() ? "temporary" : "'" + Lock.GuardName + "'";
-    std::string Mutex =
-        Lock.MutexName.empty() ? "" : " on blocking mutex '" + Lock.MutexName + "'";
+    std::string Mutex = Lock.MutexName.empty()
+                            ? ""
+                            : " on blocking mutex '" + Lock.MutexName + "'";
     diag(Lock.Loc, "lock %0 (%1)%2 may be held across a suspension point%3")
         << Owner << Lock.GuardTypeName << Mutex << Why;
   } else {
@@ -165,9 +141,11 @@ void LockAcrossSuspendCheck::report(const HeldLock &Lock,
   suggestUnlock(Lock, Coroutine, Context);
 }
 
-void LockAcrossSuspendCheck::reportMustNotSuspend(const HeldLock &Object) {
+void LockAcrossSuspendCheck::report(const LiveMustNotSuspendObject &Object) {
+  if (!Reported.first(Object.Loc))
+    return;
   std::string What =
-      Object.GuardName.empty() ? "temporary" : "'" + Object.GuardName + "'";
+      Object.Name.empty() ? "temporary" : "'" + Object.Name + "'";
   std::string Why =
       Object.Reason.empty()
           ? "the coroutine may resume on another thread, and other code runs "
@@ -175,7 +153,7 @@ void LockAcrossSuspendCheck::reportMustNotSuspend(const HeldLock &Object) {
           : Object.Reason;
   diag(Object.Loc,
        "%0 of type '%1' must not live across a suspension point: %2 %3")
-      << What << Object.GuardTypeName << Why << citation();
+      << What << Object.TypeName << Why << citation();
   for (const Expr *Suspension : Object.SuspensionPoints)
     diag(Suspension->getBeginLoc(), "suspension point where %0 is alive",
          DiagnosticIDs::Note)
@@ -210,7 +188,7 @@ void LockAcrossSuspendCheck::suggestUnlock(const HeldLock &Lock,
       continue;
     if (llvm::isa<DeclStmt>(Child) &&
         llvm::is_contained(llvm::cast<DeclStmt>(Child)->decls(), Guard))
-      return; // Suspends in its own initialiser: nothing to insert before.
+      return; // Suspends in its own initializer: nothing to insert before.
     SourceLocation Where = Child->getBeginLoc();
     if (Where.isMacroID())
       return;

@@ -18,24 +18,18 @@ namespace clang::tidy::corolint {
 class LockAcrossSuspendCheck : public CorolintCheck {
 public:
   LockAcrossSuspendCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   void report(const HeldLock &Lock, const FunctionDecl &Coroutine,
               ASTContext &Context);
-  void reportMustNotSuspend(const HeldLock &Object);
+  void report(const LiveMustNotSuspendObject &Object);
   void suggestUnlock(const HeldLock &Lock, const FunctionDecl &Coroutine,
                      ASTContext &Context);
 
-  struct OptionText {
-    std::string GuardTypes, BlockingMutexTypes, AsyncSafeTypes, LockFunctions,
-        TryLockFunctions, UnlockFunctions, FreeLockFunctions,
-        FreeUnlockFunctions, NonSuspendingAwaitables, MustNotSuspendTypes;
-  } Text;
   LockVocabulary Vocabulary;
-  llvm::DenseSet<const FunctionDecl *> Analysed;
+  llvm::DenseSet<const FunctionDecl *> Analyzed;
   ReportOnce Reported;
 };
 

@@ -20,7 +20,6 @@ namespace clang::tidy::corolint {
 class ThreadLocalAcrossSuspendCheck : public CorolintCheck {
 public:
   ThreadLocalAcrossSuspendCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
@@ -43,15 +42,12 @@ public:
 
 private:
   bool isIgnored(const VarDecl &ThreadLocal) const;
-  void analyse(const FunctionDecl &Coroutine, ASTContext &Context);
+  void analyze(const FunctionDecl &Coroutine, ASTContext &Context);
   void report(const HeldAddress &Found);
   void report(const Reaccess &Found);
 
-  struct OptionText {
-    std::string IgnoredThreadLocals, NonSuspendingAwaitables;
-  } Text;
   NameList IgnoredThreadLocals, NonSuspendingAwaitables;
-  llvm::DenseSet<const FunctionDecl *> Analysed;
+  llvm::DenseSet<const FunctionDecl *> Analyzed;
   ReportOnce Reported;
 };
 

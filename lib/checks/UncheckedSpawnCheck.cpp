@@ -2,6 +2,9 @@
 
 #include "UncheckedSpawnCheck.h"
 #include "SkippedBodies.h"
+#include "ASTHelpers.h"
+#include "MayThrow.h"
+#include "SpawnedWork.h"
 #include "clang/AST/DeclTemplate.h"
 
 using namespace clang::ast_matchers;
@@ -76,129 +79,6 @@ AST_MATCHER_P(CallExpr, callsFunctionNamed, const llvm::StringSet<> *,
          Identifiers->contains(Callee->getName());
 }
 
-/// \p E without the implicit nodes and parentheses around what was spelled.
-const Expr *ignoreImplicitAndParens(const Expr *E) {
-  for (;;) {
-    const Expr *Stripped = E->IgnoreImplicit()->IgnoreParens();
-    if (Stripped == E)
-      return E;
-    E = Stripped;
-  }
-}
-
-/// Like ignoreImplicitAndParens(), and also looks through the copy or move
-/// that passing an object by value adds.
-const Expr *ignoreImplicitCopies(const Expr *E) {
-  for (;;) {
-    E = ignoreImplicitAndParens(E);
-    const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
-    if (!Construct || Construct->getNumArgs() != 1 ||
-        !Construct->getConstructor()->isCopyOrMoveConstructor())
-      return E;
-    E = Construct->getArg(0);
-  }
-}
-
-/// The statement that a label, case or attribute applies to.
-const Stmt *unlabelled(const Stmt *S) {
-  for (;;) {
-    if (const auto *Label = llvm::dyn_cast<LabelStmt>(S))
-      S = Label->getSubStmt();
-    else if (const auto *Case = llvm::dyn_cast<SwitchCase>(S))
-      S = Case->getSubStmt();
-    else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(S))
-      S = Attributed->getSubStmt();
-    else
-      return S;
-  }
-}
-
-/// The sub-statements of an if or loop that are statements of their own
-/// without braces (braced ones are compound statements, matched themselves).
-llvm::SmallVector<const Stmt *, 2> unbracedBodies(const Stmt &S) {
-  llvm::SmallVector<const Stmt *, 2> Bodies;
-  if (const auto *If = llvm::dyn_cast<IfStmt>(&S)) {
-    Bodies.push_back(If->getThen());
-    Bodies.push_back(If->getElse());
-  } else if (const auto *For = llvm::dyn_cast<ForStmt>(&S)) {
-    Bodies.push_back(For->getBody());
-  } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&S)) {
-    Bodies.push_back(Range->getBody());
-  } else if (const auto *While = llvm::dyn_cast<WhileStmt>(&S)) {
-    Bodies.push_back(While->getBody());
-  } else if (const auto *Do = llvm::dyn_cast<DoStmt>(&S)) {
-    Bodies.push_back(Do->getBody());
-  }
-  llvm::erase_if(Bodies, [](const Stmt *Body) {
-    return !Body || llvm::isa<CompoundStmt>(Body);
-  });
-  return Bodies;
-}
-
-/// What a callable that is not itself a coroutine returns when its whole
-/// body is `return <expr>;`: `[self = shared_from_this()] { return
-/// self->reader(); }` keeps an object alive and runs its coroutine reader().
-const Expr *forwardedAwaitable(const FunctionDecl &Callable) {
-  if (!Callable.hasBody() || llvm::isa<CoroutineBodyStmt>(Callable.getBody()))
-    return nullptr;
-  const auto *Block = llvm::dyn_cast<CompoundStmt>(Callable.getBody());
-  if (!Block || Block->size() != 1)
-    return nullptr;
-  const auto *Return = llvm::dyn_cast<ReturnStmt>(Block->body_front());
-  return Return ? Return->getRetValue() : nullptr;
-}
-
-/// The function that the spawned work runs when the spawn names it: the
-/// lambda or function passed as a callable (or the coroutine a lambda only
-/// forwards to), or the coroutine (a lambda invoked in place included) whose
-/// call makes the awaitable.
-const FunctionDecl *spawnedFunction(const Expr &Work) {
-  const Expr *E = ignoreImplicitCopies(&Work);
-  if (const CXXRecordDecl *Closure = E->getType()->getAsCXXRecordDecl();
-      Closure && Closure->isLambda()) {
-    const CXXMethodDecl *CallOperator = Closure->getLambdaCallOperator();
-    if (const Expr *Forwarded = forwardedAwaitable(*CallOperator))
-      if (const FunctionDecl *Coroutine = spawnedFunction(*Forwarded))
-        return Coroutine;
-    return CallOperator;
-  }
-  if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E);
-      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    E = ignoreImplicitAndParens(AddressOf->getSubExpr());
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-    return llvm::dyn_cast<FunctionDecl>(Ref->getDecl());
-  // A call returning a reference (std::move(stored)) hands over an awaitable
-  // made elsewhere: its callee is not the coroutine.
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *Callee = Call->getDirectCallee();
-        Callee && !Callee->getReturnType()->isReferenceType())
-      return Callee;
-  return nullptr;
-}
-
-/// What calling the callable \p Callable returns, or a null type when it is
-/// not a callable (an awaitable, say).
-QualType callableResult(QualType Callable) {
-  Callable = Callable.getNonReferenceType();
-  if (const auto *Pointer = Callable->getAs<PointerType>())
-    Callable = Pointer->getPointeeType();
-  if (const auto *Function = Callable->getAs<FunctionType>())
-    return Function->getReturnType();
-  const CXXRecordDecl *Record = Callable->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return QualType();
-  if (Record->isLambda())
-    return Record->getLambdaCallOperator()->getReturnType();
-  const CXXMethodDecl *CallOperator = nullptr;
-  for (const CXXMethodDecl *Method : Record->methods())
-    if (Method->getOverloadedOperator() == OO_Call) {
-      if (CallOperator)
-        return QualType(); // Overloaded: the result depends on the arguments.
-      CallOperator = Method;
-    }
-  return CallOperator ? CallOperator->getReturnType() : QualType();
-}
-
 bool isRethrowCall(const Stmt &S) {
   const auto *Call = llvm::dyn_cast<CallExpr>(&S);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
@@ -233,50 +113,6 @@ const Expr *spelledDetachedToken(const Expr *E, const NameList &TokenTypes) {
   return nullptr;
 }
 
-/// True when \p Callee, called or constructed, is declared not to throw.
-bool isNothrow(const FunctionDecl &Callee) {
-  const auto *Proto = Callee.getType()->getAs<FunctionProtoType>();
-  return Proto && Proto->isNothrow();
-}
-
-/// True when evaluating \p S may throw by itself, judging each suspension
-/// point by \p AwaitMayThrow instead of by what it is made of. Allocation
-/// failure (operator new) is not counted: it would count against everything.
-bool mayThrow(const Stmt *S,
-              llvm::function_ref<bool(const CoroutineSuspendExpr &)>
-                  AwaitMayThrow) {
-  if (!S)
-    return false;
-  auto ChildMayThrow = [&AwaitMayThrow](const Stmt *Child) {
-    return mayThrow(Child, AwaitMayThrow);
-  };
-  if (const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(S))
-    return AwaitMayThrow(*Suspend);
-  // The promise stores co_return's value, converting it inside a template
-  // (a std::string made from "text"): only a scalar is known to get there.
-  if (const auto *Return = llvm::dyn_cast<CoreturnStmt>(S)) {
-    const Expr *Value = Return->getOperand();
-    return Value && (!Value->getType()->isScalarType() || ChildMayThrow(Value));
-  }
-  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S))
-    return llvm::any_of(Lambda->capture_inits(), ChildMayThrow);
-  if (llvm::isa<CXXThrowExpr>(S) || llvm::isa<CXXTypeidExpr>(S))
-    return true;
-  if (const auto *Cast = llvm::dyn_cast<CXXDynamicCastExpr>(S);
-      Cast && !Cast->getType()->isPointerType())
-    return true;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || !isNothrow(*Callee))
-      return true;
-  }
-  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S);
-      Construct && !Construct->getConstructor()->isTrivial() &&
-      !isNothrow(*Construct->getConstructor()))
-    return true;
-  return llvm::any_of(S->children(), ChildMayThrow);
-}
-
 std::string describeToken(const Expr *Spelled) {
   if (!Spelled)
     return "a detached completion token";
@@ -289,48 +125,29 @@ std::string describeToken(const Expr *Spelled) {
 
 UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : CorolintCheck(Name, Context, "4.2"),
-      Text{Options.get("SpawnFunctions", DefaultSpawnFunctions).str(),
-           Options.get("DetachedTokenTypes", DefaultDetachedTokenTypes).str(),
-           Options.get("TokenWrapperTypes", DefaultTokenWrapperTypes).str(),
-           Options.get("AwaitableTypes", DefaultAwaitableTypes).str(),
-           Options.get("CatchAllExceptionTypes", DefaultCatchAllExceptionTypes)
-               .str(),
-           Options.get("ErrorValueTypes", DefaultErrorValueTypes).str(),
-           Options.get("DetachFunctions", DefaultDetachFunctions).str(),
-           Options.get("FireAndForgetMethods", DefaultFireAndForgetMethods)
-               .str(),
-           Options.get("DetachedStartFunctions", DefaultDetachedStartFunctions)
-               .str(),
-           Options.get("ResultReturningSpawns", DefaultResultReturningSpawns)
-               .str()},
-      SpawnFunctions(Text.SpawnFunctions),
-      DetachedTokenTypes(Text.DetachedTokenTypes),
-      TokenWrapperTypes(Text.TokenWrapperTypes),
-      AwaitableTypes(Text.AwaitableTypes),
-      CatchAllExceptionTypes(Text.CatchAllExceptionTypes),
-      ErrorValueTypes(Text.ErrorValueTypes), DetachFunctions(Text.DetachFunctions),
-      FireAndForgetMethods(Text.FireAndForgetMethods),
-      DetachedStartFunctions(Text.DetachedStartFunctions),
-      ResultReturningSpawns(Text.ResultReturningSpawns) {
+    : CorolintCheck(Name, Context),
+      SpawnFunctions(nameListOption("SpawnFunctions", DefaultSpawnFunctions)),
+      DetachedTokenTypes(
+          nameListOption("DetachedTokenTypes", DefaultDetachedTokenTypes)),
+      TokenWrapperTypes(
+          nameListOption("TokenWrapperTypes", DefaultTokenWrapperTypes)),
+      AwaitableTypes(nameListOption("AwaitableTypes", DefaultAwaitableTypes)),
+      CatchAllExceptionTypes(nameListOption("CatchAllExceptionTypes",
+                                            DefaultCatchAllExceptionTypes)),
+      ErrorValueTypes(
+          nameListOption("ErrorValueTypes", DefaultErrorValueTypes)),
+      DetachFunctions(
+          nameListOption("DetachFunctions", DefaultDetachFunctions)),
+      FireAndForgetMethods(
+          nameListOption("FireAndForgetMethods", DefaultFireAndForgetMethods)),
+      DetachedStartFunctions(nameListOption("DetachedStartFunctions",
+                                            DefaultDetachedStartFunctions)),
+      ResultReturningSpawns(nameListOption("ResultReturningSpawns",
+                                           DefaultResultReturningSpawns)) {
   for (const NameList *List : {&SpawnFunctions, &DetachFunctions,
                                &FireAndForgetMethods, &DetachedStartFunctions})
     for (llvm::StringRef Name : List->names())
       CalledIdentifiers.insert(lastComponent(Name));
-}
-
-void UncheckedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  CorolintCheck::storeOptions(Opts);
-  Options.store(Opts, "SpawnFunctions", Text.SpawnFunctions);
-  Options.store(Opts, "DetachedTokenTypes", Text.DetachedTokenTypes);
-  Options.store(Opts, "TokenWrapperTypes", Text.TokenWrapperTypes);
-  Options.store(Opts, "AwaitableTypes", Text.AwaitableTypes);
-  Options.store(Opts, "CatchAllExceptionTypes", Text.CatchAllExceptionTypes);
-  Options.store(Opts, "ErrorValueTypes", Text.ErrorValueTypes);
-  Options.store(Opts, "DetachFunctions", Text.DetachFunctions);
-  Options.store(Opts, "FireAndForgetMethods", Text.FireAndForgetMethods);
-  Options.store(Opts, "DetachedStartFunctions", Text.DetachedStartFunctions);
-  Options.store(Opts, "ResultReturningSpawns", Text.ResultReturningSpawns);
 }
 
 void UncheckedSpawnCheck::registerMatchers(MatchFinder *Finder) {
@@ -355,16 +172,11 @@ void UncheckedSpawnCheck::registerMatchers(MatchFinder *Finder) {
         this);
   if (ResultReturningSpawns.empty())
     return;
-  // A result is discarded when its call is a statement of its own. The
-  // statements that hold statements are visited directly (one matcher per
-  // node kind, so that nothing else pays), rather than asking every call for
-  // its parent, which would build the parent map of the whole TU.
+  // A result is discarded when its call is a statement of its own. Blocks
+  // are visited directly, with the statements below them that are not blocks
+  // of their own, rather than asking every call for its parent, which would
+  // build the parent map of the whole TU.
   Finder->addMatcher(compoundStmt().bind("statements"), this);
-  Finder->addMatcher(ifStmt().bind("statements"), this);
-  Finder->addMatcher(forStmt().bind("statements"), this);
-  Finder->addMatcher(cxxForRangeStmt().bind("statements"), this);
-  Finder->addMatcher(whileStmt().bind("statements"), this);
-  Finder->addMatcher(doStmt().bind("statements"), this);
 }
 
 void UncheckedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
@@ -372,14 +184,9 @@ void UncheckedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
     checkCall(*Call, *Result.Nodes.getNodeAs<NamedDecl>("callee"));
     return;
   }
-  const auto *Holder = Result.Nodes.getNodeAs<Stmt>("statements");
-  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Holder)) {
-    for (const Stmt *Child : Block->body())
-      checkStatementPosition(Child);
-    return;
-  }
-  for (const Stmt *Body : unbracedBodies(*Holder))
-    checkStatementPosition(Body);
+  const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("statements");
+  forEachDiscardedExpression(
+      *Block, [this](const Expr &Discarded) { checkDiscarded(Discarded); });
 }
 
 void UncheckedSpawnCheck::checkCall(const CallExpr &Call,
@@ -463,12 +270,12 @@ void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,
         << Spawned->getName();
 }
 
-void UncheckedSpawnCheck::checkStatementPosition(const Stmt *Statement) {
-  const auto *E = llvm::dyn_cast<Expr>(unlabelled(Statement));
-  if (!E || E->containsErrors())
+void UncheckedSpawnCheck::checkDiscarded(const Expr &Discarded) {
+  if (Discarded.containsErrors())
     return;
   // `(void)pool.spawn(t);` discards on purpose: it is a cast, not a call.
-  const auto *Call = llvm::dyn_cast<CallExpr>(ignoreImplicitAndParens(E));
+  const auto *Call =
+      llvm::dyn_cast<CallExpr>(ignoreImplicitAndParens(&Discarded));
   if (!Call || Call->getType()->isVoidType())
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
@@ -564,26 +371,29 @@ bool UncheckedSpawnCheck::awaitsErrorValue(
   // value may still throw from its body. Its arguments are evaluated here,
   // except the completion token (as_tuple(use_awaitable), or the default
   // one), which belongs to the operation.
-  const auto *Start =
-      llvm::dyn_cast<CallExpr>(ignoreImplicitAndParens(awaitedOperand(Suspend)));
+  const auto *Start = llvm::dyn_cast<CallExpr>(
+      ignoreImplicitAndParens(awaitedOperand(Suspend)));
   const FunctionDecl *Callee = Start ? Start->getDirectCallee() : nullptr;
   const FunctionDecl *Definition = Callee ? definitionWithBody(*Callee) : nullptr;
   if (!Definition || llvm::isa<CoroutineBodyStmt>(Definition->getBody()))
     return false;
   auto NestedAwaitMayThrow = [](const CoroutineSuspendExpr &) { return true; };
   if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Start);
-      Member && mayThrow(Member->getImplicitObjectArgument(), NestedAwaitMayThrow))
+      Member &&
+      mayThrow(Member->getImplicitObjectArgument(), NestedAwaitMayThrow))
     return false;
   return llvm::none_of(Start->arguments(), [&](const Expr *Argument) {
     return !llvm::isa<CXXDefaultArgExpr>(Argument) &&
-           !TokenWrapperTypes.contains(
-               Argument->getType().getNonReferenceType()->getAsCXXRecordDecl()) &&
+           !TokenWrapperTypes.contains(Argument->getType()
+                                           .getNonReferenceType()
+                                           ->getAsCXXRecordDecl()) &&
            mayThrow(Argument, NestedAwaitMayThrow);
   });
 }
 
 bool UncheckedSpawnCheck::isErrorValue(QualType Result) const {
-  const CXXRecordDecl *Record = Result.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Record =
+      Result.getNonReferenceType()->getAsCXXRecordDecl();
   if (ErrorValueTypes.contains(Record))
     return true;
   // as_tuple: std::tuple<error_code, size_t>, the error first.

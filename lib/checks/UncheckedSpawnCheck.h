@@ -19,14 +19,13 @@ namespace clang::tidy::corolint {
 class UncheckedSpawnCheck : public CorolintCheck {
 public:
   UncheckedSpawnCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
   void checkCall(const CallExpr &Call, const NamedDecl &Callee);
   void checkDetachedSpawn(const CallExpr &Spawn, const FunctionDecl &Callee);
-  void checkStatementPosition(const Stmt *Statement);
+  void checkDiscarded(const Expr &Discarded);
   void reportDiscardedResult(const CallExpr &Call, const FunctionDecl &Callee);
 
   bool isDetachedToken(QualType Token) const;
@@ -39,12 +38,6 @@ private:
   bool isErrorValue(QualType Result) const;
   QualType spawnedResultType(const Expr &Work) const;
 
-  struct OptionText {
-    std::string SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
-        AwaitableTypes, CatchAllExceptionTypes, ErrorValueTypes,
-        DetachFunctions, FireAndForgetMethods, DetachedStartFunctions,
-        ResultReturningSpawns;
-  } Text;
   NameList SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
       AwaitableTypes, CatchAllExceptionTypes, ErrorValueTypes, DetachFunctions,
       FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns;

@@ -49,7 +49,6 @@ public:
   void append(llvm::StringRef Bytes) { Data.append(Bytes.data(), Bytes.size()); }
   /// The next complete message's payload, if one has fully arrived.
   std::optional<std::string> next();
-  bool empty() const { return Data.empty(); }
 
 private:
   std::string Data;

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Worker.h"
+#include "CheckInfo.h"
 #include "EffectiveConfig.h"
 #include "Finding.h"
 #include "Protocol.h"
@@ -235,7 +236,9 @@ private:
 /// falls back to the files on disk.
 class ResultBuilder {
 public:
-  ResultBuilder(const Job &J, TUResult &Result) : J(J), Result(Result) {}
+  ResultBuilder(const Job &J, const tidy::ClangTidyOptions &Options,
+                TUResult &Result)
+      : J(J), Options(Options), Result(Result) {}
 
   /// Findings in headers are kept when \p Filter matches the header's name
   /// as clang spelled it or its canonical name: clang-tidy matches the
@@ -365,10 +368,14 @@ private:
     for (const tooling::DiagnosticMessage &Note : Error.Notes)
       F.Notes.push_back(convert(Note, CI, BuildDirectory));
     F.Snippet = collapseWhitespace(F.Main.LineText);
+    if (tidy::corolint::findCheck(F.Check))
+      F.GuideURL = tidy::corolint::configuredGuideURL(Options.CheckOptions,
+                                                      F.Check);
     return F;
   }
 
   const Job &J;
+  const tidy::ClangTidyOptions &Options;
   TUResult &Result;
   std::optional<llvm::Regex> HeaderFilter;
   llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> DiskFiles;
@@ -582,7 +589,7 @@ void editAfterAnalysis(llvm::StringRef File) {
 TUResult analyseOnce(const Job &J, tidy::ClangTidyOptions Opts, bool Skip) {
   TUResult Result;
   Result.File = J.File;
-  ResultBuilder Builder(J, Result);
+  ResultBuilder Builder(J, Opts, Result);
   // The skipper decides by the header filter as the user wrote it.
   std::optional<BodySkipper> Skipper;
   if (Skip)
