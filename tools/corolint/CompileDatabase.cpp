@@ -334,12 +334,15 @@ std::vector<std::string> analysisArguments(llvm::ArrayRef<std::string> Arguments
   return Result;
 }
 
-/// The language -x gives the file (the last -x before it wins), if any.
+/// The language -x gives \p File (the last -x before it wins; one after it
+/// applies to later inputs only), if any.
 static std::optional<clang::driver::types::ID>
-explicitLanguage(llvm::ArrayRef<std::string> Arguments) {
+explicitLanguage(llvm::ArrayRef<std::string> Arguments, llvm::StringRef File) {
   std::optional<clang::driver::types::ID> Language;
   for (size_t I = 0; I < Arguments.size(); ++I) {
     llvm::StringRef Arg = Arguments[I], Name;
+    if (I > 0 && path::filename(Arg) == path::filename(File))
+      break;
     if (Arg == "-x" && I + 1 < Arguments.size())
       Name = Arguments[++I];
     else if (Arg.starts_with("-x") && Arg.size() > 2)
@@ -368,7 +371,7 @@ static bool hasCUDAInstallation(llvm::ArrayRef<std::string> Arguments) {
 
 std::string notCPlusPlus(llvm::ArrayRef<std::string> Arguments, llvm::StringRef File) {
   namespace types = clang::driver::types;
-  types::ID Language = explicitLanguage(Arguments).value_or(types::TY_INVALID);
+  types::ID Language = explicitLanguage(Arguments, File).value_or(types::TY_INVALID);
   if (Language == types::TY_INVALID) {
     Language = types::lookupTypeForExtension(path::extension(File).drop_front());
     // Like clang's driver: a C++ driver compiles C files as C++.
