@@ -4,6 +4,8 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprConcepts.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 
 using namespace clang::ast_matchers;
 
@@ -25,8 +27,20 @@ constexpr llvm::StringLiteral DefaultBlockingFunctions =
     "::fdatasync;::flock;::waitpid;::getaddrinfo;::gethostbyname;::system;"
     "::popen;"
     // C stdio.
-    "::fopen;::fread;::fwrite;::fgets;::fgetc;::getc;::getchar;::scanf;"
-    "::fscanf";
+    "::fopen;::fread;::fwrite;::fputs;::fclose;::fgets;::fgetc;"
+    "::getc;::getchar;::scanf;::fscanf;"
+    // libcurl's easy interface performs the whole transfer.
+    "::curl_easy_perform;"
+    // std::filesystem calls that touch the disk.
+    "::std::filesystem::exists;::std::filesystem::status;"
+    "::std::filesystem::symlink_status;::std::filesystem::file_size;"
+    "::std::filesystem::is_directory;::std::filesystem::is_regular_file;"
+    "::std::filesystem::last_write_time;::std::filesystem::create_directory;"
+    "::std::filesystem::create_directories;::std::filesystem::copy;"
+    "::std::filesystem::copy_file;::std::filesystem::rename;"
+    "::std::filesystem::remove;::std::filesystem::remove_all;"
+    "::std::filesystem::resize_file;::std::filesystem::space;"
+    "::std::filesystem::canonical;::std::filesystem::weakly_canonical";
 constexpr llvm::StringLiteral DefaultBlockingMethods =
     "::std::future::get;::std::future::wait;::std::future::wait_for;"
     "::std::future::wait_until;::std::shared_future::get;"
@@ -44,11 +58,33 @@ constexpr llvm::StringLiteral DefaultBlockingMethods =
     "::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait;"
     "::std::atomic::wait;::std::atomic_ref::wait;::std::atomic_flag::wait;"
     "::asio::thread_pool::join;::asio::thread_pool::wait;"
-    "::boost::asio::thread_pool::join;::boost::asio::thread_pool::wait";
+    "::boost::asio::thread_pool::join;::boost::asio::thread_pool::wait;"
+    // Loading certificates and keys reads files.
+    "::asio::ssl::context::use_certificate_file;"
+    "::asio::ssl::context::use_certificate_chain_file;"
+    "::asio::ssl::context::use_private_key_file;"
+    "::asio::ssl::context::use_rsa_private_key_file;"
+    "::asio::ssl::context::use_tmp_dh_file;"
+    "::asio::ssl::context::load_verify_file;"
+    "::boost::asio::ssl::context::use_certificate_file;"
+    "::boost::asio::ssl::context::use_certificate_chain_file;"
+    "::boost::asio::ssl::context::use_private_key_file;"
+    "::boost::asio::ssl::context::use_rsa_private_key_file;"
+    "::boost::asio::ssl::context::use_tmp_dh_file;"
+    "::boost::asio::ssl::context::load_verify_file;"
+    "::async_simple::Future::get;::async_simple::Future::wait;"
+    "::concurrencpp::manual_executor::wait_for_task;"
+    "::concurrencpp::manual_executor::wait_for_task_for;"
+    "::concurrencpp::manual_executor::wait_for_task_until;"
+    "::concurrencpp::manual_executor::wait_for_tasks;"
+    "::concurrencpp::manual_executor::wait_for_tasks_for;"
+    "::concurrencpp::manual_executor::wait_for_tasks_until;"
+    "::concurrencpp::manual_executor::shutdown";
 constexpr llvm::StringLiteral DefaultEventLoopFunctions =
     "::folly::coro::blockingWait;::cppcoro::sync_wait;::coro::sync_wait;"
     "::stdexec::sync_wait;::stdexec::sync_wait_with_variant;"
-    "::std::this_thread::sync_wait;::std::this_thread::sync_wait_with_variant";
+    "::std::this_thread::sync_wait;::std::this_thread::sync_wait_with_variant;"
+    "::async_simple::coro::syncAwait";
 constexpr llvm::StringLiteral DefaultEventLoopMethods =
     "::folly::SemiFuture::get;::folly::SemiFuture::getTry;"
     "::folly::SemiFuture::wait;::folly::Future::get;::folly::Future::getTry;"
@@ -62,16 +98,27 @@ constexpr llvm::StringLiteral DefaultEventLoopMethods =
     "::asio::io_context::run;::asio::io_context::run_one;"
     "::asio::io_context::run_for;::asio::io_context::run_until;"
     "::asio::io_context::run_one_for;::asio::io_context::run_one_until;"
-    "::asio::io_context::poll;::asio::io_context::poll_one;"
     "::boost::asio::io_context::run;::boost::asio::io_context::run_one;"
     "::boost::asio::io_context::run_for;::boost::asio::io_context::run_until;"
     "::boost::asio::io_context::run_one_for;"
     "::boost::asio::io_context::run_one_until;"
-    "::boost::asio::io_context::poll;::boost::asio::io_context::poll_one";
+    "::cppcoro::io_service::process_events;"
+    "::cppcoro::io_service::process_one_event;"
+    "::concurrencpp::manual_executor::loop;"
+    "::concurrencpp::manual_executor::loop_for;"
+    "::concurrencpp::manual_executor::loop_until;"
+    "::concurrencpp::manual_executor::loop_once;"
+    "::concurrencpp::manual_executor::loop_once_for;"
+    "::concurrencpp::manual_executor::loop_once_until";
 constexpr llvm::StringLiteral DefaultBlockingStreamObjects =
     "::std::cin;::std::wcin";
 constexpr llvm::StringLiteral DefaultBlockingStreamTypes =
-    "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream";
+    "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream;"
+    "::boost::nowide::basic_ifstream;::boost::nowide::basic_ofstream;"
+    "::boost::nowide::basic_fstream";
+constexpr llvm::StringLiteral DefaultDirectoryIteratorTypes =
+    "::std::filesystem::directory_iterator;"
+    "::std::filesystem::recursive_directory_iterator";
 constexpr llvm::StringLiteral DefaultBlockingStreamOperations =
     "open;read;write;getline;operator>>";
 constexpr llvm::StringLiteral DefaultAsioNamespaces = "::asio;::boost::asio";
@@ -103,6 +150,12 @@ constexpr llvm::StringLiteral DefaultCppcoroTaskTypes =
 constexpr llvm::StringLiteral DefaultLibcoroTaskTypes = "::coro::task";
 constexpr llvm::StringLiteral DefaultConcurrencppTaskTypes =
     "::concurrencpp::result;::concurrencpp::lazy_result";
+constexpr llvm::StringLiteral DefaultAsyncSimpleTaskTypes =
+    "::async_simple::coro::Lazy;::async_simple::coro::RescheduleLazy";
+// Descriptor I/O that only blocks on a blocking descriptor.
+constexpr llvm::StringLiteral DefaultDescriptorFunctions =
+    "::read;::write;::readv;::writev;::recv;::recvfrom;::recvmsg;::send;"
+    "::sendto;::sendmsg;::accept;::accept4;::connect";
 // Deep enough for a helper that calls a helper that wraps a library call,
 // shallow enough that a long path is still a plausible explanation.
 constexpr unsigned DefaultMaxCallDepth = 4;
@@ -289,7 +342,9 @@ std::string timerAdvice(const BlockingCallCheck::Runtime &RT) {
   case Runtime::Folly:
     return "await 'folly::coro::sleep' instead of sleeping";
   case Runtime::Libcoro:
-    return "await 'coro::io_scheduler::yield_for' instead of sleeping";
+    return "await 'coro::scheduler::yield_for' instead of sleeping";
+  case Runtime::AsyncSimple:
+    return "await 'async_simple::coro::sleep' instead of sleeping";
   case Runtime::Cppcoro:
     return "await a cppcoro timer such as 'io_service::schedule_after' "
            "instead of sleeping";
@@ -325,6 +380,9 @@ std::string offloadAdvice(const BlockingCallCheck::Runtime &RT) {
   case Runtime::Concurrencpp:
     return "submit it to the runtime's 'background_executor' and co_await "
            "the result";
+  case Runtime::AsyncSimple:
+    return "run it in a 'Lazy' started on a blocking executor with "
+           "'.via(executor)' and co_await it";
   case Runtime::Unknown:
     break;
   }
@@ -388,6 +446,121 @@ std::string describeFunction(const FunctionDecl &FD) {
   return "'" + qualifiedName(FD) + "'";
 }
 
+/// Records the macros that tell non-blocking descriptor use apart, where
+/// they are expanded outside system headers.
+class NonBlockingMacros : public PPCallbacks {
+public:
+  NonBlockingMacros(const SourceManager &SM,
+                    std::shared_ptr<BlockingCallCheck::NonBlockingEvidence> Into)
+      : SM(SM), Into(std::move(Into)) {}
+
+  void MacroExpands(const Token &Name, const MacroDefinition &, SourceRange Range,
+                    const MacroArgs *) override {
+    const IdentifierInfo *Id = Name.getIdentifierInfo();
+    if (!Id)
+      return;
+    SourceLocation Loc = SM.getExpansionLoc(Range.getBegin());
+    if (SM.isInSystemHeader(Loc))
+      return;
+    StringRef Macro = Id->getName();
+    if (Macro == "O_NONBLOCK" || Macro == "SOCK_NONBLOCK")
+      Into->NonBlockingDescriptors = true;
+    else if (Macro == "EAGAIN" || Macro == "EWOULDBLOCK" ||
+             Macro == "EINPROGRESS")
+      Into->WouldBlock.push_back(Loc);
+    else if (Macro == "MSG_DONTWAIT")
+      Into->DontWait.push_back(Loc);
+    else if (Macro == "SOCK_DGRAM")
+      Into->Datagram.push_back(Loc);
+  }
+
+private:
+  const SourceManager &SM;
+  std::shared_ptr<BlockingCallCheck::NonBlockingEvidence> Into;
+};
+
+bool anyWithin(llvm::ArrayRef<SourceLocation> Locations, SourceRange Range,
+               const SourceManager &SM) {
+  SourceLocation Begin = SM.getExpansionLoc(Range.getBegin());
+  SourceLocation End = SM.getExpansionLoc(Range.getEnd());
+  return llvm::any_of(Locations, [&](SourceLocation Loc) {
+    return SM.isPointWithin(Loc, Begin, End);
+  });
+}
+
+/// The variable \p E names, looking through parentheses, conversions and
+/// std::move (`std::move(fut).get()`).
+const VarDecl *namedVariable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+      Call && Call->isCallToStdMove())
+    E = Call->getArg(0)->IgnoreParenImpCasts();
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  return Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// Every variable named inside \p S.
+void collectNamedVariables(const Stmt *S,
+                           llvm::SmallPtrSetImpl<const VarDecl *> &Into) {
+  if (!S)
+    return;
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S))
+    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
+      Into.insert(Var);
+  for (const Stmt *Child : S->children())
+    collectNamedVariables(Child, Into);
+}
+
+/// Remembers futures whose readiness \p S observes: `f.wait_for(0s)`,
+/// `f.is_ready()`, `f.status()`, or a co_await of an expression naming it.
+void noteReadiness(const Stmt &S, BlockingCallCheck::BodyContext &Body,
+                   const ASTContext &Context) {
+  if (const Expr *Suspend = asSuspensionPoint(&S)) {
+    collectNamedVariables(awaitedOperand(*Suspend), Body.Ready);
+    return;
+  }
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier())
+    return;
+  StringRef Name = Method->getName();
+  if (pollsWithZeroTimeout(*Call, Name, Context) || Name == "is_ready" ||
+      Name == "status" || Name == "hasResult")
+    if (const VarDecl *Var = namedVariable(Call->getImplicitObjectArgument()))
+      Body.Ready.insert(Var);
+}
+
+/// True for the calls that return at once on a result known to be ready.
+bool isResultAccess(StringRef Method) {
+  return Method == "get" || Method == "getTry" || Method == "wait";
+}
+
+/// True when \p Callee, declared in std::filesystem, only inspects a
+/// `file_status` it is given (`exists(status)`), without touching the disk.
+bool inspectsFileStatus(const FunctionDecl &Callee) {
+  if (Callee.getNumParams() == 0)
+    return false;
+  const CXXRecordDecl *First = Callee.getParamDecl(0)
+                                   ->getType()
+                                   .getNonReferenceType()
+                                   ->getAsCXXRecordDecl();
+  return First && First->getIdentifier() && First->getName() == "file_status";
+}
+
+/// True for a coroutine that only yields values: a synchronous generator.
+bool isSynchronousGenerator(const FunctionDecl &Coroutine) {
+  bool Yields = false, Awaits = false;
+  forEachOwnStmt(coroutineBody(Coroutine), [&](const Stmt &S) {
+    if (const Expr *Suspend = asSuspensionPoint(&S)) {
+      Yields |= llvm::isa<CoyieldExpr>(Suspend);
+      Awaits |= llvm::isa<CoawaitExpr>(Suspend);
+    }
+  });
+  return Yields && !Awaits;
+}
+
 } // namespace
 
 void MethodTable::add(StringRef ClassAndMethod) {
@@ -427,6 +600,11 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
            Options.get("LibcoroTaskTypes", DefaultLibcoroTaskTypes).str(),
            Options.get("ConcurrencppTaskTypes", DefaultConcurrencppTaskTypes)
                .str(),
+           Options.get("AsyncSimpleTaskTypes", DefaultAsyncSimpleTaskTypes)
+               .str(),
+           Options.get("DirectoryIteratorTypes", DefaultDirectoryIteratorTypes)
+               .str(),
+           Options.get("DescriptorFunctions", DefaultDescriptorFunctions).str(),
            Options.get("NonBlockingFunctions", "").str()},
       FollowCalls(Options.get("FollowCalls", true)),
       MaxCallDepth(Options.get("MaxCallDepth", DefaultMaxCallDepth)),
@@ -435,11 +613,14 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       EventLoopFunctions(Text.EventLoopFunctions),
       StreamObjects(Text.BlockingStreamObjects),
       StreamTypes(Text.BlockingStreamTypes),
+      DirectoryIteratorTypes(Text.DirectoryIteratorTypes),
+      DescriptorFunctions(Text.DescriptorFunctions),
       AsioAwaitableTypes(Text.AsioAwaitableTypes),
       FollyTaskTypes(Text.FollyTaskTypes),
       CppcoroTaskTypes(Text.CppcoroTaskTypes),
       LibcoroTaskTypes(Text.LibcoroTaskTypes),
       ConcurrencppTaskTypes(Text.ConcurrencppTaskTypes),
+      AsyncSimpleTaskTypes(Text.AsyncSimpleTaskTypes),
       NonBlockingFunctions(Text.NonBlockingFunctions) {
   fill(BlockingMethods, Text.BlockingMethods);
   fill(EventLoopMethods, Text.EventLoopMethods);
@@ -476,6 +657,9 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CppcoroTaskTypes", Text.CppcoroTaskTypes);
   Options.store(Opts, "LibcoroTaskTypes", Text.LibcoroTaskTypes);
   Options.store(Opts, "ConcurrencppTaskTypes", Text.ConcurrencppTaskTypes);
+  Options.store(Opts, "AsyncSimpleTaskTypes", Text.AsyncSimpleTaskTypes);
+  Options.store(Opts, "DirectoryIteratorTypes", Text.DirectoryIteratorTypes);
+  Options.store(Opts, "DescriptorFunctions", Text.DescriptorFunctions);
   Options.store(Opts, "NonBlockingFunctions", Text.NonBlockingFunctions);
   Options.store(Opts, "FollowCalls", FollowCalls);
   Options.store(Opts, "MaxCallDepth", MaxCallDepth);
@@ -485,20 +669,30 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   matchCoroutines(Finder, this);
 }
 
+void BlockingCallCheck::registerPPCallbacks(const SourceManager &SM,
+                                            Preprocessor *PP,
+                                            Preprocessor *) {
+  PP->addPPCallbacks(std::make_unique<NonBlockingMacros>(SM, Evidence));
+}
+
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analysed);
   if (!Coroutine)
     return;
   const SourceManager &SM = *Result.SourceManager;
   Runtime RT = runtimeOf(*Coroutine);
+  RT.SynchronousGenerator = isSynchronousGenerator(*Coroutine);
   BodyContext Body;
+  Body.HandlesWouldBlock = handlesWouldBlock(*Coroutine, SM);
   // Statements come parents first, so the context of a call is complete
   // when the call is reached.
   forEachOwnStmt(coroutineBody(*Coroutine), [&](const Stmt &S) {
     noteFixContext(S, Body);
     if (isWithinAny(S.getBeginLoc(), Body.Unevaluated, SM))
       return;
-    if (std::optional<BlockingCall> Found = classify(S, *Result.Context)) {
+    std::optional<BlockingCall> Found = classify(S, Body, *Result.Context);
+    noteReadiness(S, Body, *Result.Context);
+    if (Found) {
       report(*Found, RT, Body, *Result.Context);
       return;
     }
@@ -514,6 +708,7 @@ void BlockingCallCheck::onEndOfTranslationUnit() {
   // Summaries point into this translation unit's AST.
   Facts.clear();
   Summaries.clear();
+  *Evidence = NonBlockingEvidence();
 }
 
 bool BlockingCallCheck::isDeclaredNonBlocking(
@@ -569,6 +764,7 @@ BlockingCallCheck::factsOf(const FunctionDecl &Helper,
   auto Found = std::make_unique<HelperFacts>();
   const SourceManager &SM = Context.getSourceManager();
   BodyContext Body;
+  Body.HandlesWouldBlock = handlesWouldBlock(Helper, SM);
   llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
   bool Errors = false;
   auto Visit = [&](const Stmt &S) {
@@ -579,7 +775,9 @@ BlockingCallCheck::factsOf(const FunctionDecl &Helper,
     noteFixContext(S, Body);
     if (isWithinAny(S.getBeginLoc(), Body.Unevaluated, SM))
       return;
-    if ((Found->Blocks = classify(S, Context)))
+    Found->Blocks = classify(S, Body, Context);
+    noteReadiness(S, Body, Context);
+    if (Found->Blocks)
       return;
     if (const FunctionDecl *Callee = followedCallee(S, Helper, SM))
       if (Seen.insert(Callee).second)
@@ -655,11 +853,18 @@ void BlockingCallCheck::reportIndirect(const Stmt &Call,
     Current = Next.Callee;
   }
   const BlockingCall &Blocking = *Facts.find(Current)->second->Blocks;
-  diag(Loc, "%0 may block the thread that runs this coroutine: %1 blocks "
-            "within it; every coroutine on its executor stalls until it "
-            "returns %2")
-      << describeFunction(Helper) << Blocking.What << citation()
-      << Call.getSourceRange();
+  if (RT.SynchronousGenerator)
+    diag(Loc, "%0 may block the thread that iterates this synchronous "
+              "generator: %1 blocks within it; its consumer waits until it "
+              "returns %2")
+        << describeFunction(Helper) << Blocking.What << citation()
+        << Call.getSourceRange();
+  else
+    diag(Loc, "%0 may block the thread that runs this coroutine: %1 blocks "
+              "within it; every coroutine on its executor stalls until it "
+              "returns %2")
+        << describeFunction(Helper) << Blocking.What << citation()
+        << Call.getSourceRange();
   for (const auto &[Caller, Step] : Path) {
     if (Step.Callee)
       diag(Step.Site->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
@@ -668,6 +873,10 @@ void BlockingCallCheck::reportIndirect(const Stmt &Call,
     else
       diag(Step.Site->getBeginLoc(), "%0 blocks here", DiagnosticIDs::Note)
           << Blocking.What << Step.Site->getSourceRange();
+  }
+  if (RT.SynchronousGenerator) {
+    adviseGenerator(Loc);
+    return;
   }
   diag(Loc, "make %0 asynchronous and await it; if it must block, %1",
        DiagnosticIDs::Note)
@@ -704,21 +913,24 @@ BlockingCallCheck::runtimeOf(const FunctionDecl &Coroutine) const {
     RT.Kind = Runtime::Libcoro;
   } else if (ConcurrencppTaskTypes.contains(Task)) {
     RT.Kind = Runtime::Concurrencpp;
+  } else if (AsyncSimpleTaskTypes.contains(Task)) {
+    RT.Kind = Runtime::AsyncSimple;
   }
   return RT;
 }
 
 std::optional<BlockingCallCheck::BlockingCall>
-BlockingCallCheck::classify(const Stmt &S, const ASTContext &Context) const {
+BlockingCallCheck::classify(const Stmt &S, const BodyContext &Body,
+                            const ASTContext &Context) const {
   if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
-    return classifyCall(*Call, Context);
+    return classifyCall(*Call, Body, Context);
   if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S))
     return classifyConstruction(*Construct);
   return std::nullopt;
 }
 
 std::optional<BlockingCallCheck::BlockingCall>
-BlockingCallCheck::classifyCall(const CallExpr &Call,
+BlockingCallCheck::classifyCall(const CallExpr &Call, const BodyContext &Body,
                                 const ASTContext &Context) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
@@ -738,9 +950,9 @@ BlockingCallCheck::classifyCall(const CallExpr &Call,
   const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
   if (Method && Method->isInstance()) {
     if (const Expr *Object = objectArgument(Call))
-      Found = classifyMethodCall(Call, *Method, *Object);
+      Found = classifyMethodCall(Call, *Method, *Object, Body);
   } else {
-    Found = classifyFreeCall(Call, *Callee);
+    Found = classifyFreeCall(Call, *Callee, Body, Context);
   }
   if (Found && pollsWithZeroTimeout(Call, listedName(*Callee), Context))
     return std::nullopt;
@@ -750,10 +962,15 @@ BlockingCallCheck::classifyCall(const CallExpr &Call,
 std::optional<BlockingCallCheck::BlockingCall>
 BlockingCallCheck::classifyMethodCall(const CallExpr &Call,
                                       const CXXMethodDecl &Method,
-                                      const Expr &Object) const {
+                                      const Expr &Object,
+                                      const BodyContext &Body) const {
   std::string Name = listedName(Method);
   if (Name.empty())
     return std::nullopt;
+  if (isResultAccess(Name))
+    if (const VarDecl *Var = namedVariable(&Object);
+        Var && Body.Ready.contains(Var))
+      return std::nullopt;
   const CXXRecordDecl *Record = objectRecord(Object);
   auto Named = [&Name](const CXXRecordDecl &Class) {
     return "'" + qualifiedName(Class) + "::" + Name + "'";
@@ -776,16 +993,29 @@ BlockingCallCheck::classifyMethodCall(const CallExpr &Call,
 
 std::optional<BlockingCallCheck::BlockingCall>
 BlockingCallCheck::classifyFreeCall(const CallExpr &Call,
-                                    const FunctionDecl &Callee) const {
+                                    const FunctionDecl &Callee,
+                                    const BodyContext &Body,
+                                    const ASTContext &Context) const {
   auto Named = [&Callee] { return "'" + qualifiedName(Callee) + "'"; };
-  if (SleepFunctions.contains(&Callee))
-    return BlockingCall{Family::Sleep, &Call, Named()};
+  // Calling a coroutine creates a task; it blocks nothing by itself.
+  if (const FunctionDecl *Definition = Callee.getDefinition();
+      Definition && coroutineBody(*Definition))
+    return std::nullopt;
   if (EventLoopFunctions.contains(&Callee))
     return BlockingCall{Family::EventLoop, &Call, Named()};
   if (SyncAsioFunctions.contains(&Callee))
     return BlockingCall{Family::SyncAsio, &Call, "synchronous " + Named()};
-  if (BlockingFunctions.contains(&Callee))
-    return BlockingCall{Family::Blocking, &Call, Named()};
+  bool Sleeps = SleepFunctions.contains(&Callee);
+  if (Sleeps || BlockingFunctions.contains(&Callee)) {
+    if (isLibcHomonym(Callee, Context) ||
+        (DescriptorFunctions.contains(&Callee) &&
+         usesNonBlockingDescriptor(Call, Callee, Body,
+                                   Context.getSourceManager())) ||
+        inspectsFileStatus(Callee))
+      return std::nullopt;
+    return BlockingCall{Sleeps ? Family::Sleep : Family::Blocking, &Call,
+                        Named()};
+  }
   std::string Name = listedName(Callee);
   if (Call.getNumArgs() > 0 && StreamOperations.contains(Name)) {
     // std::getline(std::cin, line), std::cin >> text: the stream comes first.
@@ -795,6 +1025,46 @@ BlockingCallCheck::classifyFreeCall(const CallExpr &Call,
                           "'" + Name + "' on " + Stream};
   }
   return std::nullopt;
+}
+
+/// True for a C++ function in the global (or an anonymous) namespace that
+/// shares its name with a C library function declared in this translation
+/// unit: a test helper `connect(socket&, ...)` is not POSIX `::connect`.
+bool BlockingCallCheck::isLibcHomonym(const FunctionDecl &Callee,
+                                      const ASTContext &Context) const {
+  if (Callee.isExternC() ||
+      !Callee.getDeclContext()->getRedeclContext()->isFileContext() ||
+      StringRef(qualifiedName(Callee)).contains("::"))
+    return false;
+  for (const NamedDecl *Found :
+       Context.getTranslationUnitDecl()->lookup(Callee.getDeclName()))
+    if (const auto *Function = llvm::dyn_cast<FunctionDecl>(Found);
+        Function && Function->isExternC())
+      return true;
+  return false;
+}
+
+/// True when descriptor I/O is evidently non-blocking: the translation unit
+/// makes descriptors O_NONBLOCK / SOCK_NONBLOCK, the function handles
+/// EAGAIN-like results, the call passes MSG_DONTWAIT, or `connect` is given
+/// a datagram socket (which only records the peer address).
+bool BlockingCallCheck::usesNonBlockingDescriptor(
+    const CallExpr &Call, const FunctionDecl &Callee, const BodyContext &Body,
+    const SourceManager &SM) const {
+  if (Evidence->NonBlockingDescriptors || Body.HandlesWouldBlock ||
+      anyWithin(Evidence->DontWait, Call.getSourceRange(), SM))
+    return true;
+  if (Callee.getName() != "connect" || Call.getNumArgs() == 0)
+    return false;
+  const VarDecl *Socket = namedVariable(Call.getArg(0));
+  return Socket && Socket->getInit() &&
+         anyWithin(Evidence->Datagram, Socket->getInit()->getSourceRange(), SM);
+}
+
+bool BlockingCallCheck::handlesWouldBlock(const FunctionDecl &FD,
+                                          const SourceManager &SM) const {
+  return !Evidence->WouldBlock.empty() && FD.getBody() &&
+         anyWithin(Evidence->WouldBlock, FD.getBody()->getSourceRange(), SM);
 }
 
 std::optional<BlockingCallCheck::BlockingCall>
@@ -807,6 +1077,11 @@ BlockingCallCheck::classifyConstruction(
       Construct.getNumArgs() == 0 ||
       llvm::isa<CXXDefaultArgExpr>(Construct.getArg(0)))
     return std::nullopt;
+  if (const CXXRecordDecl *Iterator = findListedRecordOrBase(
+          Constructor->getParent(), DirectoryIteratorTypes))
+    return BlockingCall{Family::Blocking, &Construct,
+                        "opening a directory with '" +
+                            qualifiedName(*Iterator) + "'"};
   const CXXRecordDecl *Stream =
       findListedRecordOrBase(Constructor->getParent(), StreamTypes);
   if (!Stream)
@@ -833,6 +1108,13 @@ void BlockingCallCheck::report(const BlockingCall &Found, const Runtime &RT,
   SourceLocation Loc = Found.Call->getBeginLoc();
   if (!Reported.first(Loc))
     return;
+  if (RT.SynchronousGenerator) {
+    diag(Loc, "%0 blocks the thread that iterates this synchronous "
+              "generator; its consumer waits until it returns %1")
+        << Found.What << citation() << Found.Call->getSourceRange();
+    adviseGenerator(Loc);
+    return;
+  }
   diag(Loc, "%0 blocks the thread that runs this coroutine; every coroutine "
             "on its executor stalls until it returns %1")
       << Found.What << citation() << Found.Call->getSourceRange();
@@ -958,6 +1240,13 @@ void BlockingCallCheck::adviseSyncAsio(const BlockingCall &Found,
         Lexer::getLocForEndOfToken(RParen, 0, Context.getSourceManager(),
                                    Context.getLangOpts()),
         ")");
+}
+
+void BlockingCallCheck::adviseGenerator(SourceLocation Loc) {
+  diag(Loc,
+       "a synchronous generator cannot await: do the blocking work before "
+       "iterating it, or make it an asynchronous generator",
+       DiagnosticIDs::Note);
 }
 
 void BlockingCallCheck::adviseOffload(const BlockingCall &Found,

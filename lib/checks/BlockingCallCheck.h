@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <memory>
+#include <vector>
 #include <optional>
 
 namespace clang::tidy::corolint {
@@ -44,6 +45,8 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
 
   /// What a blocking call is, which decides the advice given for it.
   enum class Family { Sleep, Blocking, EventLoop, SyncAsio };
@@ -56,13 +59,17 @@ public:
       Folly,
       Cppcoro,
       Libcoro,
-      Concurrencpp
+      Concurrencpp,
+      AsyncSimple
     } Kind = Unknown;
     /// "asio" or "boost::asio" for Asio awaitables.
     std::string AsioNamespace;
     /// False when an Asio awaitable has a non-default executor, so that
     /// `use_awaitable` and `steady_timer` would not fit it.
     bool DefaultExecutor = true;
+    /// A coroutine that only co_yields: nothing else runs on its thread
+    /// while it blocks, but whoever iterates it waits.
+    bool SynchronousGenerator = false;
   };
 
   /// One blocking call found in a coroutine body.
@@ -78,6 +85,21 @@ public:
     llvm::SmallPtrSet<const Expr *, 4> PostfixOperands;
     llvm::SmallVector<SourceRange, 2> Handlers;
     llvm::SmallVector<SourceRange, 2> Unevaluated;
+    /// Futures and results whose readiness was checked or awaited earlier
+    /// in the body: a later get() returns at once.
+    llvm::SmallPtrSet<const VarDecl *, 4> Ready;
+    /// The function handles EAGAIN / EWOULDBLOCK / EINPROGRESS: its
+    /// descriptors are non-blocking.
+    bool HandlesWouldBlock = false;
+  };
+
+  /// Macro expansions outside system headers that tell a non-blocking
+  /// descriptor from a blocking one.
+  struct NonBlockingEvidence {
+    bool NonBlockingDescriptors = false; ///< O_NONBLOCK, SOCK_NONBLOCK.
+    std::vector<SourceLocation> WouldBlock;   ///< EAGAIN and friends.
+    std::vector<SourceLocation> DontWait;     ///< MSG_DONTWAIT.
+    std::vector<SourceLocation> Datagram;     ///< SOCK_DGRAM.
   };
 
   /// One step of the way from a call in a coroutine to a blocking call:
@@ -114,15 +136,26 @@ private:
                                        const ASTContext &Context);
   void reportIndirect(const Stmt &Call, const FunctionDecl &Helper,
                       const Runtime &RT);
-  std::optional<BlockingCall> classify(const Stmt &S,
+  std::optional<BlockingCall> classify(const Stmt &S, const BodyContext &Body,
                                        const ASTContext &Context) const;
   std::optional<BlockingCall> classifyCall(const CallExpr &Call,
+                                           const BodyContext &Body,
                                            const ASTContext &Context) const;
   std::optional<BlockingCall> classifyMethodCall(const CallExpr &Call,
                                                  const CXXMethodDecl &Method,
-                                                 const Expr &Object) const;
+                                                 const Expr &Object,
+                                                 const BodyContext &Body) const;
   std::optional<BlockingCall>
-  classifyFreeCall(const CallExpr &Call, const FunctionDecl &Callee) const;
+  classifyFreeCall(const CallExpr &Call, const FunctionDecl &Callee,
+                   const BodyContext &Body, const ASTContext &Context) const;
+  bool isLibcHomonym(const FunctionDecl &Callee,
+                     const ASTContext &Context) const;
+  bool usesNonBlockingDescriptor(const CallExpr &Call,
+                                 const FunctionDecl &Callee,
+                                 const BodyContext &Body,
+                                 const SourceManager &SM) const;
+  bool handlesWouldBlock(const FunctionDecl &FD,
+                         const SourceManager &SM) const;
   std::optional<BlockingCall>
   classifyConstruction(const CXXConstructExpr &Construct) const;
   std::string describeStream(const Expr &Stream) const;
@@ -134,6 +167,7 @@ private:
   void adviseSyncAsio(const BlockingCall &Found, const Runtime &RT,
                       bool CanAwait, bool NeedsParens, ASTContext &Context);
   void adviseOffload(const BlockingCall &Found, const Runtime &RT);
+  void adviseGenerator(SourceLocation Loc);
 
   struct OptionText {
     std::string SleepFunctions, BlockingFunctions, BlockingMethods,
@@ -141,6 +175,7 @@ private:
         BlockingStreamTypes, BlockingStreamOperations, AsioNamespaces,
         SyncAsioOperations, AsioAwaitableTypes, FollyTaskTypes,
         CppcoroTaskTypes, LibcoroTaskTypes, ConcurrencppTaskTypes,
+        AsyncSimpleTaskTypes, DirectoryIteratorTypes, DescriptorFunctions,
         NonBlockingFunctions;
   } Text;
   bool FollowCalls;
@@ -149,10 +184,15 @@ private:
   NameList SleepFunctions, BlockingFunctions, EventLoopFunctions,
       SyncAsioFunctions;
   MethodTable BlockingMethods, EventLoopMethods, SyncAsioMethods;
-  NameList StreamObjects, StreamTypes;
+  NameList StreamObjects, StreamTypes, DirectoryIteratorTypes,
+      DescriptorFunctions;
   llvm::StringSet<> StreamOperations;
   NameList AsioAwaitableTypes, FollyTaskTypes, CppcoroTaskTypes,
-      LibcoroTaskTypes, ConcurrencppTaskTypes, NonBlockingFunctions;
+      LibcoroTaskTypes, ConcurrencppTaskTypes, AsyncSimpleTaskTypes,
+      NonBlockingFunctions;
+  /// Shared with the preprocessor callbacks, which may outlive a run.
+  std::shared_ptr<NonBlockingEvidence> Evidence =
+      std::make_shared<NonBlockingEvidence>();
 
   // Per translation unit: every helper's body is walked once, and its
   // summary is refined only when a deeper search is asked of it.

@@ -47,9 +47,40 @@ public:
   void unlock();
 };
 
+// The executor a test or a UI thread drives by hand: loop*() runs queued
+// tasks on the calling thread, wait_for_task*() blocks until one arrives.
+class manual_executor : public derivable_executor<manual_executor> {
+public:
+  std::size_t loop_once();
+  std::size_t loop_once_for(std::chrono::milliseconds);
+  std::size_t loop(std::size_t max_count);
+  std::size_t loop_for(std::size_t max_count, std::chrono::milliseconds);
+  void wait_for_task();
+  bool wait_for_task_for(std::chrono::milliseconds);
+  std::size_t wait_for_tasks(std::size_t count);
+  std::size_t wait_for_tasks_for(std::size_t count, std::chrono::milliseconds);
+  std::size_t clear();
+  void shutdown();
+};
+
+namespace details {
+template <typename Executor> class resume_on_awaitable {
+public:
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>);
+  void await_resume() const;
+};
+} // namespace details
+// Returns an awaitable: only co_await moves the coroutine to \p executor.
+template <typename Executor>
+details::resume_on_awaitable<Executor>
+resume_on(std::shared_ptr<Executor> executor);
+
 class runtime {
 public:
   std::shared_ptr<thread_pool_executor> thread_pool_executor();
   std::shared_ptr<worker_thread_executor> make_worker_thread_executor();
+  std::shared_ptr<manual_executor> make_manual_executor();
+  std::shared_ptr<concurrencpp::thread_pool_executor> background_executor();
 };
 } // namespace concurrencpp
