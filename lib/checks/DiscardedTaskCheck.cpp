@@ -1,6 +1,7 @@
 //===--- DiscardedTaskCheck.cpp - coro-discarded-task ---------------------===//
 
 #include "DiscardedTaskCheck.h"
+#include "UncheckedSpawnCheck.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Lex/Lexer.h"
@@ -15,7 +16,8 @@ constexpr llvm::StringLiteral DefaultLazyTaskTypes =
     "::asio::awaitable;::boost::asio::awaitable;::asio::experimental::coro;"
     "::boost::asio::experimental::coro;::cppcoro::task;::cppcoro::shared_task;"
     "::folly::coro::Task;::folly::coro::TaskWithExecutor;::coro::task;"
-    "::concurrencpp::lazy_result";
+    "::concurrencpp::lazy_result;::async_simple::coro::Lazy;"
+    "::async_simple::coro::RescheduleLazy";
 constexpr llvm::StringLiteral DefaultEagerTaskTypes =
     "::concurrencpp::result;::QCoro::Task;::seastar::future";
 constexpr llvm::StringLiteral DefaultCancelOnDestroyTypes =
@@ -236,6 +238,9 @@ StringRef consequenceOf(TaskKind Kind) {
   case TaskKind::UnknownStart:
     return "nothing awaits it, so the coroutine may never run and any "
            "exception it throws is lost";
+  case TaskKind::Awaitable:
+    return "the operation it stands for happens only when it is awaited "
+           "(a forgotten co_await)";
   case TaskKind::None:
   case TaskKind::BlockingFuture:
     break;
@@ -259,6 +264,8 @@ StringRef alternativesTo(TaskKind Kind) {
   case TaskKind::UnknownStart:
     return "run the task: co_await it from a coroutine, hand it to a runner "
            "such as co_spawn or sync_wait, or store it and await it later";
+  case TaskKind::Awaitable:
+    return "co_await it where the operation should happen";
   case TaskKind::None:
     break;
   }
@@ -291,6 +298,13 @@ DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name,
       IgnoredTypes(Text.IgnoredTypes),
       LazyInitialSuspendTypes(Text.LazyInitialSuspendTypes),
       EagerInitialSuspendTypes(Text.EagerInitialSuspendTypes),
+      SpawnResults([Context] {
+        const ClangTidyOptions::OptionMap &All =
+            Context->getOptions().CheckOptions;
+        auto It = All.find("coro-unchecked-spawn.ResultReturningSpawns");
+        return It == All.end() ? DefaultResultReturningSpawns.str()
+                               : It->second.Value;
+      }()),
       AllowVoidCast(Options.get("AllowVoidCast", true)),
       ReportWhenCompilerWarns(Options.get("ReportWhenCompilerWarns", false)) {}
 
@@ -412,19 +426,22 @@ void DiscardedTaskCheck::checkDiscarded(const Expr *E, Scope &Where) {
   const auto *Call = llvm::dyn_cast<CallExpr>(E);
   if (!Call || !Call->isPRValue())
     return;
-  TaskKind Kind = classify(*Call, Where.Context);
+  TaskKind Kind = classify(*Call, Where.Coroutine != nullptr, Where.Context);
   if (Kind == TaskKind::None || compilerAlreadyWarns(*Call, Where.Context))
     return;
   report(*Call, Kind, Where);
 }
 
 DiscardedTaskCheck::TaskKind
-DiscardedTaskCheck::classify(const CallExpr &Call, ASTContext &Context) const {
+DiscardedTaskCheck::classify(const CallExpr &Call, bool InCoroutine,
+                             ASTContext &Context) const {
   const CXXRecordDecl *Task = Call.getType()->getAsCXXRecordDecl();
   if (!Task || IgnoredTypes.containsRecordOrBase(Task))
     return TaskKind::None;
   const auto *Callee =
       llvm::dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
+  if (isLeftToSpawnCheck(Callee))
+    return TaskKind::None;
   if (BlockingFutureFunctions.contains(Callee))
     return TaskKind::BlockingFuture;
   if (LazyTaskFunctions.contains(Callee) ||
@@ -434,7 +451,24 @@ DiscardedTaskCheck::classify(const CallExpr &Call, ASTContext &Context) const {
     return TaskKind::Eager;
   if (CancelOnDestroyTypes.containsRecordOrBase(Task))
     return TaskKind::CancelOnDestroy;
-  return classifyByPromise(*Task, Context);
+  TaskKind Kind = classifyByPromise(*Task, Context);
+  // In a coroutine, dropping any awaitable is a forgotten co_await.
+  if (Kind == TaskKind::None && InCoroutine &&
+      !nestedPromise(*Task, Context) && isAwaitableByMembers(*Task, Context))
+    return TaskKind::Awaitable;
+  return Kind;
+}
+
+bool DiscardedTaskCheck::isLeftToSpawnCheck(const FunctionDecl *Callee) const {
+  if (!Callee || !TidyContext->isCheckEnabled("coro-unchecked-spawn"))
+    return false;
+  if (SpawnResults.contains(Callee))
+    return true;
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+  return Method && llvm::any_of(Method->overridden_methods(),
+                                [this](const CXXMethodDecl *Overridden) {
+                                  return isLeftToSpawnCheck(Overridden);
+                                });
 }
 
 /// A type with a nested promise_type is what a coroutine returns; its
@@ -444,6 +478,11 @@ DiscardedTaskCheck::classifyByPromise(const CXXRecordDecl &Task,
                                       ASTContext &Context) const {
   const CXXRecordDecl *Promise = nestedPromise(Task, Context);
   if (!Promise)
+    return TaskKind::None;
+  // A generator (its promise yields, it is a range) runs nothing of anyone
+  // else's: dropping one only skips its values.
+  if (findMember(Promise, "yield_value", Context) &&
+      findMember(&Task, "begin", Context))
     return TaskKind::None;
   const CXXRecordDecl *Start = initialSuspendType(*Promise, Context);
   if (LazyInitialSuspendTypes.contains(Start))
@@ -490,9 +529,11 @@ void DiscardedTaskCheck::report(const CallExpr &Call, TaskKind Kind,
         << qualifiedName(*llvm::cast<NamedDecl>(Call.getCalleeDecl()))
         << citation() << spelledRange(Call);
   else
-    diag(Loc, "task '%0' returned by %1 is discarded: %2 %3")
+    diag(Loc, "%select{task|awaitable}4 '%0' returned by %1 is discarded: %2 "
+              "%3")
         << printedType(Call.getType(), Where.Context) << describeCallee(Call)
-        << consequenceOf(Kind) << citation() << spelledRange(Call);
+        << consequenceOf(Kind) << citation()
+        << (Kind == TaskKind::Awaitable) << spelledRange(Call);
   if (!offerAwait(Call, Kind, Where))
     diag(Loc, alternativesTo(Kind), DiagnosticIDs::Note);
 }
@@ -516,8 +557,10 @@ bool DiscardedTaskCheck::offerAwait(const CallExpr &Call, TaskKind Kind,
                   *Call.getType()->getAsCXXRecordDecl(), Context))
     return false;
   auto Diag = diag(Loc,
-                   "await the task so that it runs and its failure reaches "
-                   "this coroutine",
+                   Kind == TaskKind::Awaitable
+                       ? "await it so that the operation happens here"
+                       : "await the task so that it runs and its failure "
+                         "reaches this coroutine",
                    DiagnosticIDs::Note);
   const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&Call);
   if (Operator && Operator->isInfixBinaryOp())

@@ -30,6 +30,7 @@ public:
     UnknownStart,    ///< A coroutine whose start policy we cannot tell.
     CancelOnDestroy, ///< Destroying the handle cancels the operation.
     BlockingFuture,  ///< The future's destructor waits for the work.
+    Awaitable,       ///< Not a task: an operation that only an await runs.
   };
 
 private:
@@ -49,7 +50,9 @@ private:
   void checkFunction(const FunctionDecl &Function, ASTContext &Context);
   void checkStatementPositions(const Stmt &S, Scope &Where);
   void checkDiscarded(const Expr *E, Scope &Where);
-  TaskKind classify(const CallExpr &Call, ASTContext &Context) const;
+  TaskKind classify(const CallExpr &Call, bool InCoroutine,
+                    ASTContext &Context) const;
+  bool isLeftToSpawnCheck(const FunctionDecl *Callee) const;
   TaskKind classifyByPromise(const CXXRecordDecl &Task,
                              ASTContext &Context) const;
   bool compilerAlreadyWarns(const CallExpr &Call, ASTContext &Context) const;
@@ -65,6 +68,9 @@ private:
   NameList LazyTaskTypes, EagerTaskTypes, CancelOnDestroyTypes,
       LazyTaskFunctions, BlockingFutureFunctions, IgnoredTypes,
       LazyInitialSuspendTypes, EagerInitialSuspendTypes;
+  /// coro-unchecked-spawn's ResultReturningSpawns: a dropped result of one
+  /// of them is that check's finding, not this one's.
+  NameList SpawnResults;
   bool AllowVoidCast;
   bool ReportWhenCompilerWarns;
   llvm::DenseSet<const FunctionDecl *> Analysed;

@@ -1,6 +1,7 @@
 // Lookalike of concurrencpp (concurrencpp/concurrencpp.h).
 #pragma once
 #include "../lookalike_coro_base.h"
+#include <span>
 
 namespace concurrencpp {
 template <typename T> class result {
@@ -21,7 +22,8 @@ public:
 
 class executor {
 public:
-  template <typename F, typename... A> void post(F &&, A &&...);
+  template <typename F, typename... A> void post(F &&, A &&...) {}
+  template <typename F> void bulk_post(std::span<F>) {}
   template <typename F, typename... A> result<int> submit(F &&, A &&...);
 };
 class thread_pool_executor : public executor {};
@@ -29,7 +31,10 @@ class worker_thread_executor : public executor {};
 // The CRTP base that concurrencpp's own executors and user executors derive from.
 template <typename ConcreteExecutor> class derivable_executor : public executor {
 public:
-  template <typename F, typename... A> void post(F &&, A &&...);
+  template <typename F, typename... A> void post(F &&f, A &&...a) {
+    executor::post(std::forward<F>(f), std::forward<A>(a)...);
+  }
+  template <typename F> void bulk_post(std::span<F> work);
   template <typename F, typename... A> result<int> submit(F &&, A &&...);
 };
 

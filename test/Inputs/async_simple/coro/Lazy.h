@@ -13,14 +13,14 @@ public:
   using promise_type = lookalike::value_promise<Lazy<T>, T>;
   lookalike::awaiter<T> operator co_await() &&;
   RescheduleLazy<T> via(Executor *ex) &&;
-  template <typename F> void start(F &&callback) &&;
-  template <typename F> void directlyStart(F &&callback, Executor *ex) &&;
+  template <typename F> void start(F &&callback) && {}
+  template <typename F> void directlyStart(F &&callback, Executor *ex) && {}
   void detach() &&;
 };
 template <typename T = void> class RescheduleLazy {
 public:
   lookalike::awaiter<T> operator co_await() &&;
-  template <typename F> void start(F &&callback) &&;
+  template <typename F> void start(F &&callback) && {}
   void detach() &&;
 };
 } // namespace async_simple::coro
