@@ -122,6 +122,10 @@ void writeSummary(llvm::raw_ostream &OS, const ScanReport &Report) {
     llvm::StringRef(F.Detail).split(Lines, '\n', -1, /*KeepEmpty=*/false);
     if (!Lines.empty())
       OS << ": " << Lines.front();
+    if (F.PartialFindings)
+      OS << llvm::formatv(" ({0} finding{1} reported from it, possibly "
+                          "incomplete)",
+                          F.PartialFindings, F.PartialFindings == 1 ? "" : "s");
     OS << "\n";
     constexpr size_t ShownLines = 12;
     for (size_t I = 1; I < Lines.size() && I < ShownLines; ++I)
