@@ -1,8 +1,8 @@
 //===--- LockSetAnalysis.cpp - locks that may be held at suspensions ------===//
 //
-// Locks are identified by a key: the guard variable that owns them, the
+// Locks are identified by a LockKey: the guard variable that owns them, the
 // temporary guard (its CXXBindTemporaryExpr), or, for manual locking, the
-// mutex expression. The state maps keys to the acquisition sites they may
+// path to the mutex. The state maps keys to the acquisition sites they may
 // hold; moving a guard transfers its sites to the new owner, releasing a key
 // drops them. Keeping sites (not just keys) lets one warning name the place
 // where the lock was taken even after the guard changed hands.
@@ -11,20 +11,14 @@
 
 #include "LockSetAnalysis.h"
 #include "CoroutineModel.h"
-#include "clang/AST/Attr.h"
+#include "ForwardDataflow.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/DeclTemplate.h"
-#include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/StringMap.h"
-#include <algorithm>
-#include <functional>
+#include <map>
 #include <optional>
-#include <queue>
 
 namespace clang::tidy::corolint {
 namespace {
@@ -37,7 +31,7 @@ class LockState {
 public:
   bool operator==(const LockState &Other) const { return Held == Other.Held; }
 
-  void acquire(KeyId Key, SiteId Site) { insert({Key, Site}); }
+  void acquire(KeyId Key, SiteId Id) { insert({Key, Id}); }
 
   void release(KeyId Key) {
     llvm::erase_if(Held, [Key](const Entry &E) { return E.first == Key; });
@@ -86,8 +80,6 @@ private:
   llvm::SmallVector<Entry, 4> Held;
 };
 
-const Expr *ignoreMove(const Expr *E);
-
 /// `Token t = make();` is built in place, but clang still marks the call's
 /// result as a temporary to destroy: that marker, or null.
 const CXXBindTemporaryExpr *initialisingCall(const VarDecl *Var) {
@@ -98,103 +90,62 @@ const CXXBindTemporaryExpr *initialisingCall(const VarDecl *Var) {
               : nullptr;
 }
 
-/// Strips what does not change which object an expression denotes.
-const Expr *denotedObject(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E))
-    if (Unary->getOpcode() == UO_AddrOf || Unary->getOpcode() == UO_Deref)
-      return denotedObject(Unary->getSubExpr());
-  return E;
-}
-
 /// `std::move(X)` or `static_cast<T&&>(X)` → X; anything else → null.
-const Expr *ignoreMove(const Expr *E) {
+const Expr *movedFrom(const Expr *E) {
   E = E->IgnoreImplicit()->IgnoreParens();
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (Call->getNumArgs() == 1 && Callee->getIdentifier() &&
-          Callee->getName() == "move" && Callee->isInStdNamespace())
-        return Call->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+      Call && Call->isCallToStdMove())
+    return Call->getArg(0)->IgnoreParenImpCasts();
   if (const auto *Cast = llvm::dyn_cast<CXXStaticCastExpr>(E))
     if (Cast->getTypeAsWritten()->isRValueReferenceType())
       return Cast->getSubExpr()->IgnoreParenImpCasts();
   return nullptr;
 }
 
-const CXXRecordDecl *recordOf(QualType T) {
-  T = T.getNonReferenceType();
-  if (const auto *Pointer = T->getAs<PointerType>())
-    T = Pointer->getPointeeType();
-  return T->getAsCXXRecordDecl();
-}
-
-/// Each reachable block's position in reverse post-order. Taking blocks in
-/// this order, every block of a loop-free graph is visited once, after all its
-/// predecessors; in first-in first-out order a block is revisited whenever one
-/// more predecessor is done, which made a long switch cubic.
-std::vector<unsigned> reversePostOrderRanks(const CFG &Graph) {
-  std::vector<const CFGBlock *> PostOrder;
-  llvm::BitVector Seen(Graph.getNumBlockIDs());
-  // Depth-first, without recursion: a coroutine's CFG can be deep.
-  llvm::SmallVector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>,
-                    32>
-      Stack;
-  const CFGBlock &Entry = Graph.getEntry();
-  Seen.set(Entry.getBlockID());
-  Stack.push_back({&Entry, Entry.succ_begin()});
-  while (!Stack.empty()) {
-    const CFGBlock *Block = Stack.back().first;
-    CFGBlock::const_succ_iterator &Next = Stack.back().second;
-    if (Next == Block->succ_end()) {
-      PostOrder.push_back(Block);
-      Stack.pop_back();
-      continue;
-    }
-    const CFGBlock *Succ = (Next++)->getReachableBlock();
-    if (Succ && !Seen.test(Succ->getBlockID())) {
-      Seen.set(Succ->getBlockID());
-      Stack.push_back({Succ, Succ->succ_begin()});
-    }
-  }
-  std::vector<unsigned> Ranks(Graph.getNumBlockIDs(), 0);
-  for (unsigned I = 0, E = PostOrder.size(); I != E; ++I)
-    Ranks[PostOrder[I]->getBlockID()] = E - 1 - I;
-  return Ranks;
-}
+/// One place where a lock is taken or a must-not-suspend object is made.
+struct Site {
+  SourceLocation Loc;
+  const VarDecl *Owner = nullptr; ///< The guard or object variable, if any.
+  std::string OwnerName;          ///< The owner as written.
+  std::string OwnerTypeName;
+  std::string MutexName;
+  std::string MutexTypeName;
+  /// Set for a must-not-suspend object: why it must not suspend.
+  std::optional<std::string> MustNotSuspendReason;
+  llvm::SmallVector<const Expr *, 4> SuspensionPoints;
+};
 
 class Analysis {
 public:
+  using State = LockState;
+
   Analysis(const FunctionDecl &Coroutine, ASTContext &Context,
            const LockVocabulary &Vocabulary)
       : Coroutine(Coroutine), Context(Context), Vocabulary(Vocabulary) {}
 
-  std::vector<HeldLock> run();
+  SuspensionHazards run();
+
+  // The solver's interface (ForwardDataflow.h).
+  State initialState() const { return State(); }
+  void transfer(const CFGElement &Element, LockState &State);
+  void transferEdge(const CFGBlock &Block, unsigned SuccIndex,
+                    LockState &State);
+  void join(LockState &Into, const LockState &From) const { Into.join(From); }
 
 private:
-  // --- Vocabulary ---
-  bool isGuardType(const CXXRecordDecl *Record) const;
-  bool isBlockingMutexType(QualType T) const;
-  /// The blocking mutex type a guard of type \p Guard locks, if any.
-  std::optional<QualType> blockingMutexOfGuard(const CXXRecordDecl *Guard,
-                                               const CXXConstructExpr *Construct) const;
-  bool isGuardVariable(const Expr *E) const;
-  /// Why \p Record's objects must not live across a suspension point ("" for
-  /// no reason given), or nothing if they may.
-  std::optional<std::string>
-  mustNotSuspendReason(const CXXRecordDecl *Record) const;
-
-  // --- Keys and sites ---
-  KeyId keyOf(const void *Object);
-  KeyId keyOf(const Expr *LockObject);
-  SiteId siteFor(const Stmt *Where, SourceLocation Loc, const VarDecl *Guard,
-                 QualType GuardType, const Expr *Mutex, QualType MutexType);
+  // Keys and sites.
+  KeyId keyOf(const LockKey &Key);
+  KeyId keyOf(const Expr *LockObject) {
+    return keyOf(LockKey::forObject(LockObject));
+  }
+  SiteId siteFor(const Stmt *Where, SourceLocation Loc, const VarDecl *Owner,
+                 QualType OwnerType, const Expr *Mutex, QualType MutexType);
   /// A site where lock()/try_lock() is called on \p Object, a guard or a mutex.
   SiteId siteForLockCall(const CXXMemberCallExpr *Call, QualType MutexType);
   std::string sourceText(const Expr *E) const;
 
-  // --- Transfer functions ---
+  // Transfer functions.
   void recordConstructOwners();
-  void transfer(const CFGElement &Element, LockState &State);
   void transferStmt(const Stmt *S, LockState &State);
   void transferGuardConstruction(const CXXConstructExpr *Construct,
                                  LockState &State);
@@ -207,7 +158,7 @@ private:
                                   LockState &State);
   void transferMustNotSuspendTemporary(const CXXBindTemporaryExpr *Bind,
                                        LockState &State);
-  void markMustNotSuspend(SiteId Site, const std::string &Reason);
+  void markMustNotSuspend(SiteId Id, const std::string &Reason);
   void transferGuardInitFromCall(const VarDecl *Var, LockState &State);
   void transferMemberCall(const CXXMemberCallExpr *Call, LockState &State);
   void transferFreeCall(const CallExpr *Call, LockState &State);
@@ -218,30 +169,33 @@ private:
                              LockState &State);
   void recordSuspension(const Expr *Suspension, const LockState &State);
 
-  // --- Branches that test a lock ---
+  // Branches that test a lock.
   struct LockTest {
     const Expr *Test = nullptr; ///< try_lock() call or guard's bool test.
     bool Negated = false;
   };
   LockTest lockTestOf(const CFGBlock &Block) const;
   bool isTryLockCall(const Expr *E) const;
-  void refineOnEdge(const CFGBlock &Block, unsigned SuccIndex, LockState &State);
   void acquireByTryLock(const CXXMemberCallExpr *Call, LockState &State);
+
+  SuspensionHazards collectHazards();
 
   const FunctionDecl &Coroutine;
   ASTContext &Context;
   const LockVocabulary &Vocabulary;
 
-  llvm::DenseMap<const void *, KeyId> ObjectKeys;
-  llvm::StringMap<KeyId> MutexKeys;
-  KeyId NextKey = 0;
+  std::map<LockKey, KeyId> Keys;
 
   /// Where a guard-typed construction ends up: a variable or a temporary.
   struct GuardOwner {
     const VarDecl *Var = nullptr;
     const CXXBindTemporaryExpr *Temporary = nullptr;
-    const void *object() const {
-      return Var ? static_cast<const void *>(Var) : Temporary;
+    std::optional<LockKey> key() const {
+      if (Var)
+        return LockKey::forDecl(Var);
+      if (Temporary)
+        return LockKey::forTemporary(Temporary);
+      return std::nullopt;
     }
   };
   llvm::DenseMap<const CXXConstructExpr *, GuardOwner> ConstructOwner;
@@ -253,139 +207,16 @@ private:
   llvm::DenseSet<const Expr *> BranchingTryLocks;
 
   llvm::DenseMap<std::pair<const Stmt *, const void *>, SiteId> SiteIds;
-  std::vector<HeldLock> Sites;
+  std::vector<Site> Sites;
   /// The (site, suspension point) pairs already in Sites: a block is visited
   /// again whenever its entry state grows.
   llvm::DenseSet<std::pair<SiteId, const Expr *>> RecordedSuspensions;
 };
 
-// --- Vocabulary -----------------------------------------------------------
-
-bool Analysis::isGuardType(const CXXRecordDecl *Record) const {
-  if (!Record || Vocabulary.AsyncSafeTypes.contains(Record))
-    return false;
-  return Vocabulary.GuardTypes.contains(Record) ||
-         Record->hasAttr<ScopedLockableAttr>();
-}
-
-bool Analysis::isBlockingMutexType(QualType T) const {
-  const CXXRecordDecl *Record = recordOf(T);
-  if (!Record || Vocabulary.AsyncSafeTypes.containsRecordOrBase(Record))
-    return false;
-  return Vocabulary.BlockingMutexTypes.containsRecordOrBase(Record) ||
-         Record->hasAttr<CapabilityAttr>();
-}
-
-std::optional<QualType>
-Analysis::blockingMutexOfGuard(const CXXRecordDecl *Guard,
-                               const CXXConstructExpr *Construct) const {
-  // The guard's template arguments say what it locks (CTAD and aliases
-  // included); a non-template scoped_lockable type says it through its
-  // constructor's arguments.
-  if (const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(Guard)) {
-    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
-      if (Arg.getKind() == TemplateArgument::Type &&
-          isBlockingMutexType(Arg.getAsType()))
-        return Arg.getAsType();
-      if (Arg.getKind() == TemplateArgument::Pack)
-        for (const TemplateArgument &Packed : Arg.pack_elements())
-          if (Packed.getKind() == TemplateArgument::Type &&
-              isBlockingMutexType(Packed.getAsType()))
-            return Packed.getAsType();
-    }
-    return std::nullopt;
-  }
-  if (Construct)
-    for (const Expr *Arg : Construct->arguments())
-      if (isBlockingMutexType(Arg->getType()))
-        return Arg->getType().getNonReferenceType();
-  return std::nullopt;
-}
-
-bool Analysis::isGuardVariable(const Expr *E) const {
-  if (!E)
-    return false;
-  const CXXRecordDecl *Record = recordOf(E->getType());
-  return isGuardType(Record) || mustNotSuspendReason(Record);
-}
-
-/// The reason of a corolint::must_not_suspend annotation on \p Record or the
-/// template it was instantiated from.
-static std::optional<std::string>
-annotatedMustNotSuspend(const CXXRecordDecl *Record) {
-  for (const CXXRecordDecl *Decl :
-       {Record->getMostRecentDecl(),
-        Record->getTemplateInstantiationPattern()}) {
-    if (!Decl || !Decl->hasAttrs())
-      continue;
-    for (const auto *Attr : Decl->specific_attrs<AnnotateAttr>()) {
-      if (Attr->getAnnotation() != "corolint::must_not_suspend")
-        continue;
-      if (Attr->args_size() > 0)
-        if (const auto *Text = llvm::dyn_cast<StringLiteral>(
-                (*Attr->args_begin())->IgnoreParenImpCasts()))
-          return Text->getString().str();
-      return std::string();
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string>
-Analysis::mustNotSuspendReason(const CXXRecordDecl *Record) const {
-  if (!Record)
-    return std::nullopt;
-  if (Vocabulary.MustNotSuspendTypes.containsRecordOrBase(Record))
-    return std::string();
-  if (std::optional<std::string> Reason = annotatedMustNotSuspend(Record))
-    return Reason;
-  // A class derived from a must-not-suspend type is one.
-  const CXXRecordDecl *Definition = Record->getDefinition();
-  std::optional<std::string> Reason;
-  if (Definition)
-    Definition->forallBases([&Reason](const CXXRecordDecl *Base) {
-      Reason = annotatedMustNotSuspend(Base);
-      return !Reason;
-    });
-  return Reason;
-}
-
 // --- Keys and sites -------------------------------------------------------
 
-KeyId Analysis::keyOf(const void *Object) {
-  auto [It, Inserted] = ObjectKeys.try_emplace(Object, NextKey);
-  if (Inserted)
-    ++NextKey;
-  return It->second;
-}
-
-/// Builds a name for the object a lock call acts on that is equal for `m`,
-/// `this->m` and `(m)`; plain variables are keyed by their declaration.
-static void appendObjectPath(const Expr *E, std::string &Path) {
-  E = denotedObject(E);
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
-    Path += std::to_string(reinterpret_cast<uintptr_t>(Ref->getDecl()));
-  } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
-    appendObjectPath(Member->getBase(), Path);
-    Path += "." + std::to_string(
-                      reinterpret_cast<uintptr_t>(Member->getMemberDecl()));
-  } else if (llvm::isa<CXXThisExpr>(E)) {
-    Path += "this";
-  } else {
-    Path += "@" + std::to_string(E->getBeginLoc().getRawEncoding());
-  }
-}
-
-KeyId Analysis::keyOf(const Expr *LockObject) {
-  const Expr *Object = denotedObject(LockObject);
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object))
-    return keyOf(static_cast<const void *>(Ref->getDecl()));
-  std::string Path;
-  appendObjectPath(Object, Path);
-  auto [It, Inserted] = MutexKeys.try_emplace(Path, NextKey);
-  if (Inserted)
-    ++NextKey;
-  return It->second;
+KeyId Analysis::keyOf(const LockKey &Key) {
+  return Keys.try_emplace(Key, Keys.size()).first->second;
 }
 
 std::string Analysis::sourceText(const Expr *E) const {
@@ -402,46 +233,46 @@ std::string Analysis::sourceText(const Expr *E) const {
 }
 
 SiteId Analysis::siteFor(const Stmt *Where, SourceLocation Loc,
-                         const VarDecl *Guard, QualType GuardType,
+                         const VarDecl *Owner, QualType OwnerType,
                          const Expr *Mutex, QualType MutexType) {
   auto [It, Inserted] =
-      SiteIds.try_emplace({Where, static_cast<const void *>(Guard)},
+      SiteIds.try_emplace({Where, static_cast<const void *>(Owner)},
                           static_cast<SiteId>(Sites.size()));
   if (!Inserted)
     return It->second;
-  HeldLock Site;
-  Site.Loc = Loc;
-  Site.Guard = Guard;
-  if (Guard)
-    Site.GuardName = Guard->getNameAsString();
+  Site New;
+  New.Loc = Loc;
+  New.Owner = Owner;
+  if (Owner)
+    New.OwnerName = Owner->getNameAsString();
   PrintingPolicy Policy = Context.getPrintingPolicy();
   Policy.SuppressScope = false;
-  if (!GuardType.isNull())
-    Site.GuardTypeName =
-        GuardType.getCanonicalType().getUnqualifiedType().getAsString(Policy);
+  if (!OwnerType.isNull())
+    New.OwnerTypeName =
+        OwnerType.getCanonicalType().getUnqualifiedType().getAsString(Policy);
   if (Mutex)
-    Site.MutexName = sourceText(denotedObject(Mutex));
+    New.MutexName = sourceText(denotedObject(Mutex));
   if (!MutexType.isNull())
-    Site.MutexTypeName =
+    New.MutexTypeName =
         MutexType.getNonReferenceType().getUnqualifiedType().getAsString(Policy);
-  Sites.push_back(std::move(Site));
+  Sites.push_back(std::move(New));
   return It->second;
 }
 
 SiteId Analysis::siteForLockCall(const CXXMemberCallExpr *Call,
                                  QualType MutexType) {
   const Expr *Object = Call->getImplicitObjectArgument();
-  if (!isGuardType(recordOf(Object->getType())))
+  if (!Vocabulary.isGuardType(recordOf(Object->getType())))
     return siteFor(Call, Call->getExprLoc(), nullptr, QualType(), Object,
                    MutexType);
   const auto *Ref = llvm::dyn_cast<DeclRefExpr>(denotedObject(Object));
   const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  SiteId Site = siteFor(Call, Call->getExprLoc(), Var,
-                        Object->getType().getNonReferenceType(), nullptr,
-                        MutexType);
+  SiteId Id = siteFor(Call, Call->getExprLoc(), Var,
+                      Object->getType().getNonReferenceType(), nullptr,
+                      MutexType);
   if (!Var)
-    Sites[Site].GuardName = sourceText(denotedObject(Object));
-  return Site;
+    Sites[Id].OwnerName = sourceText(denotedObject(Object));
+  return Id;
 }
 
 // --- Transfer functions ---------------------------------------------------
@@ -481,10 +312,10 @@ void Analysis::transfer(const CFGElement &Element, LockState &State) {
   if (auto S = Element.getAs<CFGStmt>()) {
     transferStmt(S->getStmt(), State);
   } else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
-    State.release(keyOf(static_cast<const void *>(Dtor->getVarDecl())));
+    State.release(keyOf(LockKey::forDecl(Dtor->getVarDecl())));
   } else if (auto TempDtor = Element.getAs<CFGTemporaryDtor>()) {
     State.release(
-        keyOf(static_cast<const void *>(TempDtor->getBindTemporaryExpr())));
+        keyOf(LockKey::forTemporary(TempDtor->getBindTemporaryExpr())));
   }
 }
 
@@ -496,9 +327,9 @@ void Analysis::transferStmt(const Stmt *S, LockState &State) {
   }
   if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S)) {
     const CXXRecordDecl *Type = Construct->getType()->getAsCXXRecordDecl();
-    if (isGuardType(Type))
+    if (Vocabulary.isGuardType(Type))
       transferGuardConstruction(Construct, State);
-    else if (std::optional<std::string> Reason = mustNotSuspendReason(Type))
+    else if (std::optional<std::string> Reason = Vocabulary.mustNotSuspendReason(Type))
       transferMustNotSuspendConstruction(Construct, *Reason, State);
     else
       releaseMovedArguments(Construct, State);
@@ -511,9 +342,9 @@ void Analysis::transferStmt(const Stmt *S, LockState &State) {
           llvm::isa<CXXConstructExpr>(Var->getInit()->IgnoreImplicit()))
         continue;
       const CXXRecordDecl *Type = Var->getType()->getAsCXXRecordDecl();
-      if (isGuardType(Type))
+      if (Vocabulary.isGuardType(Type))
         transferGuardInitFromCall(Var, State);
-      else if (std::optional<std::string> Reason = mustNotSuspendReason(Type))
+      else if (std::optional<std::string> Reason = Vocabulary.mustNotSuspendReason(Type))
         transferMustNotSuspendInit(Var, *Reason, State);
     }
     return;
@@ -529,7 +360,7 @@ void Analysis::transferStmt(const Stmt *S, LockState &State) {
   }
   if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(S)) {
     if (Operator->getOperator() == OO_Equal && Operator->getNumArgs() == 2 &&
-        isGuardVariable(Operator->getArg(0)))
+        Vocabulary.isTrackedObject(Operator->getArg(0)))
       transferGuardAssignment(Operator, State);
     else
       releaseMovedArguments(Operator, State);
@@ -561,13 +392,13 @@ void Analysis::transferGuardConstruction(const CXXConstructExpr *Construct,
     transferConstructedFrom(Construct, State);
     return;
   }
-  if (!Owner.object() || Construct->getNumArgs() == 0)
+  if (!Owner.key() || Construct->getNumArgs() == 0)
     return; // A default-constructed guard owns nothing.
   llvm::StringRef Tag = lockTagOf(Construct);
   if (Tag == "defer_lock_t")
     return;
   const CXXRecordDecl *GuardType = Construct->getType()->getAsCXXRecordDecl();
-  std::optional<QualType> Mutex = blockingMutexOfGuard(GuardType, Construct);
+  std::optional<QualType> Mutex = Vocabulary.blockingMutexOfGuard(GuardType, Construct);
   if (!Mutex)
     return;
   const Expr *MutexArg = Construct->getArg(0);
@@ -575,7 +406,7 @@ void Analysis::transferGuardConstruction(const CXXConstructExpr *Construct,
     State.release(keyOf(MutexArg)); // The guard adopts a manual lock.
   SourceLocation Loc =
       Owner.Var ? Owner.Var->getLocation() : Construct->getBeginLoc();
-  State.acquire(keyOf(Owner.object()),
+  State.acquire(keyOf(*Owner.key()),
                 siteFor(Construct, Loc, Owner.Var, Construct->getType(),
                         MutexArg, *Mutex));
 }
@@ -586,27 +417,26 @@ void Analysis::transferConstructedFrom(const CXXConstructExpr *Construct,
   // object holds nothing afterwards.
   const GuardOwner Owner = ConstructOwner.lookup(Construct);
   const Expr *From = Construct->getArg(0);
-  if (const Expr *Moved = ignoreMove(From))
+  if (const Expr *Moved = movedFrom(From))
     From = Moved;
   const Expr *FromObject = From->IgnoreImplicit();
-  if (isGuardVariable(FromObject) &&
+  if (Vocabulary.isTrackedObject(FromObject) &&
       !llvm::isa<CXXConstructExpr, CallExpr>(FromObject)) {
     KeyId FromKey = keyOf(FromObject);
-    if (Owner.object())
-      State.transfer(FromKey, keyOf(Owner.object()));
+    if (Owner.key())
+      State.transfer(FromKey, keyOf(*Owner.key()));
     else
       State.release(FromKey);
   } else if (const auto *Bind =
                  llvm::dyn_cast<CXXBindTemporaryExpr>(From->IgnoreParens())) {
-    if (Owner.object())
-      State.transfer(keyOf(static_cast<const void *>(Bind)),
-                     keyOf(Owner.object()));
+    if (Owner.key())
+      State.transfer(keyOf(LockKey::forTemporary(Bind)),
+                     keyOf(*Owner.key()));
   }
 }
 
-void Analysis::markMustNotSuspend(SiteId Site, const std::string &Reason) {
-  Sites[Site].MustNotSuspend = true;
-  Sites[Site].Reason = Reason;
+void Analysis::markMustNotSuspend(SiteId Id, const std::string &Reason) {
+  Sites[Id].MustNotSuspendReason = Reason;
 }
 
 void Analysis::transferMustNotSuspendConstruction(
@@ -621,14 +451,14 @@ void Analysis::transferMustNotSuspendConstruction(
   }
   releaseMovedArguments(Construct, State);
   const GuardOwner Owner = ConstructOwner.lookup(Construct);
-  if (!Owner.object())
+  if (!Owner.key())
     return;
   SourceLocation Loc =
       Owner.Var ? Owner.Var->getLocation() : Construct->getBeginLoc();
-  SiteId Site = siteFor(Construct, Loc, Owner.Var, Construct->getType(),
+  SiteId Id = siteFor(Construct, Loc, Owner.Var, Construct->getType(),
                         nullptr, QualType());
-  markMustNotSuspend(Site, Reason);
-  State.acquire(keyOf(Owner.object()), Site);
+  markMustNotSuspend(Id, Reason);
+  State.acquire(keyOf(*Owner.key()), Id);
 }
 
 void Analysis::transferMustNotSuspendInit(const VarDecl *Var,
@@ -637,16 +467,16 @@ void Analysis::transferMustNotSuspendInit(const VarDecl *Var,
   // `Token t = make_token();` or `Token t = co_await acquire();`: the
   // object is built in place by the call (a destructible one is handled as
   // the temporary clang marks it as).
-  if (const Expr *Moved = ignoreMove(Var->getInit()->IgnoreImplicit())) {
-    State.transfer(keyOf(Moved), keyOf(static_cast<const void *>(Var)));
+  if (const Expr *Moved = movedFrom(Var->getInit()->IgnoreImplicit())) {
+    State.transfer(keyOf(Moved), keyOf(LockKey::forDecl(Var)));
     return;
   }
   if (initialisingCall(Var))
     return;
-  SiteId Site = siteFor(Var->getInit(), Var->getLocation(), Var, Var->getType(),
+  SiteId Id = siteFor(Var->getInit(), Var->getLocation(), Var, Var->getType(),
                         nullptr, QualType());
-  markMustNotSuspend(Site, Reason);
-  State.acquire(keyOf(static_cast<const void *>(Var)), Site);
+  markMustNotSuspend(Id, Reason);
+  State.acquire(keyOf(LockKey::forDecl(Var)), Id);
 }
 
 void Analysis::transferMustNotSuspendTemporary(const CXXBindTemporaryExpr *Bind,
@@ -657,17 +487,17 @@ void Analysis::transferMustNotSuspendTemporary(const CXXBindTemporaryExpr *Bind,
   if (llvm::isa<CXXConstructExpr>(Sub))
     return;
   std::optional<std::string> Reason =
-      mustNotSuspendReason(Bind->getType()->getAsCXXRecordDecl());
+      Vocabulary.mustNotSuspendReason(Bind->getType()->getAsCXXRecordDecl());
   if (!Reason)
     return;
   const VarDecl *Extending = ExtendedTemporaries.lookup(Bind);
-  SiteId Site =
+  SiteId Id =
       siteFor(Bind, Extending ? Extending->getLocation() : Bind->getBeginLoc(),
               Extending, Bind->getType(), nullptr, QualType());
-  markMustNotSuspend(Site, *Reason);
-  State.acquire(Extending ? keyOf(static_cast<const void *>(Extending))
-                          : keyOf(static_cast<const void *>(Bind)),
-                Site);
+  markMustNotSuspend(Id, *Reason);
+  State.acquire(Extending ? keyOf(LockKey::forDecl(Extending))
+                          : keyOf(LockKey::forTemporary(Bind)),
+                Id);
 }
 
 void Analysis::transferGuardInitFromCall(const VarDecl *Var, LockState &State) {
@@ -677,14 +507,14 @@ void Analysis::transferGuardInitFromCall(const VarDecl *Var, LockState &State) {
   const Expr *Init = Var->getInit()->IgnoreImplicit();
   if (asSuspensionPoint(Init))
     return; // Guards handed out by an awaitable come from an async mutex.
-  if (const Expr *Moved = ignoreMove(Init)) {
-    State.transfer(keyOf(Moved), keyOf(static_cast<const void *>(Var)));
+  if (const Expr *Moved = movedFrom(Init)) {
+    State.transfer(keyOf(Moved), keyOf(LockKey::forDecl(Var)));
     return;
   }
-  std::optional<QualType> Mutex = blockingMutexOfGuard(GuardType, nullptr);
+  std::optional<QualType> Mutex = Vocabulary.blockingMutexOfGuard(GuardType, nullptr);
   if (!Mutex)
     return;
-  State.acquire(keyOf(static_cast<const void *>(Var)),
+  State.acquire(keyOf(LockKey::forDecl(Var)),
                 siteFor(Var->getInit(), Var->getLocation(), Var, Var->getType(),
                         nullptr, *Mutex));
 }
@@ -697,8 +527,8 @@ void Analysis::transferMemberCall(const CXXMemberCallExpr *Call,
     return;
   llvm::StringRef Name = Method->getName();
   const CXXRecordDecl *ObjectType = recordOf(Object->getType());
-  bool OnGuard = isGuardType(ObjectType);
-  if (!OnGuard && !isBlockingMutexType(Object->getType()))
+  bool OnGuard = Vocabulary.isGuardType(ObjectType);
+  if (!OnGuard && !Vocabulary.isBlockingMutexType(Object->getType()))
     return;
   if (OnGuard && (Name == "release" || Vocabulary.UnlockFunctions.contains(Name))) {
     State.release(keyOf(Object));
@@ -708,7 +538,7 @@ void Analysis::transferMemberCall(const CXXMemberCallExpr *Call,
     State.release(keyOf(Object));
   } else if (Vocabulary.LockFunctions.contains(Name)) {
     std::optional<QualType> Mutex =
-        OnGuard ? blockingMutexOfGuard(ObjectType, nullptr)
+        OnGuard ? Vocabulary.blockingMutexOfGuard(ObjectType, nullptr)
                 : std::optional<QualType>(Object->getType());
     if (!Mutex)
       return;
@@ -724,11 +554,11 @@ void Analysis::acquireByTryLock(const CXXMemberCallExpr *Call,
                                 LockState &State) {
   const Expr *Object = Call->getImplicitObjectArgument();
   const CXXRecordDecl *ObjectType = recordOf(Object->getType());
-  bool OnGuard = isGuardType(ObjectType);
+  bool OnGuard = Vocabulary.isGuardType(ObjectType);
   std::optional<QualType> Mutex =
-      OnGuard ? blockingMutexOfGuard(ObjectType, nullptr)
+      OnGuard ? Vocabulary.blockingMutexOfGuard(ObjectType, nullptr)
               : std::optional<QualType>(Object->getType());
-  if (!Mutex || (!OnGuard && !isBlockingMutexType(*Mutex)))
+  if (!Mutex || (!OnGuard && !Vocabulary.isBlockingMutexType(*Mutex)))
     return;
   State.acquire(keyOf(Object), siteForLockCall(Call, *Mutex));
 }
@@ -739,7 +569,7 @@ void Analysis::transferFreeCall(const CallExpr *Call, LockState &State) {
     return;
   if (Callee->getIdentifier() && Callee->getName() == "swap" &&
       Callee->isInStdNamespace() && Call->getNumArgs() == 2 &&
-      isGuardVariable(Call->getArg(0))) {
+      Vocabulary.isTrackedObject(Call->getArg(0))) {
     State.swap(keyOf(Call->getArg(0)), keyOf(Call->getArg(1)));
     return;
   }
@@ -760,7 +590,7 @@ void Analysis::transferGuardAssignment(const CXXOperatorCallExpr *Assign,
   KeyId To = keyOf(Assign->getArg(0));
   const Expr *From = Assign->getArg(1);
   State.release(To);
-  if (const Expr *Moved = ignoreMove(From)) {
+  if (const Expr *Moved = movedFrom(From)) {
     State.transfer(keyOf(Moved), To);
     return;
   }
@@ -768,7 +598,7 @@ void Analysis::transferGuardAssignment(const CXXOperatorCallExpr *Assign,
   if (const auto *Temp = llvm::dyn_cast<MaterializeTemporaryExpr>(From))
     From = Temp->getSubExpr()->IgnoreParenImpCasts();
   if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(From))
-    State.transfer(keyOf(static_cast<const void *>(Bind)), To);
+    State.transfer(keyOf(LockKey::forTemporary(Bind)), To);
 }
 
 void Analysis::releaseMovedArguments(const CallExpr *Call, LockState &State) {
@@ -778,8 +608,8 @@ void Analysis::releaseMovedArguments(const CallExpr *Call, LockState &State) {
                         ? 1
                         : 0;
   for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-    const Expr *Moved = ignoreMove(Call->getArg(I));
-    if (!Moved || !isGuardVariable(Moved))
+    const Expr *Moved = movedFrom(Call->getArg(I));
+    if (!Moved || !Vocabulary.isTrackedObject(Moved))
       continue;
     // Passed by rvalue reference: the callee owns it now. (By value, the
     // argument is a move-constructed temporary, handled as a construction.)
@@ -796,8 +626,8 @@ void Analysis::releaseMovedArguments(const CXXConstructExpr *Construct,
                                      LockState &State) {
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
   for (unsigned I = 0; I < Construct->getNumArgs(); ++I) {
-    const Expr *Moved = ignoreMove(Construct->getArg(I));
-    if (!Moved || !isGuardVariable(Moved))
+    const Expr *Moved = movedFrom(Construct->getArg(I));
+    if (!Moved || !Vocabulary.isTrackedObject(Moved))
       continue;
     const ParmVarDecl *Param = Ctor && I < Ctor->getNumParams()
                                    ? Ctor->getParamDecl(I)
@@ -808,9 +638,9 @@ void Analysis::releaseMovedArguments(const CXXConstructExpr *Construct,
 }
 
 void Analysis::recordSuspension(const Expr *Suspension, const LockState &State) {
-  State.forEachSite([&](SiteId Site) {
-    if (RecordedSuspensions.insert({Site, Suspension}).second)
-      Sites[Site].SuspensionPoints.push_back(Suspension);
+  State.forEachSite([&](SiteId Id) {
+    if (RecordedSuspensions.insert({Id, Suspension}).second)
+      Sites[Id].SuspensionPoints.push_back(Suspension);
   });
 }
 
@@ -848,12 +678,12 @@ Analysis::LockTest Analysis::lockTestOf(const CFGBlock &Block) const {
     if (const CXXMethodDecl *Method = Call->getMethodDecl())
       if ((llvm::isa<CXXConversionDecl>(Method) ||
            (Method->getIdentifier() && Method->getName() == "owns_lock")) &&
-          isGuardVariable(Call->getImplicitObjectArgument()))
+          Vocabulary.isTrackedObject(Call->getImplicitObjectArgument()))
         Result.Test = E;
   return Result;
 }
 
-void Analysis::refineOnEdge(const CFGBlock &Block, unsigned SuccIndex,
+void Analysis::transferEdge(const CFGBlock &Block, unsigned SuccIndex,
                             LockState &State) {
   LockTest Test = lockTestOf(Block);
   if (!Test.Test || Block.succ_size() != 2)
@@ -868,7 +698,7 @@ void Analysis::refineOnEdge(const CFGBlock &Block, unsigned SuccIndex,
   }
 }
 
-std::vector<HeldLock> Analysis::run() {
+SuspensionHazards Analysis::run() {
   const CoroutineBodyStmt *Body = coroutineBody(Coroutine);
   if (!Body || !Body->getBody())
     return {};
@@ -876,8 +706,8 @@ std::vector<HeldLock> Analysis::run() {
   Options.AddImplicitDtors = true;
   Options.AddTemporaryDtors = true;
   Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph = CFG::buildCFG(
-      &Coroutine, Body->getBody(), &Context, Options);
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Coroutine, Body->getBody(), &Context, Options);
   if (!Graph)
     return {};
 
@@ -887,70 +717,40 @@ std::vector<HeldLock> Analysis::run() {
     if (Test.Test && isTryLockCall(Test.Test))
       BranchingTryLocks.insert(Test.Test);
   }
+  solveForwardMay(*Graph, *this);
+  return collectHazards();
+}
 
-  // Forward may-analysis: a block is revisited whenever its entry state grows.
-  // The worklist hands out blocks in reverse post-order.
-  std::vector<unsigned> Ranks = reversePostOrderRanks(*Graph);
-  std::vector<std::optional<LockState>> In(Graph->getNumBlockIDs());
-  llvm::BitVector Queued(Graph->getNumBlockIDs());
-  using RankedBlock = std::pair<unsigned, const CFGBlock *>;
-  std::priority_queue<RankedBlock, std::vector<RankedBlock>, std::greater<>>
-      Worklist;
-  auto Enqueue = [&](const CFGBlock *Block) {
-    if (!Queued.test(Block->getBlockID())) {
-      Queued.set(Block->getBlockID());
-      Worklist.push({Ranks[Block->getBlockID()], Block});
-    }
-  };
-  In[Graph->getEntry().getBlockID()] = LockState();
-  Enqueue(&Graph->getEntry());
-  while (!Worklist.empty()) {
-    const CFGBlock *Block = Worklist.top().second;
-    Worklist.pop();
-    Queued.reset(Block->getBlockID());
-    LockState State = *In[Block->getBlockID()];
-    for (const CFGElement &Element : *Block)
-      transfer(Element, State);
-    unsigned SuccIndex = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-      unsigned Index = SuccIndex++;
-      const CFGBlock *Target = Succ.getReachableBlock();
-      if (!Target)
-        continue;
-      LockState Out = State;
-      refineOnEdge(*Block, Index, Out);
-      std::optional<LockState> &TargetIn = In[Target->getBlockID()];
-      if (TargetIn) {
-        LockState Joined = *TargetIn;
-        Joined.join(Out);
-        if (Joined == *TargetIn)
-          continue;
-        Out = std::move(Joined);
-      }
-      TargetIn = std::move(Out);
-      Enqueue(Target);
-    }
-  }
-
-  std::vector<HeldLock> Findings;
+SuspensionHazards Analysis::collectHazards() {
+  SuspensionHazards Found;
   const SourceManager &SM = Context.getSourceManager();
-  for (HeldLock &Site : Sites) {
-    if (Site.SuspensionPoints.empty())
+  for (Site &Each : Sites) {
+    if (Each.SuspensionPoints.empty())
       continue;
-    llvm::sort(Site.SuspensionPoints, [&SM](const Expr *A, const Expr *B) {
+    llvm::sort(Each.SuspensionPoints, [&SM](const Expr *A, const Expr *B) {
       return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
     });
-    Findings.push_back(std::move(Site));
+    if (Each.MustNotSuspendReason) {
+      Found.Objects.push_back({Each.Loc, Each.Owner, std::move(Each.OwnerName),
+                               std::move(Each.OwnerTypeName),
+                               std::move(*Each.MustNotSuspendReason),
+                               std::move(Each.SuspensionPoints)});
+      continue;
+    }
+    Found.Locks.push_back({Each.Loc, Each.Owner, std::move(Each.OwnerName),
+                           std::move(Each.OwnerTypeName),
+                           std::move(Each.MutexName),
+                           std::move(Each.MutexTypeName),
+                           std::move(Each.SuspensionPoints)});
   }
-  return Findings;
+  return Found;
 }
 
 } // namespace
 
-std::vector<HeldLock>
-findLocksHeldAcrossSuspension(const FunctionDecl &Coroutine,
-                              ASTContext &Context,
-                              const LockVocabulary &Vocabulary) {
+SuspensionHazards
+findHazardsAcrossSuspension(const FunctionDecl &Coroutine, ASTContext &Context,
+                            const LockVocabulary &Vocabulary) {
   return Analysis(Coroutine, Context, Vocabulary).run();
 }
 

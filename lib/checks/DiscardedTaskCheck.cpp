@@ -2,7 +2,7 @@
 
 #include "DiscardedTaskCheck.h"
 #include "UncheckedSpawnCheck.h"
-#include "clang/AST/DeclTemplate.h"
+#include "ASTHelpers.h"
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Lex/Lexer.h"
 
@@ -31,176 +31,9 @@ constexpr llvm::StringLiteral DefaultLazyInitialSuspendTypes =
 constexpr llvm::StringLiteral DefaultEagerInitialSuspendTypes =
     "::std::suspend_never";
 
-using TaskKind = DiscardedTaskCheck::TaskKind;
-
-/// Strips what clang wraps around a discarded value (cleanups, temporaries,
-/// implicit conversions) and the parentheses the user wrote.
-const Expr *ignoreWrappers(const Expr *E) {
-  const Expr *Previous = nullptr;
-  while (E && E != Previous) {
-    Previous = E;
-    E = E->IgnoreImplicit()->IgnoreParens();
-  }
-  return E;
-}
-
 bool isVoidCast(const Expr &E) {
   const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(&E);
   return Cast && Cast->getCastKind() == CK_ToVoid;
-}
-
-/// The primary template's definition for a specialization that nothing has
-/// instantiated yet (a promise named by a `using promise_type = ...` that no
-/// coroutine used), unless a partial specialization might be chosen instead.
-const CXXRecordDecl *
-uninstantiatedPattern(const ClassTemplateSpecializationDecl &Specialization) {
-  if (Specialization.isExplicitSpecialization())
-    return nullptr;
-  ClassTemplateDecl *Template = Specialization.getSpecializedTemplate();
-  llvm::SmallVector<ClassTemplatePartialSpecializationDecl *, 1> Partials;
-  Template->getPartialSpecializations(Partials);
-  if (!Partials.empty())
-    return nullptr;
-  return Template->getTemplatedDecl()->getDefinition();
-}
-
-/// A record's definition, or where it was not instantiated yet, the
-/// template pattern it would be instantiated from.
-const CXXRecordDecl *definitionOf(const CXXRecordDecl *Record) {
-  if (!Record)
-    return nullptr;
-  if (const CXXRecordDecl *Definition = Record->getDefinition())
-    return Definition;
-  if (const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern())
-    return Pattern;
-  if (const auto *Specialization =
-          llvm::dyn_cast<ClassTemplateSpecializationDecl>(Record))
-    return uninstantiatedPattern(*Specialization);
-  return nullptr;
-}
-
-/// \p Type, read from the template pattern of \p Record because \p Record
-/// was never instantiated, as \p Record would declare it: a parameter of the
-/// pattern becomes \p Record's template argument.
-QualType inSpecialization(QualType Type, const CXXRecordDecl &Record) {
-  const auto *Parameter = Type->getAs<TemplateTypeParmType>();
-  const auto *Specialization =
-      llvm::dyn_cast<ClassTemplateSpecializationDecl>(&Record);
-  if (!Parameter || !Specialization || Specialization->getDefinition() ||
-      Specialization->getSpecializedTemplate()
-              ->getTemplateParameters()
-              ->getDepth() != Parameter->getDepth())
-    return Type;
-  const TemplateArgumentList &Arguments = Specialization->getTemplateArgs();
-  if (Parameter->getIndex() >= Arguments.size() ||
-      Arguments[Parameter->getIndex()].getKind() != TemplateArgument::Type)
-    return Type;
-  return Arguments[Parameter->getIndex()].getAsType();
-}
-
-/// The member \p Name of \p Record or of one of its bases, as a use of
-/// `Record::Name` would find it (a derived member hides a base's).
-const NamedDecl *findMember(const CXXRecordDecl *Record, DeclarationName Name,
-                            unsigned Depth = 0) {
-  Record = definitionOf(Record);
-  if (!Record || Depth > 16)
-    return nullptr;
-  DeclContextLookupResult Found = Record->lookup(Name);
-  if (!Found.empty())
-    return Found.front();
-  for (const CXXBaseSpecifier &Base : Record->bases())
-    if (const NamedDecl *Member =
-            findMember(Base.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
-      return Member;
-  return nullptr;
-}
-
-const NamedDecl *findMember(const CXXRecordDecl *Record, StringRef Name,
-                            ASTContext &Context) {
-  return findMember(Record, DeclarationName(&Context.Idents.get(Name)));
-}
-
-/// The class `promise_type` names inside \p Task.
-const CXXRecordDecl *nestedPromise(const CXXRecordDecl &Task,
-                                   ASTContext &Context) {
-  const NamedDecl *Promise = findMember(&Task, "promise_type", Context);
-  if (const auto *Alias = llvm::dyn_cast_or_null<TypedefNameDecl>(Promise))
-    return Alias->getUnderlyingType()->getAsCXXRecordDecl();
-  return llvm::dyn_cast_or_null<CXXRecordDecl>(Promise);
-}
-
-/// True when `co_await` works on \p Task without help from a promise's
-/// await_transform.
-bool isAwaitableByMembers(const CXXRecordDecl &Task, ASTContext &Context) {
-  return findMember(&Task, "await_ready", Context) ||
-         findMember(&Task,
-                    Context.DeclarationNames.getCXXOperatorName(OO_Coawait));
-}
-
-/// The type a function returns, looking at its `return` statement when the
-/// declared type is an `auto` not deduced yet: a member of a class template
-/// specialization that nothing has instantiated is only known by its pattern,
-/// where `auto` stands for a dependent type.
-QualType returnedType(const FunctionDecl &Function) {
-  QualType Declared = Function.getReturnType();
-  bool Deduced = !Declared->isUndeducedType() && !Declared->isDependentType();
-  if (!Declared->getContainedAutoType() || Deduced)
-    return Declared;
-  const FunctionDecl *Pattern = Function.getTemplateInstantiationPattern();
-  const FunctionDecl &Source = Pattern ? *Pattern : Function;
-  QualType Returned;
-  forEachOwnStmt(Source.getBody(), [&Returned](const Stmt &S) {
-    const auto *Return = llvm::dyn_cast<ReturnStmt>(&S);
-    if (Returned.isNull() && Return && Return->getRetValue() &&
-        !Return->getRetValue()->isTypeDependent())
-      Returned = Return->getRetValue()->getType();
-  });
-  return Returned;
-}
-
-/// The awaiter type `promise.initial_suspend()` returns.
-const CXXRecordDecl *initialSuspendType(const CXXRecordDecl &Promise,
-                                        ASTContext &Context) {
-  const NamedDecl *Member = findMember(&Promise, "initial_suspend", Context);
-  const auto *Function = llvm::dyn_cast_or_null<FunctionDecl>(Member);
-  if (const auto *Template =
-          llvm::dyn_cast_or_null<FunctionTemplateDecl>(Member))
-    Function = Template->getTemplatedDecl();
-  if (!Function)
-    return nullptr;
-  QualType Type = returnedType(*Function);
-  if (Type.isNull())
-    return nullptr;
-  if (Function->getDeclContext() == definitionOf(&Promise))
-    Type = inSpecialization(Type, Promise);
-  return Type->getAsCXXRecordDecl();
-}
-
-bool isSameClassOrTemplate(const CXXRecordDecl *A, const CXXRecordDecl *B) {
-  if (!A || !B)
-    return false;
-  if (A->getCanonicalDecl() == B->getCanonicalDecl())
-    return true;
-  const auto *SpecA = llvm::dyn_cast<ClassTemplateSpecializationDecl>(A);
-  const auto *SpecB = llvm::dyn_cast<ClassTemplateSpecializationDecl>(B);
-  return SpecA && SpecB &&
-         SpecA->getSpecializedTemplate()->getCanonicalDecl() ==
-             SpecB->getSpecializedTemplate()->getCanonicalDecl();
-}
-
-/// Whether inserting `co_await` before a \p Task in \p Coroutine compiles:
-/// a coroutine awaits tasks of its own kind; another awaitable type works
-/// unless the promise filters what may be awaited through await_transform.
-bool canAwaitIn(const CoroutineBodyStmt &Coroutine,
-                const FunctionDecl &Function, const CXXRecordDecl &Task,
-                ASTContext &Context) {
-  if (isSameClassOrTemplate(&Task,
-                            Function.getReturnType()->getAsCXXRecordDecl()))
-    return true;
-  const VarDecl *Promise = Coroutine.getPromiseDecl();
-  return isAwaitableByMembers(Task, Context) && Promise &&
-         !findMember(Promise->getType()->getAsCXXRecordDecl(),
-                     "await_transform", Context);
 }
 
 /// How the diagnostic names the function that produced the task.
@@ -291,13 +124,14 @@ DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name,
           Options
               .get("EagerInitialSuspendTypes", DefaultEagerInitialSuspendTypes)
               .str()},
-      LazyTaskTypes(Text.LazyTaskTypes), EagerTaskTypes(Text.EagerTaskTypes),
-      CancelOnDestroyTypes(Text.CancelOnDestroyTypes),
-      LazyTaskFunctions(Text.LazyTaskFunctions),
-      BlockingFutureFunctions(Text.BlockingFutureFunctions),
-      IgnoredTypes(Text.IgnoredTypes),
-      LazyInitialSuspendTypes(Text.LazyInitialSuspendTypes),
-      EagerInitialSuspendTypes(Text.EagerInitialSuspendTypes),
+      Tasks{NameList(Text.LazyTaskTypes),
+            NameList(Text.EagerTaskTypes),
+            NameList(Text.CancelOnDestroyTypes),
+            NameList(Text.LazyTaskFunctions),
+            NameList(Text.BlockingFutureFunctions),
+            NameList(Text.IgnoredTypes),
+            NameList(Text.LazyInitialSuspendTypes),
+            NameList(Text.EagerInitialSuspendTypes)},
       SpawnResults([Context] {
         const ClangTidyOptions::OptionMap &All =
             Context->getOptions().CheckOptions;
@@ -349,62 +183,29 @@ void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
 
 void DiscardedTaskCheck::checkFunction(const FunctionDecl &Function,
                                        ASTContext &Context) {
-  Scope Where{Function, coroutineBody(Function), Context, {}, {}};
+  Scope Where{Function, coroutineBody(Function), Context,
+              AwaitInsertionContext(Context.getSourceManager()), {}};
   const Stmt *Body = Function.getBody();
   forEachOwnStmt(Body, [this, &Where](const Stmt &S) {
-    if (const auto *Catch = llvm::dyn_cast<CXXCatchStmt>(&S))
-      Where.Handlers.push_back(Catch->getHandlerBlock());
-    else if (const auto *Value = llvm::dyn_cast<StmtExpr>(&S))
+    Where.Await.observe(S);
+    if (const auto *Value = llvm::dyn_cast<StmtExpr>(&S))
       Where.ValueBlocks.push_back(Value->getSubStmt());
     else if (const auto *Comma = llvm::dyn_cast<BinaryOperator>(&S);
              Comma && Comma->isCommaOp())
       checkDiscarded(Comma->getLHS(), Where);
-    checkStatementPositions(S, Where);
+    forEachStatementPositionChild(
+        S,
+        [this, &Where](const Stmt &Child) {
+          if (const auto *E = llvm::dyn_cast<Expr>(&Child))
+            checkDiscarded(E, Where);
+        },
+        llvm::is_contained(Where.ValueBlocks, &S));
   });
-}
-
-/// Looks at the children of \p S that are statements in their own right: an
-/// expression there is evaluated for its side effects and its value dropped.
-void DiscardedTaskCheck::checkStatementPositions(const Stmt &S, Scope &Where) {
-  auto Check = [this, &Where](const Stmt *Child) {
-    if (const auto *E = llvm::dyn_cast_or_null<Expr>(Child))
-      checkDiscarded(E, Where);
-  };
-  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(&S)) {
-    bool IsValue = llvm::is_contained(Where.ValueBlocks, Block);
-    for (const Stmt *Child : Block->body())
-      if (!IsValue || Child != Block->body_back())
-        Check(Child);
-  } else if (const auto *If = llvm::dyn_cast<IfStmt>(&S)) {
-    Check(If->getInit());
-    Check(If->getThen());
-    Check(If->getElse());
-  } else if (const auto *For = llvm::dyn_cast<ForStmt>(&S)) {
-    Check(For->getInit());
-    Check(For->getInc());
-    Check(For->getBody());
-  } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&S)) {
-    Check(Range->getInit());
-    Check(Range->getBody());
-  } else if (const auto *While = llvm::dyn_cast<WhileStmt>(&S)) {
-    Check(While->getBody());
-  } else if (const auto *Do = llvm::dyn_cast<DoStmt>(&S)) {
-    Check(Do->getBody());
-  } else if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(&S)) {
-    Check(Switch->getInit());
-    Check(Switch->getBody());
-  } else if (const auto *Case = llvm::dyn_cast<SwitchCase>(&S)) {
-    Check(Case->getSubStmt());
-  } else if (const auto *Label = llvm::dyn_cast<LabelStmt>(&S)) {
-    Check(Label->getSubStmt());
-  } else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(&S)) {
-    Check(Attributed->getSubStmt());
-  }
 }
 
 /// \p E is evaluated and its value destroyed: report it if it is a task.
 void DiscardedTaskCheck::checkDiscarded(const Expr *E, Scope &Where) {
-  E = ignoreWrappers(E);
+  E = ignoreImplicitAndParens(E);
   if (!E || E->containsErrors())
     return;
   if (const auto *Comma = llvm::dyn_cast<BinaryOperator>(E);
@@ -426,37 +227,14 @@ void DiscardedTaskCheck::checkDiscarded(const Expr *E, Scope &Where) {
   const auto *Call = llvm::dyn_cast<CallExpr>(E);
   if (!Call || !Call->isPRValue())
     return;
-  TaskKind Kind = classify(*Call, Where.Coroutine != nullptr, Where.Context);
+  if (isLeftToSpawnCheck(
+          llvm::dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl())))
+    return;
+  TaskKind Kind =
+      Tasks.classify(*Call, Where.Context, Where.Coroutine != nullptr);
   if (Kind == TaskKind::None || compilerAlreadyWarns(*Call, Where.Context))
     return;
   report(*Call, Kind, Where);
-}
-
-DiscardedTaskCheck::TaskKind
-DiscardedTaskCheck::classify(const CallExpr &Call, bool InCoroutine,
-                             ASTContext &Context) const {
-  const CXXRecordDecl *Task = Call.getType()->getAsCXXRecordDecl();
-  if (!Task || IgnoredTypes.containsRecordOrBase(Task))
-    return TaskKind::None;
-  const auto *Callee =
-      llvm::dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
-  if (isLeftToSpawnCheck(Callee))
-    return TaskKind::None;
-  if (BlockingFutureFunctions.contains(Callee))
-    return TaskKind::BlockingFuture;
-  if (LazyTaskFunctions.contains(Callee) ||
-      LazyTaskTypes.containsRecordOrBase(Task))
-    return TaskKind::Lazy;
-  if (EagerTaskTypes.containsRecordOrBase(Task))
-    return TaskKind::Eager;
-  if (CancelOnDestroyTypes.containsRecordOrBase(Task))
-    return TaskKind::CancelOnDestroy;
-  TaskKind Kind = classifyByPromise(*Task, Context);
-  // In a coroutine, dropping any awaitable is a forgotten co_await.
-  if (Kind == TaskKind::None && InCoroutine &&
-      !nestedPromise(*Task, Context) && isAwaitableByMembers(*Task, Context))
-    return TaskKind::Awaitable;
-  return Kind;
 }
 
 bool DiscardedTaskCheck::isLeftToSpawnCheck(const FunctionDecl *Callee) const {
@@ -469,30 +247,6 @@ bool DiscardedTaskCheck::isLeftToSpawnCheck(const FunctionDecl *Callee) const {
                                 [this](const CXXMethodDecl *Overridden) {
                                   return isLeftToSpawnCheck(Overridden);
                                 });
-}
-
-/// A type with a nested promise_type is what a coroutine returns; its
-/// promise's initial_suspend() says whether the body has started.
-DiscardedTaskCheck::TaskKind
-DiscardedTaskCheck::classifyByPromise(const CXXRecordDecl &Task,
-                                      ASTContext &Context) const {
-  const CXXRecordDecl *Promise = nestedPromise(Task, Context);
-  if (!Promise)
-    return TaskKind::None;
-  // A generator (its promise yields, it is a range) runs nothing of anyone
-  // else's: dropping one only skips its values.
-  if (findMember(Promise, "yield_value", Context) &&
-      findMember(&Task, "begin", Context))
-    return TaskKind::None;
-  const CXXRecordDecl *Start = initialSuspendType(*Promise, Context);
-  if (LazyInitialSuspendTypes.contains(Start))
-    return TaskKind::Lazy;
-  // A coroutine type that already runs and cannot be awaited is a
-  // fire-and-forget type: dropping it is how it is meant to be used.
-  if (!isAwaitableByMembers(Task, Context))
-    return TaskKind::None;
-  return EagerInitialSuspendTypes.contains(Start) ? TaskKind::Eager
-                                                  : TaskKind::UnknownStart;
 }
 
 /// True when clang's own [[nodiscard]] warning flags the same call in this
@@ -549,12 +303,9 @@ bool DiscardedTaskCheck::offerAwait(const CallExpr &Call, TaskKind Kind,
   SourceLocation Loc = Range.getBegin();
   ASTContext &Context = Where.Context;
   const SourceManager &SM = Context.getSourceManager();
-  bool InHandler = llvm::any_of(Where.Handlers, [&](const Stmt *Handler) {
-    return SM.isPointWithin(Loc, Handler->getBeginLoc(), Handler->getEndLoc());
-  });
-  if (InHandler || Loc.isMacroID() ||
-      !canAwaitIn(*Where.Coroutine, Where.Function,
-                  *Call.getType()->getAsCXXRecordDecl(), Context))
+  if (!Where.Await.canInsertAwaitAt(Loc) ||
+      !canAwaitTaskIn(*Where.Coroutine, Where.Function,
+                      *Call.getType()->getAsCXXRecordDecl(), Context))
     return false;
   auto Diag = diag(Loc,
                    Kind == TaskKind::Awaitable

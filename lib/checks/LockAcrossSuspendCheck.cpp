@@ -127,9 +127,12 @@ void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analysed);
   if (!Coroutine)
     return;
-  for (const HeldLock &Lock :
-       findLocksHeldAcrossSuspension(*Coroutine, *Result.Context, Vocabulary))
+  SuspensionHazards Found =
+      findHazardsAcrossSuspension(*Coroutine, *Result.Context, Vocabulary);
+  for (const HeldLock &Lock : Found.Locks)
     report(Lock, *Coroutine, *Result.Context);
+  for (const LiveMustNotSuspendObject &Object : Found.Objects)
+    report(Object);
 }
 
 void LockAcrossSuspendCheck::report(const HeldLock &Lock,
@@ -137,10 +140,6 @@ void LockAcrossSuspendCheck::report(const HeldLock &Lock,
                                     ASTContext &Context) {
   if (!Reported.first(Lock.Loc))
     return;
-  if (Lock.MustNotSuspend) {
-    reportMustNotSuspend(Lock);
-    return;
-  }
   std::string Why = "; threads waiting for it stall the executor, and the "
                     "coroutine may resume and unlock it on another thread " +
                     citation();
@@ -165,9 +164,11 @@ void LockAcrossSuspendCheck::report(const HeldLock &Lock,
   suggestUnlock(Lock, Coroutine, Context);
 }
 
-void LockAcrossSuspendCheck::reportMustNotSuspend(const HeldLock &Object) {
+void LockAcrossSuspendCheck::report(const LiveMustNotSuspendObject &Object) {
+  if (!Reported.first(Object.Loc))
+    return;
   std::string What =
-      Object.GuardName.empty() ? "temporary" : "'" + Object.GuardName + "'";
+      Object.Name.empty() ? "temporary" : "'" + Object.Name + "'";
   std::string Why =
       Object.Reason.empty()
           ? "the coroutine may resume on another thread, and other code runs "
@@ -175,7 +176,7 @@ void LockAcrossSuspendCheck::reportMustNotSuspend(const HeldLock &Object) {
           : Object.Reason;
   diag(Object.Loc,
        "%0 of type '%1' must not live across a suspension point: %2 %3")
-      << What << Object.GuardTypeName << Why << citation();
+      << What << Object.TypeName << Why << citation();
   for (const Expr *Suspension : Object.SuspensionPoints)
     diag(Suspension->getBeginLoc(), "suspension point where %0 is alive",
          DiagnosticIDs::Note)

@@ -25,7 +25,7 @@ public:
 private:
   void report(const HeldLock &Lock, const FunctionDecl &Coroutine,
               ASTContext &Context);
-  void reportMustNotSuspend(const HeldLock &Object);
+  void report(const LiveMustNotSuspendObject &Object);
   void suggestUnlock(const HeldLock &Lock, const FunctionDecl &Coroutine,
                      ASTContext &Context);
 

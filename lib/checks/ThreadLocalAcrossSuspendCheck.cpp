@@ -1,6 +1,7 @@
 //===--- ThreadLocalAcrossSuspendCheck.cpp --------------------------------===//
 //
-// A forward may-analysis over the Clang CFG of one coroutine body. Its state
+// A forward may-analysis over the Clang CFG of one coroutine body (solved by
+// ForwardDataflow.h). Its state
 // says which thread_locals may have been accessed, and which local
 // references or pointers may be bound to one, and since which suspension
 // point (if any) that has been so. An access, or a use of such a local,
@@ -9,11 +10,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "ThreadLocalAcrossSuspendCheck.h"
+#include "ForwardDataflow.h"
 #include "clang/Analysis/CFG.h"
-#include "llvm/ADT/BitVector.h"
-#include <deque>
+#include "clang/Basic/Builtins.h"
 #include <map>
-#include <optional>
 
 using namespace clang::ast_matchers;
 
@@ -80,11 +80,9 @@ const VarDecl *threadLocalAddressedBy(const Expr *E, QualType Target) {
   if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E);
       AddressOf && AddressOf->getOpcode() == UO_AddrOf)
     return designatedThreadLocal(AddressOf->getSubExpr());
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (Call->getNumArgs() == 1 && Callee->getIdentifier() &&
-          Callee->getName() == "addressof" && Callee->isInStdNamespace())
-        return designatedThreadLocal(Call->getArg(0));
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+      Call && Call->getBuiltinCallee() == Builtin::BIaddressof)
+    return designatedThreadLocal(Call->getArg(0));
   // A decayed array: sameObject() stopped at the array itself.
   if (E->getType()->isArrayType())
     return designatedThreadLocal(E);
@@ -126,22 +124,6 @@ struct State {
     return Accessed == Other.Accessed && Aliases == Other.Aliases;
   }
 
-  /// Merges what may hold on another path. An entry that has crossed a
-  /// suspension point wins; otherwise the first one stays, so that the
-  /// state only grows and the fixpoint is reached.
-  void join(const State &Other) {
-    for (const auto &[Var, Entry] : Other.Accessed) {
-      auto [It, Inserted] = Accessed.insert({Var, Entry});
-      if (!Inserted && !It->second.Suspension && Entry.Suspension)
-        It->second = Entry;
-    }
-    for (const auto &[Var, Entry] : Other.Aliases) {
-      auto [It, Inserted] = Aliases.insert({Var, Entry});
-      if (!Inserted && !It->second.Suspension && Entry.Suspension)
-        It->second = Entry;
-    }
-  }
-
   void suspend(const Expr &Suspension) {
     for (auto &[Var, Entry] : Accessed)
       if (!Entry.Suspension)
@@ -155,27 +137,80 @@ struct State {
 class Analysis {
 public:
   using Check = ThreadLocalAcrossSuspendCheck;
+  using State = corolint::State;
 
   Analysis(llvm::function_ref<bool(const VarDecl &)> IsIgnored,
-           llvm::function_ref<bool(const Expr &)> IsNonSuspending)
-      : IsIgnored(IsIgnored), IsNonSuspending(IsNonSuspending) {}
+           llvm::function_ref<bool(const Expr &)> IsNonSuspending,
+           const SourceManager &SM)
+      : IsIgnored(IsIgnored), IsNonSuspending(IsNonSuspending), SM(SM) {}
 
   void run(const FunctionDecl &Coroutine, ASTContext &Context);
 
   std::map<const VarDecl *, Check::HeldAddress> HeldAddresses;
   std::map<const VarDecl *, Check::Reaccess> Reaccesses;
 
+  // The solver's interface (ForwardDataflow.h).
+  State initialState() const { return State(); }
+  void transfer(const CFGElement &Element, State &Now) {
+    if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+      transfer(*S->getStmt(), Now);
+  }
+  void transferEdge(const CFGBlock &, unsigned, State &) {}
+  void join(State &Into, const State &From) const;
+
 private:
   void transfer(const Stmt &S, State &Now);
+  bool before(const Expr *A, const Expr *B) const {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  }
+  bool preferred(const State::Access &A, const State::Access &B) const;
+  bool preferred(const State::Binding &A, const State::Binding &B) const;
   void bind(const VarDecl &Alias, const Expr *Init, SourceLocation At,
             State &Now);
 
   llvm::function_ref<bool(const VarDecl &)> IsIgnored;
   llvm::function_ref<bool(const Expr &)> IsNonSuspending;
+  const SourceManager &SM;
   /// `p` in `p = &other`: rebinding a pointer is no use of its target
   /// (assigning to a reference is).
   llvm::DenseSet<const Expr *> AssignedPointers;
 };
+
+/// Of the entries two paths bring for one variable, the one that has crossed
+/// a suspension point wins, then the one first in the source: the join does
+/// not depend on the order blocks are visited in, and only grows the state.
+bool Analysis::preferred(const State::Access &A,
+                         const State::Access &B) const {
+  if (!A.Suspension != !B.Suspension)
+    return A.Suspension;
+  if (A.First != B.First)
+    return before(A.First, B.First);
+  return A.Suspension && A.Suspension != B.Suspension &&
+         before(A.Suspension, B.Suspension);
+}
+
+bool Analysis::preferred(const State::Binding &A,
+                         const State::Binding &B) const {
+  if (!A.Suspension != !B.Suspension)
+    return A.Suspension;
+  if (A.BoundAt != B.BoundAt)
+    return SM.isBeforeInTranslationUnit(A.BoundAt, B.BoundAt);
+  return A.Suspension && A.Suspension != B.Suspension &&
+         before(A.Suspension, B.Suspension);
+}
+
+void Analysis::join(State &Into, const State &From) const {
+  for (const auto &[Var, Entry] : From.Accessed) {
+    auto [It, Inserted] = Into.Accessed.insert({Var, Entry});
+    if (!Inserted && preferred(Entry, It->second))
+      It->second = Entry;
+  }
+  for (const auto &[Var, Entry] : From.Aliases) {
+    auto [It, Inserted] = Into.Aliases.insert({Var, Entry});
+    if (!Inserted && preferred(Entry, It->second))
+      It->second = Entry;
+  }
+}
 
 void Analysis::bind(const VarDecl &Alias, const Expr *Init, SourceLocation At,
                     State &Now) {
@@ -249,43 +284,7 @@ void Analysis::run(const FunctionDecl &Coroutine, ASTContext &Context) {
   if (!Graph)
     return;
 
-  // A block is revisited whenever its entry state grows.
-  std::vector<std::optional<State>> In(Graph->getNumBlockIDs());
-  llvm::BitVector Queued(Graph->getNumBlockIDs());
-  std::deque<const CFGBlock *> Worklist;
-  auto Enqueue = [&](const CFGBlock *Block) {
-    if (!Queued.test(Block->getBlockID())) {
-      Queued.set(Block->getBlockID());
-      Worklist.push_back(Block);
-    }
-  };
-  In[Graph->getEntry().getBlockID()] = State();
-  Enqueue(&Graph->getEntry());
-  while (!Worklist.empty()) {
-    const CFGBlock *Block = Worklist.front();
-    Worklist.pop_front();
-    Queued.reset(Block->getBlockID());
-    State Now = *In[Block->getBlockID()];
-    for (const CFGElement &Element : *Block)
-      if (std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
-        transfer(*S->getStmt(), Now);
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-      const CFGBlock *Target = Succ.getReachableBlock();
-      if (!Target)
-        continue;
-      std::optional<State> &TargetIn = In[Target->getBlockID()];
-      if (TargetIn) {
-        State Joined = *TargetIn;
-        Joined.join(Now);
-        if (Joined == *TargetIn)
-          continue;
-        TargetIn = std::move(Joined);
-      } else {
-        TargetIn = Now;
-      }
-      Enqueue(Target);
-    }
-  }
+  solveForwardMay(*Graph, *this);
 }
 
 /// True when the coroutine's own statements name a thread_local at all:
@@ -339,7 +338,7 @@ void ThreadLocalAcrossSuspendCheck::analyse(const FunctionDecl &Coroutine,
   auto IsNonSuspending = [this](const Expr &E) {
     return awaitsNonSuspending(E, NonSuspendingAwaitables);
   };
-  Analysis Run(IsIgnored, IsNonSuspending);
+  Analysis Run(IsIgnored, IsNonSuspending, Context.getSourceManager());
   Run.run(Coroutine, Context);
   // Report in source order, whatever order the CFG was walked in.
   struct Pending {

@@ -1,6 +1,7 @@
 //===--- UnboundedChannelCheck.cpp - coro-unbounded-channel ---------------===//
 
 #include "UnboundedChannelCheck.h"
+#include "ASTHelpers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
@@ -134,19 +135,6 @@ AST_MATCHER_P(CallExpr, callsListedFunction, const NameList *, Names) {
   return Names->contains(Node.getDirectCallee());
 }
 
-/// The class of the object a member call is made on, before the conversion
-/// to the base class that declares the method.
-const CXXRecordDecl *calledOnClass(const CXXMemberCallExpr &Call) {
-  const auto *Member =
-      llvm::dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
-  if (!Member)
-    return nullptr;
-  QualType Object = Member->getBase()->IgnoreParenImpCasts()->getType();
-  if (Member->isArrow())
-    Object = Object->getPointeeType();
-  return Object.isNull() ? nullptr : Object->getAsCXXRecordDecl();
-}
-
 /// \p E when it calls a listed method, named either by the class declaring
 /// the method or by the class it is called on: Asio declares `try_send` in a
 /// detail base class of `basic_channel`.
@@ -158,50 +146,10 @@ const CXXMemberCallExpr *asListedMethodCall(const Expr &E,
     return nullptr;
   if (Names.contains(Method))
     return Call;
-  const CXXRecordDecl *Object = calledOnClass(*Call);
+  const CXXRecordDecl *Object =
+      calledOnClass(*Call->getImplicitObjectArgument());
   return Object && Names.containsMember(*Object, Method->getName()) ? Call
                                                                     : nullptr;
-}
-
-void visitExpressionStatements(const Stmt *S,
-                               llvm::function_ref<void(const Expr &)> Visit) {
-  if (!S || llvm::isa<CompoundStmt>(S))
-    return; // A braced block is matched on its own.
-  if (const auto *E = llvm::dyn_cast<Expr>(S))
-    return Visit(*E);
-  if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
-    visitExpressionStatements(If->getThen(), Visit);
-    visitExpressionStatements(If->getElse(), Visit);
-  } else if (const auto *For = llvm::dyn_cast<ForStmt>(S)) {
-    visitExpressionStatements(For->getBody(), Visit);
-    if (const Expr *Increment = For->getInc())
-      Visit(*Increment);
-  } else if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
-    visitExpressionStatements(While->getBody(), Visit);
-  } else if (const auto *Do = llvm::dyn_cast<DoStmt>(S)) {
-    visitExpressionStatements(Do->getBody(), Visit);
-  } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S)) {
-    visitExpressionStatements(Range->getBody(), Visit);
-  } else if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(S)) {
-    visitExpressionStatements(Switch->getBody(), Visit);
-  } else if (const auto *Case = llvm::dyn_cast<SwitchCase>(S)) {
-    visitExpressionStatements(Case->getSubStmt(), Visit);
-  } else if (const auto *Label = llvm::dyn_cast<LabelStmt>(S)) {
-    visitExpressionStatements(Label->getSubStmt(), Visit);
-  } else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(S)) {
-    visitExpressionStatements(Attributed->getSubStmt(), Visit);
-  }
-}
-
-/// Calls \p Visit on each expression whose value \p Block discards: the
-/// expression statements among its children and, through unbraced branches,
-/// loop bodies and labels, below them, plus `for` increments. One matcher on
-/// blocks thus covers every statement position without the parent map. A
-/// cast to void is an expression of its own, so it never is one of them.
-void forEachDiscardedExpression(const CompoundStmt &Block,
-                                llvm::function_ref<void(const Expr &)> Visit) {
-  for (const Stmt *Child : Block.body())
-    visitExpressionStatements(Child, Visit);
 }
 
 AST_MATCHER_P(CompoundStmt, discardsListedMethodCall, const NameList *,

@@ -1,6 +1,8 @@
 //===--- UncheckedSpawnCheck.cpp - coro-unchecked-spawn -------------------===//
 
 #include "UncheckedSpawnCheck.h"
+#include "ASTHelpers.h"
+#include "MayThrow.h"
 #include "clang/AST/DeclTemplate.h"
 
 using namespace clang::ast_matchers;
@@ -71,16 +73,6 @@ AST_MATCHER_P(CallExpr, callsFunctionNamed, const llvm::StringSet<> *,
          Identifiers->contains(Callee->getName());
 }
 
-/// \p E without the implicit nodes and parentheses around what was spelled.
-const Expr *ignoreImplicitAndParens(const Expr *E) {
-  for (;;) {
-    const Expr *Stripped = E->IgnoreImplicit()->IgnoreParens();
-    if (Stripped == E)
-      return E;
-    E = Stripped;
-  }
-}
-
 /// Like ignoreImplicitAndParens(), and also looks through the copy or move
 /// that passing an object by value adds.
 const Expr *ignoreImplicitCopies(const Expr *E) {
@@ -92,42 +84,6 @@ const Expr *ignoreImplicitCopies(const Expr *E) {
       return E;
     E = Construct->getArg(0);
   }
-}
-
-/// The statement that a label, case or attribute applies to.
-const Stmt *unlabelled(const Stmt *S) {
-  for (;;) {
-    if (const auto *Label = llvm::dyn_cast<LabelStmt>(S))
-      S = Label->getSubStmt();
-    else if (const auto *Case = llvm::dyn_cast<SwitchCase>(S))
-      S = Case->getSubStmt();
-    else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(S))
-      S = Attributed->getSubStmt();
-    else
-      return S;
-  }
-}
-
-/// The sub-statements of an if or loop that are statements of their own
-/// without braces (braced ones are compound statements, matched themselves).
-llvm::SmallVector<const Stmt *, 2> unbracedBodies(const Stmt &S) {
-  llvm::SmallVector<const Stmt *, 2> Bodies;
-  if (const auto *If = llvm::dyn_cast<IfStmt>(&S)) {
-    Bodies.push_back(If->getThen());
-    Bodies.push_back(If->getElse());
-  } else if (const auto *For = llvm::dyn_cast<ForStmt>(&S)) {
-    Bodies.push_back(For->getBody());
-  } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&S)) {
-    Bodies.push_back(Range->getBody());
-  } else if (const auto *While = llvm::dyn_cast<WhileStmt>(&S)) {
-    Bodies.push_back(While->getBody());
-  } else if (const auto *Do = llvm::dyn_cast<DoStmt>(&S)) {
-    Bodies.push_back(Do->getBody());
-  }
-  llvm::erase_if(Bodies, [](const Stmt *Body) {
-    return !Body || llvm::isa<CompoundStmt>(Body);
-  });
-  return Bodies;
 }
 
 /// What a callable that is not itself a coroutine returns when its whole
@@ -226,50 +182,6 @@ const Expr *spelledDetachedToken(const Expr *E, const NameList &TokenTypes) {
             llvm::dyn_cast_or_null<Expr>(Child), TokenTypes))
       return Found;
   return nullptr;
-}
-
-/// True when \p Callee, called or constructed, is declared not to throw.
-bool isNothrow(const FunctionDecl &Callee) {
-  const auto *Proto = Callee.getType()->getAs<FunctionProtoType>();
-  return Proto && Proto->isNothrow();
-}
-
-/// True when evaluating \p S may throw by itself, judging each suspension
-/// point by \p AwaitMayThrow instead of by what it is made of. Allocation
-/// failure (operator new) is not counted: it would count against everything.
-bool mayThrow(const Stmt *S,
-              llvm::function_ref<bool(const CoroutineSuspendExpr &)>
-                  AwaitMayThrow) {
-  if (!S)
-    return false;
-  auto ChildMayThrow = [&AwaitMayThrow](const Stmt *Child) {
-    return mayThrow(Child, AwaitMayThrow);
-  };
-  if (const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(S))
-    return AwaitMayThrow(*Suspend);
-  // The promise stores co_return's value, converting it inside a template
-  // (a std::string made from "text"): only a scalar is known to get there.
-  if (const auto *Return = llvm::dyn_cast<CoreturnStmt>(S)) {
-    const Expr *Value = Return->getOperand();
-    return Value && (!Value->getType()->isScalarType() || ChildMayThrow(Value));
-  }
-  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S))
-    return llvm::any_of(Lambda->capture_inits(), ChildMayThrow);
-  if (llvm::isa<CXXThrowExpr>(S) || llvm::isa<CXXTypeidExpr>(S))
-    return true;
-  if (const auto *Cast = llvm::dyn_cast<CXXDynamicCastExpr>(S);
-      Cast && !Cast->getType()->isPointerType())
-    return true;
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || !isNothrow(*Callee))
-      return true;
-  }
-  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S);
-      Construct && !Construct->getConstructor()->isTrivial() &&
-      !isNothrow(*Construct->getConstructor()))
-    return true;
-  return llvm::any_of(S->children(), ChildMayThrow);
 }
 
 /// The type of the work a fire-and-forget call was given: the callee's first
@@ -414,16 +326,11 @@ void UncheckedSpawnCheck::registerMatchers(MatchFinder *Finder) {
         this);
   if (ResultReturningSpawns.empty())
     return;
-  // A result is discarded when its call is a statement of its own. The
-  // statements that hold statements are visited directly (one matcher per
-  // node kind, so that nothing else pays), rather than asking every call for
-  // its parent, which would build the parent map of the whole TU.
+  // A result is discarded when its call is a statement of its own. Blocks
+  // are visited directly, with the statements below them that are not blocks
+  // of their own, rather than asking every call for its parent, which would
+  // build the parent map of the whole TU.
   Finder->addMatcher(compoundStmt().bind("statements"), this);
-  Finder->addMatcher(ifStmt().bind("statements"), this);
-  Finder->addMatcher(forStmt().bind("statements"), this);
-  Finder->addMatcher(cxxForRangeStmt().bind("statements"), this);
-  Finder->addMatcher(whileStmt().bind("statements"), this);
-  Finder->addMatcher(doStmt().bind("statements"), this);
 }
 
 void UncheckedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
@@ -431,14 +338,9 @@ void UncheckedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
     checkCall(*Call, *Result.Nodes.getNodeAs<NamedDecl>("callee"));
     return;
   }
-  const auto *Holder = Result.Nodes.getNodeAs<Stmt>("statements");
-  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Holder)) {
-    for (const Stmt *Child : Block->body())
-      checkStatementPosition(Child);
-    return;
-  }
-  for (const Stmt *Body : unbracedBodies(*Holder))
-    checkStatementPosition(Body);
+  const auto *Block = Result.Nodes.getNodeAs<CompoundStmt>("statements");
+  forEachDiscardedExpression(
+      *Block, [this](const Expr &Discarded) { checkDiscarded(Discarded); });
 }
 
 void UncheckedSpawnCheck::checkCall(const CallExpr &Call,
@@ -554,12 +456,12 @@ void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,
         << Spawned->getName();
 }
 
-void UncheckedSpawnCheck::checkStatementPosition(const Stmt *Statement) {
-  const auto *E = llvm::dyn_cast<Expr>(unlabelled(Statement));
-  if (!E || E->containsErrors())
+void UncheckedSpawnCheck::checkDiscarded(const Expr &Discarded) {
+  if (Discarded.containsErrors())
     return;
   // `(void)pool.spawn(t);` discards on purpose: it is a cast, not a call.
-  const auto *Call = llvm::dyn_cast<CallExpr>(ignoreImplicitAndParens(E));
+  const auto *Call =
+      llvm::dyn_cast<CallExpr>(ignoreImplicitAndParens(&Discarded));
   if (!Call || Call->getType()->isVoidType())
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();

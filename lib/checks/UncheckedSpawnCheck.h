@@ -40,7 +40,7 @@ public:
 private:
   void checkCall(const CallExpr &Call, const NamedDecl &Callee);
   void checkDetachedSpawn(const CallExpr &Spawn, const FunctionDecl &Callee);
-  void checkStatementPosition(const Stmt *Statement);
+  void checkDiscarded(const Expr &Discarded);
   void reportDiscardedResult(const CallExpr &Call, const FunctionDecl &Callee);
   void checkFireAndForget(const CallExpr &Call, const FunctionDecl &Callee);
   void checkCallbackStart(const CallExpr &Call, const FunctionDecl &Callee);
