@@ -1,8 +1,9 @@
 //===--- CorolintCheck.h - base of every corolint check ---------*- C++ -*-===//
 //
 // Every corolint diagnostic ends with a citation of the guide section that
-// explains its rule. Teams that host the guide can set the global option
-// `GuideURL` (or a check-local one) so that the citation carries a link.
+// explains its rule (its row of Checks.def). Teams that host the guide can
+// set the global option `GuideURL` (or a check-local one) so that the
+// citation carries a link.
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,17 +11,16 @@
 #define COROLINT_COROLINTCHECK_H
 
 #include "ClangTidyCheck.h"
+#include "NameList.h"
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace clang::tidy::corolint {
 
-/// "[guide §3.2]", or "[guide §3.2 <URL>#s3.2]" when \p GuideURL is set.
-std::string guideCitation(llvm::StringRef Section, llvm::StringRef GuideURL);
-
 class CorolintCheck : public ClangTidyCheck {
 public:
-  CorolintCheck(StringRef Name, ClangTidyContext *Context,
-                StringRef GuideSection);
+  CorolintCheck(StringRef Name, ClangTidyContext *Context);
 
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
@@ -31,9 +31,28 @@ protected:
   /// The citation that ends every warning of this check.
   const std::string &citation() const { return Citation; }
 
+  // Options: each is read here once, under its key with its default, and
+  // stored back by storeOptions() as it was read; a check declares no
+  // storeOptions() of its own.
+
+  /// The text of the option \p Key, or \p Default.
+  std::string stringOption(StringRef Key, StringRef Default);
+  /// A ';'-separated list of qualified names (see NameList.h).
+  NameList nameListOption(StringRef Key, StringRef Default) {
+    return NameList(stringOption(Key, Default));
+  }
+  bool boolOption(StringRef Key, bool Default);
+  template <typename T> T integerOption(StringRef Key, T Default) {
+    T Value = Options.get<T>(Key, Default);
+    Stored.emplace_back(Key.str(), std::to_string(Value));
+    return Value;
+  }
+
 private:
   std::string GuideURL;
   std::string Citation;
+  /// Every option read, with the text storeOptions() writes for it.
+  std::vector<std::pair<std::string, std::string>> Stored;
 };
 
 } // namespace clang::tidy::corolint

@@ -18,13 +18,9 @@ namespace clang::tidy::corolint {
 class CorolintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
-    Factories.registerCheck<DiscardedTaskCheck>("coro-discarded-task");
-    Factories.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
-    Factories.registerCheck<ThreadLocalAcrossSuspendCheck>(
-        "coro-thread-local-across-suspend");
-    Factories.registerCheck<UnboundedChannelCheck>("coro-unbounded-channel");
-    Factories.registerCheck<UncheckedSpawnCheck>("coro-unchecked-spawn");
+#define COROLINT_CHECK(Name, Class, GuideSection, HasFixIts, Summary)          \
+  Factories.registerCheck<Class>(Name);
+#include "Checks.def"
   }
 };
 

@@ -227,46 +227,22 @@ std::string describeFunction(const FunctionDecl &FD) {
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
-    : CorolintCheck(Name, Context, "6.1"),
-      Text{Options.get("SleepFunctions", DefaultSleepFunctions).str(),
-           Options.get("BlockingFunctions", DefaultBlockingFunctions).str(),
-           Options.get("BlockingMethods", DefaultBlockingMethods).str(),
-           Options.get("EventLoopFunctions", DefaultEventLoopFunctions).str(),
-           Options.get("EventLoopMethods", DefaultEventLoopMethods).str(),
-           Options.get("BlockingStreamObjects", DefaultBlockingStreamObjects)
-               .str(),
-           Options.get("BlockingStreamTypes", DefaultBlockingStreamTypes).str(),
-           Options
-               .get("BlockingStreamOperations", DefaultBlockingStreamOperations)
-               .str(),
-           Options.get("AsioNamespaces", DefaultAsioNamespaces).str(),
-           Options.get("SyncAsioOperations", DefaultSyncAsioOperations).str(),
-           Options.get("AsioAwaitableTypes", DefaultAsioAwaitableTypes).str(),
-           Options.get("FollyTaskTypes", DefaultFollyTaskTypes).str(),
-           Options.get("CppcoroTaskTypes", DefaultCppcoroTaskTypes).str(),
-           Options.get("LibcoroTaskTypes", DefaultLibcoroTaskTypes).str(),
-           Options.get("ConcurrencppTaskTypes", DefaultConcurrencppTaskTypes)
-               .str(),
-           Options.get("AsyncSimpleTaskTypes", DefaultAsyncSimpleTaskTypes)
-               .str(),
-           Options.get("DirectoryIteratorTypes", DefaultDirectoryIteratorTypes)
-               .str(),
-           Options.get("DescriptorFunctions", DefaultDescriptorFunctions).str(),
-           Options.get("NonBlockingFunctions", "").str()},
-      FollowCalls(Options.get("FollowCalls", true)),
-      MaxCallDepth(Options.get("MaxCallDepth", DefaultMaxCallDepth)),
-      Classifier({Text.SleepFunctions, Text.BlockingFunctions,
-                  Text.BlockingMethods, Text.EventLoopFunctions,
-                  Text.EventLoopMethods, Text.BlockingStreamObjects,
-                  Text.BlockingStreamTypes, Text.BlockingStreamOperations,
-                  Text.AsioNamespaces, Text.SyncAsioOperations,
-                  Text.NonBlockingFunctions, Text.DirectoryIteratorTypes,
-                  Text.DescriptorFunctions}),
-      Runtimes{NameList(Text.AsioAwaitableTypes),
-               NameList(Text.FollyTaskTypes), NameList(Text.CppcoroTaskTypes),
-               NameList(Text.LibcoroTaskTypes),
-               NameList(Text.ConcurrencppTaskTypes),
-               NameList(Text.AsyncSimpleTaskTypes)},
+    : CorolintCheck(Name, Context),
+      FollowCalls(boolOption("FollowCalls", true)),
+      MaxCallDepth(integerOption<unsigned>("MaxCallDepth", DefaultMaxCallDepth)),
+      Classifier({stringOption("SleepFunctions", DefaultSleepFunctions), stringOption("BlockingFunctions", DefaultBlockingFunctions),
+                  stringOption("BlockingMethods", DefaultBlockingMethods), stringOption("EventLoopFunctions", DefaultEventLoopFunctions),
+                  stringOption("EventLoopMethods", DefaultEventLoopMethods), stringOption("BlockingStreamObjects", DefaultBlockingStreamObjects),
+                  stringOption("BlockingStreamTypes", DefaultBlockingStreamTypes), stringOption("BlockingStreamOperations", DefaultBlockingStreamOperations),
+                  stringOption("AsioNamespaces", DefaultAsioNamespaces), stringOption("SyncAsioOperations", DefaultSyncAsioOperations),
+                  stringOption("NonBlockingFunctions", ""),
+                  stringOption("DirectoryIteratorTypes", DefaultDirectoryIteratorTypes),
+                  stringOption("DescriptorFunctions", DefaultDescriptorFunctions)}),
+      Runtimes{nameListOption("AsioAwaitableTypes", DefaultAsioAwaitableTypes),
+               nameListOption("FollyTaskTypes", DefaultFollyTaskTypes), nameListOption("CppcoroTaskTypes", DefaultCppcoroTaskTypes),
+               nameListOption("LibcoroTaskTypes", DefaultLibcoroTaskTypes),
+               nameListOption("ConcurrencppTaskTypes", DefaultConcurrencppTaskTypes),
+               nameListOption("AsyncSimpleTaskTypes", DefaultAsyncSimpleTaskTypes)},
       Helpers(
           [this](const Stmt &S, const ASTContext &Context) {
             return Classifier.classify(S, Context).has_value();
@@ -275,32 +251,6 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
             return !Classifier.isAnnotated(Callee) &&
                    !Classifier.isDeclaredNonBlocking(Callee);
           }) {}
-
-void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  CorolintCheck::storeOptions(Opts);
-  Options.store(Opts, "SleepFunctions", Text.SleepFunctions);
-  Options.store(Opts, "BlockingFunctions", Text.BlockingFunctions);
-  Options.store(Opts, "BlockingMethods", Text.BlockingMethods);
-  Options.store(Opts, "EventLoopFunctions", Text.EventLoopFunctions);
-  Options.store(Opts, "EventLoopMethods", Text.EventLoopMethods);
-  Options.store(Opts, "BlockingStreamObjects", Text.BlockingStreamObjects);
-  Options.store(Opts, "BlockingStreamTypes", Text.BlockingStreamTypes);
-  Options.store(Opts, "BlockingStreamOperations",
-                Text.BlockingStreamOperations);
-  Options.store(Opts, "AsioNamespaces", Text.AsioNamespaces);
-  Options.store(Opts, "SyncAsioOperations", Text.SyncAsioOperations);
-  Options.store(Opts, "AsioAwaitableTypes", Text.AsioAwaitableTypes);
-  Options.store(Opts, "FollyTaskTypes", Text.FollyTaskTypes);
-  Options.store(Opts, "CppcoroTaskTypes", Text.CppcoroTaskTypes);
-  Options.store(Opts, "LibcoroTaskTypes", Text.LibcoroTaskTypes);
-  Options.store(Opts, "ConcurrencppTaskTypes", Text.ConcurrencppTaskTypes);
-  Options.store(Opts, "AsyncSimpleTaskTypes", Text.AsyncSimpleTaskTypes);
-  Options.store(Opts, "DirectoryIteratorTypes", Text.DirectoryIteratorTypes);
-  Options.store(Opts, "DescriptorFunctions", Text.DescriptorFunctions);
-  Options.store(Opts, "NonBlockingFunctions", Text.NonBlockingFunctions);
-  Options.store(Opts, "FollowCalls", FollowCalls);
-  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
-}
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   matchCoroutines(Finder, this);

@@ -22,7 +22,6 @@ namespace clang::tidy::corolint {
 class BlockingCallCheck : public CorolintCheck {
 public:
   BlockingCallCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
@@ -42,15 +41,6 @@ private:
   void adviseOffload(const BlockingCall &Found, const Runtime &RT);
   void adviseGenerator(SourceLocation Loc);
 
-  struct OptionText {
-    std::string SleepFunctions, BlockingFunctions, BlockingMethods,
-        EventLoopFunctions, EventLoopMethods, BlockingStreamObjects,
-        BlockingStreamTypes, BlockingStreamOperations, AsioNamespaces,
-        SyncAsioOperations, AsioAwaitableTypes, FollyTaskTypes,
-        CppcoroTaskTypes, LibcoroTaskTypes, ConcurrencppTaskTypes,
-        AsyncSimpleTaskTypes, DirectoryIteratorTypes, DescriptorFunctions,
-        NonBlockingFunctions;
-  } Text;
   bool FollowCalls;
   unsigned MaxCallDepth;
 

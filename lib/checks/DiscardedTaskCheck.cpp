@@ -109,29 +109,15 @@ StringRef alternativesTo(TaskKind Kind) {
 
 DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : CorolintCheck(Name, Context, "4.1"), TidyContext(Context),
-      Text{
-          Options.get("LazyTaskTypes", DefaultLazyTaskTypes).str(),
-          Options.get("EagerTaskTypes", DefaultEagerTaskTypes).str(),
-          Options.get("CancelOnDestroyTypes", DefaultCancelOnDestroyTypes)
-              .str(),
-          Options.get("LazyTaskFunctions", DefaultLazyTaskFunctions).str(),
-          Options.get("BlockingFutureFunctions", DefaultBlockingFutureFunctions)
-              .str(),
-          Options.get("IgnoredTypes", DefaultIgnoredTypes).str(),
-          Options.get("LazyInitialSuspendTypes", DefaultLazyInitialSuspendTypes)
-              .str(),
-          Options
-              .get("EagerInitialSuspendTypes", DefaultEagerInitialSuspendTypes)
-              .str()},
-      Tasks{NameList(Text.LazyTaskTypes),
-            NameList(Text.EagerTaskTypes),
-            NameList(Text.CancelOnDestroyTypes),
-            NameList(Text.LazyTaskFunctions),
-            NameList(Text.BlockingFutureFunctions),
-            NameList(Text.IgnoredTypes),
-            NameList(Text.LazyInitialSuspendTypes),
-            NameList(Text.EagerInitialSuspendTypes)},
+    : CorolintCheck(Name, Context), TidyContext(Context),
+      Tasks{nameListOption("LazyTaskTypes", DefaultLazyTaskTypes),
+            nameListOption("EagerTaskTypes", DefaultEagerTaskTypes),
+            nameListOption("CancelOnDestroyTypes", DefaultCancelOnDestroyTypes),
+            nameListOption("LazyTaskFunctions", DefaultLazyTaskFunctions),
+            nameListOption("BlockingFutureFunctions", DefaultBlockingFutureFunctions),
+            nameListOption("IgnoredTypes", DefaultIgnoredTypes),
+            nameListOption("LazyInitialSuspendTypes", DefaultLazyInitialSuspendTypes),
+            nameListOption("EagerInitialSuspendTypes", DefaultEagerInitialSuspendTypes)},
       SpawnResults([Context] {
         const ClangTidyOptions::OptionMap &All =
             Context->getOptions().CheckOptions;
@@ -139,23 +125,8 @@ DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name,
         return It == All.end() ? DefaultResultReturningSpawns.str()
                                : It->second.Value;
       }()),
-      AllowVoidCast(Options.get("AllowVoidCast", true)),
-      ReportWhenCompilerWarns(Options.get("ReportWhenCompilerWarns", false)) {}
-
-void DiscardedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  CorolintCheck::storeOptions(Opts);
-  Options.store(Opts, "LazyTaskTypes", Text.LazyTaskTypes);
-  Options.store(Opts, "EagerTaskTypes", Text.EagerTaskTypes);
-  Options.store(Opts, "CancelOnDestroyTypes", Text.CancelOnDestroyTypes);
-  Options.store(Opts, "LazyTaskFunctions", Text.LazyTaskFunctions);
-  Options.store(Opts, "BlockingFutureFunctions", Text.BlockingFutureFunctions);
-  Options.store(Opts, "IgnoredTypes", Text.IgnoredTypes);
-  Options.store(Opts, "LazyInitialSuspendTypes", Text.LazyInitialSuspendTypes);
-  Options.store(Opts, "EagerInitialSuspendTypes",
-                Text.EagerInitialSuspendTypes);
-  Options.store(Opts, "AllowVoidCast", AllowVoidCast);
-  Options.store(Opts, "ReportWhenCompilerWarns", ReportWhenCompilerWarns);
-}
+      AllowVoidCast(boolOption("AllowVoidCast", true)),
+      ReportWhenCompilerWarns(boolOption("ReportWhenCompilerWarns", false)) {}
 
 void DiscardedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // Every function body is scanned once, walking its own statements: that

@@ -20,7 +20,6 @@ namespace clang::tidy::corolint {
 class DiscardedTaskCheck : public CorolintCheck {
 public:
   DiscardedTaskCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
@@ -45,11 +44,6 @@ private:
   bool offerAwait(const CallExpr &Call, TaskKind Kind, Scope &Where);
 
   ClangTidyContext *TidyContext;
-  struct OptionText {
-    std::string LazyTaskTypes, EagerTaskTypes, CancelOnDestroyTypes,
-        LazyTaskFunctions, BlockingFutureFunctions, IgnoredTypes,
-        LazyInitialSuspendTypes, EagerInitialSuspendTypes;
-  } Text;
   TaskTypes Tasks;
   /// coro-unchecked-spawn's ResultReturningSpawns: a dropped result of one
   /// of them is that check's finding, not this one's.

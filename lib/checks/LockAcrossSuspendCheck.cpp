@@ -81,43 +81,19 @@ private:
 
 LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : CorolintCheck(Name, Context, "3.2"),
-      Text{Options.get("GuardTypes", DefaultGuardTypes).str(),
-           Options.get("BlockingMutexTypes", DefaultBlockingMutexTypes).str(),
-           Options.get("AsyncSafeTypes", DefaultAsyncSafeTypes).str(),
-           Options.get("LockFunctions", DefaultLockFunctions).str(),
-           Options.get("TryLockFunctions", DefaultTryLockFunctions).str(),
-           Options.get("UnlockFunctions", DefaultUnlockFunctions).str(),
-           Options.get("FreeLockFunctions", DefaultFreeLockFunctions).str(),
-           Options.get("FreeUnlockFunctions", DefaultFreeUnlockFunctions).str(),
-           Options.get("NonSuspendingAwaitables", DefaultNonSuspendingAwaitables)
-               .str(),
-           Options.get("MustNotSuspendTypes", DefaultMustNotSuspendTypes)
-               .str()},
-      Vocabulary{NameList(Text.GuardTypes),
-                 NameList(Text.BlockingMutexTypes),
-                 NameList(Text.AsyncSafeTypes),
-                 NameList(Text.LockFunctions),
-                 NameList(Text.TryLockFunctions),
-                 NameList(Text.UnlockFunctions),
-                 NameList(Text.FreeLockFunctions),
-                 NameList(Text.FreeUnlockFunctions),
-                 NameList(Text.NonSuspendingAwaitables),
-                 NameList(Text.MustNotSuspendTypes)} {}
-
-void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  CorolintCheck::storeOptions(Opts);
-  Options.store(Opts, "GuardTypes", Text.GuardTypes);
-  Options.store(Opts, "BlockingMutexTypes", Text.BlockingMutexTypes);
-  Options.store(Opts, "AsyncSafeTypes", Text.AsyncSafeTypes);
-  Options.store(Opts, "LockFunctions", Text.LockFunctions);
-  Options.store(Opts, "TryLockFunctions", Text.TryLockFunctions);
-  Options.store(Opts, "UnlockFunctions", Text.UnlockFunctions);
-  Options.store(Opts, "FreeLockFunctions", Text.FreeLockFunctions);
-  Options.store(Opts, "FreeUnlockFunctions", Text.FreeUnlockFunctions);
-  Options.store(Opts, "NonSuspendingAwaitables", Text.NonSuspendingAwaitables);
-  Options.store(Opts, "MustNotSuspendTypes", Text.MustNotSuspendTypes);
-}
+    : CorolintCheck(Name, Context),
+      Vocabulary{
+          nameListOption("GuardTypes", DefaultGuardTypes),
+          nameListOption("BlockingMutexTypes", DefaultBlockingMutexTypes),
+          nameListOption("AsyncSafeTypes", DefaultAsyncSafeTypes),
+          nameListOption("LockFunctions", DefaultLockFunctions),
+          nameListOption("TryLockFunctions", DefaultTryLockFunctions),
+          nameListOption("UnlockFunctions", DefaultUnlockFunctions),
+          nameListOption("FreeLockFunctions", DefaultFreeLockFunctions),
+          nameListOption("FreeUnlockFunctions", DefaultFreeUnlockFunctions),
+          nameListOption("NonSuspendingAwaitables",
+                         DefaultNonSuspendingAwaitables),
+          nameListOption("MustNotSuspendTypes", DefaultMustNotSuspendTypes)} {}
 
 void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
   matchCoroutines(Finder, this);

@@ -18,7 +18,6 @@ namespace clang::tidy::corolint {
 class LockAcrossSuspendCheck : public CorolintCheck {
 public:
   LockAcrossSuspendCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
@@ -29,11 +28,6 @@ private:
   void suggestUnlock(const HeldLock &Lock, const FunctionDecl &Coroutine,
                      ASTContext &Context);
 
-  struct OptionText {
-    std::string GuardTypes, BlockingMutexTypes, AsyncSafeTypes, LockFunctions,
-        TryLockFunctions, UnlockFunctions, FreeLockFunctions,
-        FreeUnlockFunctions, NonSuspendingAwaitables, MustNotSuspendTypes;
-  } Text;
   LockVocabulary Vocabulary;
   llvm::DenseSet<const FunctionDecl *> Analysed;
   ReportOnce Reported;

@@ -301,20 +301,10 @@ bool mentionsThreadLocal(const FunctionDecl &Coroutine) {
 
 ThreadLocalAcrossSuspendCheck::ThreadLocalAcrossSuspendCheck(
     StringRef Name, ClangTidyContext *Context)
-    : CorolintCheck(Name, Context, "3.4"),
-      Text{
-          Options.get("IgnoredThreadLocals", "").str(),
-          Options.get("NonSuspendingAwaitables", DefaultNonSuspendingAwaitables)
-              .str()},
-      IgnoredThreadLocals(Text.IgnoredThreadLocals),
-      NonSuspendingAwaitables(Text.NonSuspendingAwaitables) {}
-
-void ThreadLocalAcrossSuspendCheck::storeOptions(
-    ClangTidyOptions::OptionMap &Opts) {
-  CorolintCheck::storeOptions(Opts);
-  Options.store(Opts, "IgnoredThreadLocals", Text.IgnoredThreadLocals);
-  Options.store(Opts, "NonSuspendingAwaitables", Text.NonSuspendingAwaitables);
-}
+    : CorolintCheck(Name, Context),
+      IgnoredThreadLocals(nameListOption("IgnoredThreadLocals", "")),
+      NonSuspendingAwaitables(nameListOption("NonSuspendingAwaitables",
+                                             DefaultNonSuspendingAwaitables)) {}
 
 void ThreadLocalAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
   matchCoroutines(Finder, this);

@@ -20,7 +20,6 @@ namespace clang::tidy::corolint {
 class ThreadLocalAcrossSuspendCheck : public CorolintCheck {
 public:
   ThreadLocalAcrossSuspendCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
@@ -47,9 +46,6 @@ private:
   void report(const HeldAddress &Found);
   void report(const Reaccess &Found);
 
-  struct OptionText {
-    std::string IgnoredThreadLocals, NonSuspendingAwaitables;
-  } Text;
   NameList IgnoredThreadLocals, NonSuspendingAwaitables;
   llvm::DenseSet<const FunctionDecl *> Analysed;
   ReportOnce Reported;

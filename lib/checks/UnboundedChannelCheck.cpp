@@ -247,28 +247,13 @@ bool isLoneDeclarationWithoutInitializer(const DeclaratorDecl &Object,
 
 UnboundedChannelCheck::UnboundedChannelCheck(StringRef Name,
                                              ClangTidyContext *Context)
-    : CorolintCheck(Name, Context, "3.3"),
-      Text{Options.get("UnboundedQueueTypes", DefaultUnboundedQueueTypes).str(),
-           Options.get("UnboundedFactories", DefaultUnboundedFactories).str(),
-           Options.get("BoundedChannelTypes", DefaultBoundedChannelTypes).str(),
-           Options.get("MakeFunctions", DefaultMakeFunctions).str(),
-           Options.get("TrySendFunctions", DefaultTrySendFunctions).str()},
-      MaxCapacity(Options.get<uint64_t>("MaxCapacity", DefaultMaxCapacity)),
-      UnboundedQueueTypes(Text.UnboundedQueueTypes),
-      UnboundedFactories(Text.UnboundedFactories),
-      BoundedChannelTypes(Text.BoundedChannelTypes),
-      MakeFunctions(Text.MakeFunctions),
-      TrySendFunctions(Text.TrySendFunctions) {}
-
-void UnboundedChannelCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  CorolintCheck::storeOptions(Opts);
-  Options.store(Opts, "UnboundedQueueTypes", Text.UnboundedQueueTypes);
-  Options.store(Opts, "UnboundedFactories", Text.UnboundedFactories);
-  Options.store(Opts, "BoundedChannelTypes", Text.BoundedChannelTypes);
-  Options.store(Opts, "MaxCapacity", MaxCapacity);
-  Options.store(Opts, "MakeFunctions", Text.MakeFunctions);
-  Options.store(Opts, "TrySendFunctions", Text.TrySendFunctions);
-}
+    : CorolintCheck(Name, Context),
+      MaxCapacity(integerOption<uint64_t>("MaxCapacity", DefaultMaxCapacity)),
+      UnboundedQueueTypes(nameListOption("UnboundedQueueTypes", DefaultUnboundedQueueTypes)),
+      UnboundedFactories(nameListOption("UnboundedFactories", DefaultUnboundedFactories)),
+      BoundedChannelTypes(nameListOption("BoundedChannelTypes", DefaultBoundedChannelTypes)),
+      MakeFunctions(nameListOption("MakeFunctions", DefaultMakeFunctions)),
+      TrySendFunctions(nameListOption("TrySendFunctions", DefaultTrySendFunctions)) {}
 
 void UnboundedChannelCheck::registerMatchers(MatchFinder *Finder) {
   // The check runs on every translation unit, so there are few matchers, each

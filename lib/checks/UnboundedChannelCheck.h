@@ -19,7 +19,6 @@ namespace clang::tidy::corolint {
 class UnboundedChannelCheck : public CorolintCheck {
 public:
   UnboundedChannelCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
@@ -38,10 +37,6 @@ private:
   void nameBoundedTwin(SourceLocation Loc, const NamedDecl *Unbounded);
   std::string capacityPlaceholder() const;
 
-  struct OptionText {
-    std::string UnboundedQueueTypes, UnboundedFactories, BoundedChannelTypes,
-        MakeFunctions, TrySendFunctions;
-  } Text;
   uint64_t MaxCapacity;
   NameList UnboundedQueueTypes, UnboundedFactories, BoundedChannelTypes,
       MakeFunctions, TrySendFunctions;

@@ -3,6 +3,7 @@
 #include "UncheckedSpawnCheck.h"
 #include "ASTHelpers.h"
 #include "MayThrow.h"
+#include "SpawnedWork.h"
 #include "clang/AST/DeclTemplate.h"
 
 using namespace clang::ast_matchers;
@@ -71,83 +72,6 @@ AST_MATCHER_P(CallExpr, callsFunctionNamed, const llvm::StringSet<> *,
   const FunctionDecl *Callee = Node.getDirectCallee();
   return Callee && Callee->getIdentifier() &&
          Identifiers->contains(Callee->getName());
-}
-
-/// Like ignoreImplicitAndParens(), and also looks through the copy or move
-/// that passing an object by value adds.
-const Expr *ignoreImplicitCopies(const Expr *E) {
-  for (;;) {
-    E = ignoreImplicitAndParens(E);
-    const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
-    if (!Construct || Construct->getNumArgs() != 1 ||
-        !Construct->getConstructor()->isCopyOrMoveConstructor())
-      return E;
-    E = Construct->getArg(0);
-  }
-}
-
-/// What a callable that is not itself a coroutine returns when its whole
-/// body is `return <expr>;`: `[self = shared_from_this()] { return
-/// self->reader(); }` keeps an object alive and runs its coroutine reader().
-const Expr *forwardedAwaitable(const FunctionDecl &Callable) {
-  if (!Callable.hasBody() || llvm::isa<CoroutineBodyStmt>(Callable.getBody()))
-    return nullptr;
-  const auto *Block = llvm::dyn_cast<CompoundStmt>(Callable.getBody());
-  if (!Block || Block->size() != 1)
-    return nullptr;
-  const auto *Return = llvm::dyn_cast<ReturnStmt>(Block->body_front());
-  return Return ? Return->getRetValue() : nullptr;
-}
-
-/// The function that the spawned work runs when the spawn names it: the
-/// lambda or function passed as a callable (or the coroutine a lambda only
-/// forwards to), or the coroutine (a lambda invoked in place included) whose
-/// call makes the awaitable.
-const FunctionDecl *spawnedFunction(const Expr &Work) {
-  const Expr *E = ignoreImplicitCopies(&Work);
-  if (const CXXRecordDecl *Closure = E->getType()->getAsCXXRecordDecl();
-      Closure && Closure->isLambda()) {
-    const CXXMethodDecl *CallOperator = Closure->getLambdaCallOperator();
-    if (const Expr *Forwarded = forwardedAwaitable(*CallOperator))
-      if (const FunctionDecl *Coroutine = spawnedFunction(*Forwarded))
-        return Coroutine;
-    return CallOperator;
-  }
-  if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E);
-      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    E = ignoreImplicitAndParens(AddressOf->getSubExpr());
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-    return llvm::dyn_cast<FunctionDecl>(Ref->getDecl());
-  // A call returning a reference (std::move(stored)) hands over an awaitable
-  // made elsewhere: its callee is not the coroutine.
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *Callee = Call->getDirectCallee();
-        Callee && !Callee->getReturnType()->isReferenceType())
-      return Callee;
-  return nullptr;
-}
-
-/// What calling the callable \p Callable returns, or a null type when it is
-/// not a callable (an awaitable, say).
-QualType callableResult(QualType Callable) {
-  Callable = Callable.getNonReferenceType();
-  if (const auto *Pointer = Callable->getAs<PointerType>())
-    Callable = Pointer->getPointeeType();
-  if (const auto *Function = Callable->getAs<FunctionType>())
-    return Function->getReturnType();
-  const CXXRecordDecl *Record = Callable->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return QualType();
-  if (Record->isLambda())
-    return Record->getLambdaCallOperator()->getReturnType();
-  const CXXMethodDecl *CallOperator = nullptr;
-  for (const CXXMethodDecl *Method : Record->methods())
-    if (Method->getOverloadedOperator() == OO_Call) {
-      if (CallOperator)
-        return QualType(); // Overloaded: the result depends on the arguments.
-      CallOperator = Method;
-    }
-  return CallOperator ? CallOperator->getReturnType() : QualType();
 }
 
 bool isRethrowCall(const Stmt &S) {
@@ -256,53 +180,22 @@ std::string describeToken(const Expr *Spelled) {
 
 UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : CorolintCheck(Name, Context, "4.2"),
-      Text{Options.get("SpawnFunctions", DefaultSpawnFunctions).str(),
-           Options.get("DetachedTokenTypes", DefaultDetachedTokenTypes).str(),
-           Options.get("TokenWrapperTypes", DefaultTokenWrapperTypes).str(),
-           Options.get("AwaitableTypes", DefaultAwaitableTypes).str(),
-           Options.get("CatchAllExceptionTypes", DefaultCatchAllExceptionTypes)
-               .str(),
-           Options.get("ErrorValueTypes", DefaultErrorValueTypes).str(),
-           Options.get("DetachFunctions", DefaultDetachFunctions).str(),
-           Options.get("FireAndForgetMethods", DefaultFireAndForgetMethods)
-               .str(),
-           Options.get("DetachedStartFunctions", DefaultDetachedStartFunctions)
-               .str(),
-           Options.get("ResultReturningSpawns", DefaultResultReturningSpawns)
-               .str(),
-           Options.get("CallbackStartFunctions", DefaultCallbackStartFunctions)
-               .str()},
-      SpawnFunctions(Text.SpawnFunctions),
-      DetachedTokenTypes(Text.DetachedTokenTypes),
-      TokenWrapperTypes(Text.TokenWrapperTypes),
-      AwaitableTypes(Text.AwaitableTypes),
-      CatchAllExceptionTypes(Text.CatchAllExceptionTypes),
-      ErrorValueTypes(Text.ErrorValueTypes), DetachFunctions(Text.DetachFunctions),
-      FireAndForgetMethods(Text.FireAndForgetMethods),
-      DetachedStartFunctions(Text.DetachedStartFunctions),
-      ResultReturningSpawns(Text.ResultReturningSpawns),
-      CallbackStartFunctions(Text.CallbackStartFunctions) {
+    : CorolintCheck(Name, Context),
+      SpawnFunctions(nameListOption("SpawnFunctions", DefaultSpawnFunctions)),
+      DetachedTokenTypes(nameListOption("DetachedTokenTypes", DefaultDetachedTokenTypes)),
+      TokenWrapperTypes(nameListOption("TokenWrapperTypes", DefaultTokenWrapperTypes)),
+      AwaitableTypes(nameListOption("AwaitableTypes", DefaultAwaitableTypes)),
+      CatchAllExceptionTypes(nameListOption("CatchAllExceptionTypes", DefaultCatchAllExceptionTypes)),
+      ErrorValueTypes(nameListOption("ErrorValueTypes", DefaultErrorValueTypes)), DetachFunctions(nameListOption("DetachFunctions", DefaultDetachFunctions)),
+      FireAndForgetMethods(nameListOption("FireAndForgetMethods", DefaultFireAndForgetMethods)),
+      DetachedStartFunctions(nameListOption("DetachedStartFunctions", DefaultDetachedStartFunctions)),
+      ResultReturningSpawns(nameListOption("ResultReturningSpawns", DefaultResultReturningSpawns)),
+      CallbackStartFunctions(nameListOption("CallbackStartFunctions", DefaultCallbackStartFunctions)) {
   for (const NameList *List :
        {&SpawnFunctions, &DetachFunctions, &FireAndForgetMethods,
         &DetachedStartFunctions, &CallbackStartFunctions})
     for (llvm::StringRef Name : List->names())
       CalledIdentifiers.insert(lastComponent(Name));
-}
-
-void UncheckedSpawnCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  CorolintCheck::storeOptions(Opts);
-  Options.store(Opts, "SpawnFunctions", Text.SpawnFunctions);
-  Options.store(Opts, "DetachedTokenTypes", Text.DetachedTokenTypes);
-  Options.store(Opts, "TokenWrapperTypes", Text.TokenWrapperTypes);
-  Options.store(Opts, "AwaitableTypes", Text.AwaitableTypes);
-  Options.store(Opts, "CatchAllExceptionTypes", Text.CatchAllExceptionTypes);
-  Options.store(Opts, "ErrorValueTypes", Text.ErrorValueTypes);
-  Options.store(Opts, "DetachFunctions", Text.DetachFunctions);
-  Options.store(Opts, "FireAndForgetMethods", Text.FireAndForgetMethods);
-  Options.store(Opts, "DetachedStartFunctions", Text.DetachedStartFunctions);
-  Options.store(Opts, "ResultReturningSpawns", Text.ResultReturningSpawns);
-  Options.store(Opts, "CallbackStartFunctions", Text.CallbackStartFunctions);
 }
 
 void UncheckedSpawnCheck::registerMatchers(MatchFinder *Finder) {

@@ -33,7 +33,6 @@ inline constexpr llvm::StringLiteral DefaultResultReturningSpawns =
 class UncheckedSpawnCheck : public CorolintCheck {
 public:
   UncheckedSpawnCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
@@ -56,12 +55,6 @@ private:
   bool isErrorValue(QualType Result) const;
   QualType spawnedResultType(const Expr &Work) const;
 
-  struct OptionText {
-    std::string SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
-        AwaitableTypes, CatchAllExceptionTypes, ErrorValueTypes,
-        DetachFunctions, FireAndForgetMethods, DetachedStartFunctions,
-        ResultReturningSpawns, CallbackStartFunctions;
-  } Text;
   NameList SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
       AwaitableTypes, CatchAllExceptionTypes, ErrorValueTypes, DetachFunctions,
       FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns,

@@ -5,8 +5,10 @@ Fails when a registered check has no docs/checks/<name>.md page, when a page's
 "## Options" section names an option the check does not have (or omits one it
 has), when a page does not link the guide section its check cites, and when a
 diagnostic's "[guide §N.M]" citation does not resolve to a numbered heading of
-docs/guide.md. The citations are taken from real diagnostics: the trigger file
-must make every check warn at least once.
+docs/guide.md, and when the table of checks (lib/Checks.def) disagrees with the
+registered checks, their citations or their pages (summary, fix-its). The
+citations are taken from real diagnostics: the trigger file must make every
+check warn at least once.
 """
 import argparse
 import os
@@ -15,6 +17,19 @@ import subprocess
 import sys
 
 GLOBAL_OPTIONS = {"GuideURL"}
+
+
+def table_of_checks(def_path):
+    """Maps each check of Checks.def to (section, has_fixits, summary)."""
+    text = open(def_path, encoding="utf-8").read()
+    table = {}
+    row = re.compile(r'^COROLINT_CHECK\(\s*"([^"]+)",\s*\w+,\s*"([\d.]+)",\s*(true|false),'
+                     r'\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)', re.M)
+    for name, section, fixits, literals in row.findall(text):
+        pieces = re.findall(r'"((?:[^"\\]|\\.)*)"', literals)
+        summary = "".join(pieces).replace('\\"', '"').replace("\\\\", "\\")
+        table[name] = (section, fixits == "true", summary)
+    return table
 
 
 def guide_sections(guide_path):
@@ -66,6 +81,7 @@ def main():
     parser.add_argument("--plugin", required=True)
     parser.add_argument("--docs", required=True)
     parser.add_argument("--trigger", required=True)
+    parser.add_argument("--checks-def", required=True)
     argv = sys.argv[1:]
     compiler_args = []
     if "--" in argv:
@@ -80,6 +96,13 @@ def main():
     checks = registered_checks(args.clang_tidy, args.plugin)
     options = stored_options(args.clang_tidy, args.plugin)
     cited = cited_sections(args.clang_tidy, args.plugin, args.trigger, compiler_args)
+    table = table_of_checks(args.checks_def)
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(args.checks_def)),
+                                    os.pardir, "tools", "corolint"))
+    from gen_check_docs import first_paragraph, first_sentence
+
+    for name in sorted(set(table) - set(checks)):
+        problems.append("%s: in Checks.def but not registered" % name)
 
     for check in checks:
         page_path = os.path.join(args.docs, "checks", check + ".md")
@@ -104,6 +127,21 @@ def main():
                                 % (check, section))
         if check not in page.split("\n", 1)[0]:
             problems.append("%s: page title does not name the check" % check)
+        if check not in table:
+            problems.append("%s: registered but not in Checks.def" % check)
+            continue
+        section, has_fixits, summary = table[check]
+        for other in sorted(cited.get(check, set()) - {section}):
+            problems.append("%s: Checks.def says §%s, its diagnostics cite §%s"
+                            % (check, section, other))
+        if summary != first_sentence(first_paragraph(page)):
+            problems.append("%s: Checks.def summary is not the first sentence of its page"
+                            % check)
+        documents_fixits = re.search(r"^## .*fix-its", page, re.M | re.I) is not None
+        if has_fixits != documents_fixits:
+            problems.append("%s: Checks.def says fix-its %s, its page %s a fix-its section"
+                            % (check, "yes" if has_fixits else "no",
+                               "has" if documents_fixits else "lacks"))
 
     for problem in problems:
         print("check_docs: " + problem)

@@ -1,7 +1,8 @@
 //===--- CheckDocs.h - what each check is, from its documentation ---------===//
 //
-// Rule metadata for SARIF and --list-checks, extracted at build time from
-// docs/checks/<check>.md, so that the scanner names no check itself.
+// The long description of each check for SARIF, extracted at build time
+// from docs/checks/<check>.md. Name, guide section and summary come from the
+// table of checks (lib/Checks.def, CheckInfo.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,9 +15,7 @@ namespace corolint::scanner {
 
 struct CheckDoc {
   llvm::StringRef Name;
-  llvm::StringRef Summary;     ///< First sentence of the documentation.
   llvm::StringRef Description; ///< First paragraph of the documentation.
-  llvm::StringRef GuideSection; ///< "3.2", or empty when the doc cites none.
 };
 
 /// The documentation of \p Check, or null when the check has none.

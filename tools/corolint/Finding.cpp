@@ -2,7 +2,7 @@
 
 #include "Finding.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/Regex.h"
+#include "CheckInfo.h"
 #include "llvm/Support/xxhash.h"
 
 namespace corolint::scanner {
@@ -47,7 +47,8 @@ Value toJSON(const Finding &F) {
     Notes.push_back(toJSON(N));
   return Object{{"check", F.Check},         {"level", F.Level},
                 {"main", toJSON(F.Main)},   {"notes", std::move(Notes)},
-                {"function", F.Function},   {"snippet", F.Snippet}};
+                {"function", F.Function},   {"snippet", F.Snippet},
+                {"guideURL", F.GuideURL}};
 }
 
 Value toJSON(const TUResult &R) {
@@ -91,7 +92,8 @@ bool fromJSON(const Value &V, Finding &F, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
   return O && O.map("check", F.Check) && O.map("level", F.Level) &&
          O.map("main", F.Main) && O.map("notes", F.Notes) &&
-         O.map("function", F.Function) && O.map("snippet", F.Snippet);
+         O.map("function", F.Function) && O.map("snippet", F.Snippet) &&
+         O.mapOptional("guideURL", F.GuideURL);
 }
 
 static bool fromJSON(const Value &V, Dependency &D, llvm::json::Path Path) {
@@ -132,12 +134,16 @@ std::string hashHex(llvm::StringRef Data) {
          llvm::utohexstr(H.low64, /*LowerCase=*/true, 16);
 }
 
-llvm::StringRef guideSectionOf(llvm::StringRef Message) {
-  static const llvm::Regex Citation("\\[guide §([0-9]+(\\.[0-9]+)*)[^]]*\\]");
-  llvm::SmallVector<llvm::StringRef, 3> Groups;
-  if (!Citation.match(Message, &Groups))
-    return {};
-  return Groups[1];
+llvm::StringRef guideSectionOf(llvm::StringRef Check) {
+  const clang::tidy::corolint::CheckInfo *Info =
+      clang::tidy::corolint::findCheck(Check);
+  return Info ? llvm::StringRef(Info->GuideSection) : llvm::StringRef();
+}
+
+std::string guideSectionURL(const Finding &F, llvm::StringRef DefaultGuideURL) {
+  return clang::tidy::corolint::guideSectionURL(
+      F.GuideURL.empty() ? DefaultGuideURL : llvm::StringRef(F.GuideURL),
+      guideSectionOf(F.Check));
 }
 
 } // namespace corolint::scanner

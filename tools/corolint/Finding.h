@@ -53,6 +53,9 @@ struct Finding {
   /// The finding's source line with whitespace runs collapsed: the part of a
   /// fingerprint that survives edits elsewhere in the file.
   std::string Snippet;
+  /// The guide's URL configured for the check ("" when none): what its
+  /// citation links to (CheckInfo.h).
+  std::string GuideURL;
 };
 
 enum class TUStatus {
@@ -92,9 +95,13 @@ bool fromJSON(const llvm::json::Value &V, TUResult &R, llvm::json::Path P);
 /// Hex digest of \p Data (xxh3, 128 bits): content hashes and cache keys.
 std::string hashHex(llvm::StringRef Data);
 
-/// The guide section ("3.2") that \p Message cites with "[guide §3.2 ...]",
-/// or empty when it cites none.
-llvm::StringRef guideSectionOf(llvm::StringRef Message);
+/// The guide section ("3.2") that findings of \p Check cite, or empty for a
+/// check that is not corolint's.
+llvm::StringRef guideSectionOf(llvm::StringRef Check);
+
+/// Where \p F's guide section is: under the guide URL configured for its
+/// check, else under \p DefaultGuideURL (--guide-url).
+std::string guideSectionURL(const Finding &F, llvm::StringRef DefaultGuideURL);
 
 } // namespace corolint::scanner
 

@@ -10,7 +10,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "CheckDocs.h"
 #include "HTML.h"
 #include "Output.h"
 #include "llvm/ADT/StringExtras.h"
@@ -19,7 +18,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
+#include "CheckInfo.h"
 #include <map>
 #include <set>
 
@@ -146,30 +145,37 @@ std::string joinPath(llvm::StringRef A, llvm::StringRef B) {
   return std::string(Out);
 }
 
-/// The message with its "[guide §N.M ...]" citation linked to the bundled
-/// guide's section (or to the guide, when it has no such anchor).
-std::string messageHTML(llvm::StringRef Text, llvm::StringRef Prefix,
+/// \p F's message without the citation that ends it (CheckInfo.h), and the
+/// section it cites ("" when it has none).
+std::pair<llvm::StringRef, llvm::StringRef> splitCitation(const Finding &F) {
+  llvm::StringRef Text = F.Main.Text;
+  llvm::StringRef Section = guideSectionOf(F.Check);
+  std::string Citation =
+      " " + clang::tidy::corolint::guideCitation(Section, F.GuideURL);
+  if (Section.empty() || !Text.ends_with(Citation))
+    return {Text, ""};
+  return {Text.drop_back(Citation.size()), Section};
+}
+
+/// \p F's message with its citation linked to the bundled guide's section
+/// (or to the guide, when it has no such anchor).
+std::string messageHTML(const Finding &F, llvm::StringRef Prefix,
                         const std::set<std::string> &GuideIds) {
-  static const llvm::Regex Citation("\\[guide §([0-9]+(\\.[0-9]+)*)[^]]*\\]");
-  llvm::SmallVector<llvm::StringRef, 3> Groups;
-  if (!Citation.match(Text, &Groups))
+  auto [Text, Section] = splitCitation(F);
+  if (Section.empty())
     return escape(Text);
-  size_t Begin = Groups[0].data() - Text.data();
-  std::string Anchor = "s" + Groups[1].str();
+  std::string Anchor = "s" + Section.str();
   std::string Href = Prefix.str() + "guide.html";
   if (GuideIds.count(Anchor))
     Href += "#" + Anchor;
-  return escape(Text.take_front(Begin)) + "[<a class=\"cite\" href=\"" +
-         escape(Href) + "\">guide §" + escape(Groups[1]) + "</a>]" +
-         escape(Text.drop_front(Begin + Groups[0].size()));
+  return escape(Text) + " [<a class=\"cite\" href=\"" + escape(Href) +
+         "\">guide §" + escape(Section) + "</a>]";
 }
 
 /// What step 1 of a finding says: its message up to the first "; " or ": "
 /// (the what, not the why), without the citation.
-std::string firstClause(llvm::StringRef Message) {
-  size_t Citation = Message.find(" [guide §");
-  if (Citation != llvm::StringRef::npos)
-    Message = Message.take_front(Citation);
+std::string firstClause(const Finding &F) {
+  llvm::StringRef Message = splitCitation(F).first;
   size_t End = std::min(Message.find("; "), Message.find(": "));
   return Message.take_front(End).str();
 }
@@ -319,13 +325,13 @@ private:
       if (!Doc.Path.starts_with((ChecksFolder + "/").str()))
         continue;
       llvm::StringRef Name = path::stem(Doc.Path, path::Style::posix);
-      const CheckDoc *Info = findCheckDoc(Name);
+      const clang::tidy::corolint::CheckInfo *Info =
+          clang::tidy::corolint::findCheck(Name);
       Body += "<li><a href=\"" + escape(Name) + ".html\"><code>" +
               escape(Name) + "</code></a>";
-      if (Info && !Info->Summary.empty())
-        Body += ": " + escape(Info->Summary);
-      if (Info && !Info->GuideSection.empty())
-        Body += " " + guideLink(Info->GuideSection, "../");
+      if (Info)
+        Body += ": " + escape(Info->Summary) + " " +
+                guideLink(Info->GuideSection, "../");
       Body += "</li>\n";
     }
     return Body + "</ul>\n";
@@ -497,7 +503,7 @@ private:
        << "-h\"><span class=\"badge" << (IsError ? " error" : "") << "\">"
        << escape(F.Level) << "</span> <span>Finding " << Number << "</span> "
        << checkLink(F.Check, "../") << "</h3>\n"
-       << "<p class=\"msg\">" << messageHTML(F.Main.Text, "../", GuideIds)
+       << "<p class=\"msg\">" << messageHTML(F, "../", GuideIds)
        << "</p>\n<p class=\"meta\">" << locationLink(F.Main.Loc, File);
     if (!F.Function.empty())
       OS << " in <code>" << escape(F.Function) << "</code>";
@@ -505,7 +511,7 @@ private:
           "finding "
        << Number << "\">\n";
     OS << "<li id=\"" << Id << "-s1\">" << locationLink(F.Main.Loc, File) << " "
-       << escape(firstClause(F.Main.Text)) << "</li>\n";
+       << escape(firstClause(F)) << "</li>\n";
     for (size_t I = 0; I < F.Notes.size(); ++I) {
       const Message &Note = F.Notes[I];
       OS << "<li id=\"" << Id << "-s" << I + 2 << "\">"
@@ -575,7 +581,7 @@ private:
         Html += llvm::formatv("<li><a href=\"#{0}\">line {1}</a>: <code>{2}"
                               "</code> {3}</li>\n",
                               findingId(I), F.Main.Loc.Pos.Line,
-                              escape(F.Check), escape(firstClause(F.Main.Text)))
+                              escape(F.Check), escape(firstClause(F)))
                     .str();
       }
       Html += "</ul></nav>\n";
@@ -593,7 +599,7 @@ private:
                 "\">finding " + std::to_string(I + 1) + "</a> in " +
                 escape(displayPath(F.Main.Loc.File)) + ": <code>" +
                 escape(F.Check) + "</code> " +
-                escape(firstClause(F.Main.Text)) + "</li>\n";
+                escape(firstClause(F)) + "</li>\n";
       }
       Html += "</ul>\n";
     }
@@ -726,14 +732,15 @@ private:
         sortHeader("Findings", "number of findings", true) +
         "</tr></thead>\n<tbody>\n";
     for (const auto &[Check, Count] : PerCheck) {
-      const CheckDoc *Doc = findCheckDoc(Check);
+      const clang::tidy::corolint::CheckInfo *Info =
+          clang::tidy::corolint::findCheck(Check);
       Html += "<tr><td data-label=\"Check\" data-sort=\"" + escape(Check) +
               "\">" + checkLink(Check, "");
-      if (Doc && !Doc->Summary.empty())
-        Html += "<br><span class=\"muted\">" + escape(Doc->Summary) + "</span>";
+      if (Info)
+        Html += "<br><span class=\"muted\">" + escape(Info->Summary) + "</span>";
       Html += "</td><td data-label=\"Guide\">";
-      if (Doc && !Doc->GuideSection.empty())
-        Html += guideLink(Doc->GuideSection, "");
+      if (Info)
+        Html += guideLink(Info->GuideSection, "");
       Html += llvm::formatv("</td><td class=\"num\" data-label=\"Findings\" "
                             "data-sort=\"{0}\">",
                             Count)
@@ -805,7 +812,7 @@ private:
               checkLink(F.Check, ""),
               F.Function.empty() ? ""
                                  : "<code>" + escape(F.Function) + "</code>",
-              messageHTML(F.Main.Text, "", GuideIds), F.Notes.size() + 1)
+              messageHTML(F, "", GuideIds), F.Notes.size() + 1)
               .str();
     }
     return Html + "</tbody></table></div></section>\n";

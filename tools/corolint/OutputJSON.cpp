@@ -49,7 +49,7 @@ static Value finding(const Finding &F, llvm::StringRef Fingerprint,
   Out["check"] = F.Check;
   Out["level"] = F.Level;
   Out["function"] = F.Function;
-  Out["guideSection"] = guideSectionOf(F.Main.Text);
+  Out["guideSection"] = guideSectionOf(F.Check);
   Out["fingerprint"] = Fingerprint;
   Array Notes;
   for (const Message &N : F.Notes)

@@ -12,7 +12,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
+#include "CheckInfo.h"
 
 namespace corolint::scanner {
 
@@ -77,19 +77,6 @@ static Value fix(llvm::StringRef Description,
                 {"artifactChanges", std::move(Changes)}};
 }
 
-/// "[guide §3.2 https://host/guide.md#s3.2]" names its URL; a bare
-/// "[guide §3.2]" gets the --guide-url prefix.
-static std::string helpUri(llvm::StringRef Message, llvm::StringRef Section,
-                           llvm::StringRef GuideURL) {
-  static const llvm::Regex WithURL("\\[guide §[0-9.]+ ([^]]+)\\]");
-  llvm::SmallVector<llvm::StringRef, 2> Groups;
-  if (WithURL.match(Message, &Groups))
-    return Groups[1].str();
-  if (Section.empty())
-    return GuideURL.str();
-  return (GuideURL + "#s" + Section).str();
-}
-
 namespace {
 
 struct Rule {
@@ -103,22 +90,23 @@ class RuleTable {
 public:
   RuleTable(const ScanReport &Report) : Report(Report) {
     for (const std::string &Check : Report.EnabledChecks)
-      indexOf(Check, "");
+      indexOf(Check, nullptr);
     for (const Finding &F : Report.Findings)
-      indexOf(F.Check, F.Main.Text);
+      indexOf(F.Check, &F);
   }
 
-  unsigned indexOf(llvm::StringRef Check, llvm::StringRef Message) {
+  /// The rule of \p Check; its help is the guide section under the guide
+  /// URL that \p Reported (a finding of it, if any) was configured with.
+  unsigned indexOf(llvm::StringRef Check, const Finding *Reported) {
     auto [It, Inserted] = Index.try_emplace(Check, Rules.size());
-    if (Inserted) {
-      const CheckDoc *Doc = findCheckDoc(Check);
-      Rules.push_back({Check.str(), Doc ? Doc->GuideSection.str() : "", ""});
-    }
+    if (Inserted)
+      Rules.push_back({Check.str(), guideSectionOf(Check).str(), ""});
     Rule &R = Rules[It->second];
-    if (R.Section.empty())
-      R.Section = guideSectionOf(Message).str();
-    if (R.HelpUri.empty() || !Message.empty())
-      R.HelpUri = helpUri(Message, R.Section, Report.GuideURL);
+    if (Reported)
+      R.HelpUri = guideSectionURL(*Reported, Report.GuideURL);
+    else if (R.HelpUri.empty())
+      R.HelpUri = clang::tidy::corolint::guideSectionURL(Report.GuideURL,
+                                                        R.Section);
     return It->second;
   }
 
@@ -126,10 +114,11 @@ public:
     Array Out;
     for (const Rule &R : Rules) {
       const CheckDoc *Doc = findCheckDoc(R.Id);
+      const clang::tidy::corolint::CheckInfo *Info =
+          clang::tidy::corolint::findCheck(R.Id);
       std::string Summary =
-          Doc && !Doc->Summary.empty()
-              ? Doc->Summary.str()
-              : "corolint check " + R.Id + ": see the guide section linked.";
+          Info ? Info->Summary.str()
+               : "corolint check " + R.Id + ": see the guide section linked.";
       std::string Description =
           Doc && !Doc->Description.empty() ? Doc->Description.str() : Summary;
       Object Entry{{"id", R.Id},
@@ -206,7 +195,7 @@ void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report) {
   Array Results;
   for (size_t I = 0; I < Report.Findings.size(); ++I) {
     const Finding &F = Report.Findings[I];
-    Results.push_back(result(F, Rules.indexOf(F.Check, F.Main.Text),
+    Results.push_back(result(F, Rules.indexOf(F.Check, &F),
                              Report.Fingerprints[I], Report.ProjectRoot));
   }
   Array Notifications;

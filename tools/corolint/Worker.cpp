@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Worker.h"
+#include "CheckInfo.h"
 #include "EffectiveConfig.h"
 #include "Finding.h"
 #include "Protocol.h"
@@ -174,7 +175,9 @@ private:
 /// falls back to the files on disk.
 class ResultBuilder {
 public:
-  ResultBuilder(const Job &J, TUResult &Result) : J(J), Result(Result) {}
+  ResultBuilder(const Job &J, const tidy::ClangTidyOptions &Options,
+                TUResult &Result)
+      : J(J), Options(Options), Result(Result) {}
 
   void add(std::vector<ClangTidyError> Errors, CompilerInstance *CI) {
     std::optional<EnclosingFunctionFinder> Functions;
@@ -285,10 +288,14 @@ private:
     for (const tooling::DiagnosticMessage &Note : Error.Notes)
       F.Notes.push_back(convert(Note, CI, BuildDirectory));
     F.Snippet = collapseWhitespace(F.Main.LineText);
+    if (tidy::corolint::findCheck(F.Check))
+      F.GuideURL = tidy::corolint::configuredGuideURL(Options.CheckOptions,
+                                                      F.Check);
     return F;
   }
 
   const Job &J;
+  const tidy::ClangTidyOptions &Options;
   TUResult &Result;
   llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> DiskFiles;
   /// Test-only (COROLINT_TEST_PROMOTE_NOTE_FIXES): treat the fixes of notes
@@ -416,7 +423,7 @@ TUResult analyse(const Job &J) {
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
   Tool.setDiagnosticConsumer(&Diagnostics);
 
-  ResultBuilder Builder(J, Result);
+  ResultBuilder Builder(J, *Opts, Result);
   AnalysisActionFactory Factory(Context, Diagnostics, Builder);
   int ToolStatus = Tool.run(&Factory);
   // Diagnostics that came before any source file (the driver's).
