@@ -68,8 +68,8 @@ CallPathSummary::followedCallee(const Stmt &S, const FunctionDecl &Caller,
     return nullptr;
   const FunctionDecl *Definition = definitionWithBody(*Callee);
   if (!Definition || Definition->isInvalidDecl() ||
-      Definition->isDependentContext() ||
-      Definition->isTrivial() || coroutineBody(*Definition) ||
+      Definition->isDependentContext() || Definition->isTrivial() ||
+      coroutineBody(*Definition) ||
       SM.isInSystemHeader(Definition->getLocation()))
     return nullptr;
   return Definition;

@@ -1,4 +1,5 @@
-//===--- SkippedBodies.h - function bodies a front end did not parse -*- C++ -*-===//
+//===--- SkippedBodies.h - function bodies a front end did not parse -*- C++
+//-*-===//
 //
 // The scanner parses a translation unit without the bodies of non-template
 // functions in system headers (docs/scanner.md, "Skipped function bodies"):

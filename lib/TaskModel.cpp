@@ -37,6 +37,8 @@ Runtime RuntimeModel::runtimeOf(const FunctionDecl &Coroutine) const {
     RT.Kind = Runtime::Libcoro;
   } else if (ConcurrencppTaskTypes.contains(Task)) {
     RT.Kind = Runtime::Concurrencpp;
+  } else if (AsyncSimpleTaskTypes.contains(Task)) {
+    RT.Kind = Runtime::AsyncSimple;
   }
   return RT;
 }
@@ -196,7 +198,8 @@ bool canAwaitTaskIn(const CoroutineBodyStmt &Coroutine,
                      "await_transform", Context);
 }
 
-TaskKind TaskTypes::classify(const CallExpr &Call, ASTContext &Context) const {
+TaskKind TaskTypes::classify(const CallExpr &Call, ASTContext &Context,
+                             bool InCoroutine) const {
   const CXXRecordDecl *Task = Call.getType()->getAsCXXRecordDecl();
   if (!Task || IgnoredTypes.containsRecordOrBase(Task))
     return TaskKind::None;
@@ -211,7 +214,11 @@ TaskKind TaskTypes::classify(const CallExpr &Call, ASTContext &Context) const {
     return TaskKind::Eager;
   if (CancelOnDestroyTypes.containsRecordOrBase(Task))
     return TaskKind::CancelOnDestroy;
-  return classifyByPromise(*Task, Context);
+  TaskKind Kind = classifyByPromise(*Task, Context);
+  if (Kind == TaskKind::None && InCoroutine && !nestedPromise(*Task, Context) &&
+      isAwaitableByMembers(*Task, Context))
+    return TaskKind::Awaitable;
+  return Kind;
 }
 
 /// A type with a nested promise_type is what a coroutine returns; its
@@ -220,6 +227,11 @@ TaskKind TaskTypes::classifyByPromise(const CXXRecordDecl &Task,
                                       ASTContext &Context) const {
   const CXXRecordDecl *Promise = nestedPromise(Task, Context);
   if (!Promise)
+    return TaskKind::None;
+  // A generator (its promise yields, it is a range) runs nothing of anyone
+  // else's: dropping one only skips its values.
+  if (findMember(Promise, "yield_value", Context) &&
+      findMember(&Task, "begin", Context))
     return TaskKind::None;
   const CXXRecordDecl *Start = initialSuspendType(*Promise, Context);
   if (LazyInitialSuspendTypes.contains(Start))

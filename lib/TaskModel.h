@@ -15,20 +15,20 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include <cstdint>
 #include <string>
 
 namespace clang::tidy::corolint {
 
 /// The runtime a coroutine runs on, known from its return type.
 struct Runtime {
-  enum Kind : std::uint8_t {
+  enum Kind {
     Unknown,
     Asio,
     Folly,
     Cppcoro,
     Libcoro,
-    Concurrencpp
+    Concurrencpp,
+    AsyncSimple
   } Kind = Unknown;
   /// "asio" or "boost::asio" for Asio awaitables.
   std::string AsioNamespace;
@@ -45,19 +45,20 @@ struct Runtime {
 /// Which task types belong to which runtime.
 struct RuntimeModel {
   NameList AsioAwaitableTypes, FollyTaskTypes, CppcoroTaskTypes,
-      LibcoroTaskTypes, ConcurrencppTaskTypes;
+      LibcoroTaskTypes, ConcurrencppTaskTypes, AsyncSimpleTaskTypes;
 
   Runtime runtimeOf(const FunctionDecl &Coroutine) const;
 };
 
 /// What destroying a task object means.
-enum class TaskKind : std::uint8_t {
+enum class TaskKind {
   None,            ///< Not a task: nothing to report.
   Lazy,            ///< The coroutine has not started and never will.
   Eager,           ///< It runs, but its result and exceptions are lost.
   UnknownStart,    ///< A coroutine whose start policy we cannot tell.
   CancelOnDestroy, ///< Destroying the handle cancels the operation.
   BlockingFuture,  ///< The future's destructor waits for the work.
+  Awaitable,       ///< Not a task: an operation that only an await runs.
 };
 
 /// Which types and functions make tasks of which kind; a type that is none
@@ -67,8 +68,11 @@ struct TaskTypes {
       LazyTaskFunctions, BlockingFutureFunctions, IgnoredTypes,
       LazyInitialSuspendTypes, EagerInitialSuspendTypes;
 
-  /// What the object \p Call returns is.
-  TaskKind classify(const CallExpr &Call, ASTContext &Context) const;
+  /// What the object \p Call returns is. In a coroutine (\p InCoroutine),
+  /// an awaitable that is not a task is TaskKind::Awaitable: dropping it
+  /// is a forgotten co_await.
+  TaskKind classify(const CallExpr &Call, ASTContext &Context,
+                    bool InCoroutine = false) const;
 
 private:
   TaskKind classifyByPromise(const CXXRecordDecl &Task,

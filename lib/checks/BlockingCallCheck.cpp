@@ -10,6 +10,7 @@
 #include "ASTHelpers.h"
 #include "RuntimeAdvice.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
 
 using namespace clang::ast_matchers;
 
@@ -31,8 +32,20 @@ constexpr llvm::StringLiteral DefaultBlockingFunctions =
     "::fdatasync;::flock;::waitpid;::getaddrinfo;::gethostbyname;::system;"
     "::popen;"
     // C stdio.
-    "::fopen;::fread;::fwrite;::fgets;::fgetc;::getc;::getchar;::scanf;"
-    "::fscanf";
+    "::fopen;::fread;::fwrite;::fputs;::fclose;::fgets;::fgetc;"
+    "::getc;::getchar;::scanf;::fscanf;"
+    // libcurl's easy interface performs the whole transfer.
+    "::curl_easy_perform;"
+    // std::filesystem calls that touch the disk.
+    "::std::filesystem::exists;::std::filesystem::status;"
+    "::std::filesystem::symlink_status;::std::filesystem::file_size;"
+    "::std::filesystem::is_directory;::std::filesystem::is_regular_file;"
+    "::std::filesystem::last_write_time;::std::filesystem::create_directory;"
+    "::std::filesystem::create_directories;::std::filesystem::copy;"
+    "::std::filesystem::copy_file;::std::filesystem::rename;"
+    "::std::filesystem::remove;::std::filesystem::remove_all;"
+    "::std::filesystem::resize_file;::std::filesystem::space;"
+    "::std::filesystem::canonical;::std::filesystem::weakly_canonical";
 constexpr llvm::StringLiteral DefaultBlockingMethods =
     "::std::future::get;::std::future::wait;::std::future::wait_for;"
     "::std::future::wait_until;::std::shared_future::get;"
@@ -50,11 +63,33 @@ constexpr llvm::StringLiteral DefaultBlockingMethods =
     "::std::latch::arrive_and_wait;::std::barrier::arrive_and_wait;"
     "::std::atomic::wait;::std::atomic_ref::wait;::std::atomic_flag::wait;"
     "::asio::thread_pool::join;::asio::thread_pool::wait;"
-    "::boost::asio::thread_pool::join;::boost::asio::thread_pool::wait";
+    "::boost::asio::thread_pool::join;::boost::asio::thread_pool::wait;"
+    // Loading certificates and keys reads files.
+    "::asio::ssl::context::use_certificate_file;"
+    "::asio::ssl::context::use_certificate_chain_file;"
+    "::asio::ssl::context::use_private_key_file;"
+    "::asio::ssl::context::use_rsa_private_key_file;"
+    "::asio::ssl::context::use_tmp_dh_file;"
+    "::asio::ssl::context::load_verify_file;"
+    "::boost::asio::ssl::context::use_certificate_file;"
+    "::boost::asio::ssl::context::use_certificate_chain_file;"
+    "::boost::asio::ssl::context::use_private_key_file;"
+    "::boost::asio::ssl::context::use_rsa_private_key_file;"
+    "::boost::asio::ssl::context::use_tmp_dh_file;"
+    "::boost::asio::ssl::context::load_verify_file;"
+    "::async_simple::Future::get;::async_simple::Future::wait;"
+    "::concurrencpp::manual_executor::wait_for_task;"
+    "::concurrencpp::manual_executor::wait_for_task_for;"
+    "::concurrencpp::manual_executor::wait_for_task_until;"
+    "::concurrencpp::manual_executor::wait_for_tasks;"
+    "::concurrencpp::manual_executor::wait_for_tasks_for;"
+    "::concurrencpp::manual_executor::wait_for_tasks_until;"
+    "::concurrencpp::manual_executor::shutdown";
 constexpr llvm::StringLiteral DefaultEventLoopFunctions =
     "::folly::coro::blockingWait;::cppcoro::sync_wait;::coro::sync_wait;"
     "::stdexec::sync_wait;::stdexec::sync_wait_with_variant;"
-    "::std::this_thread::sync_wait;::std::this_thread::sync_wait_with_variant";
+    "::std::this_thread::sync_wait;::std::this_thread::sync_wait_with_variant;"
+    "::async_simple::coro::syncAwait";
 constexpr llvm::StringLiteral DefaultEventLoopMethods =
     "::folly::SemiFuture::get;::folly::SemiFuture::getTry;"
     "::folly::SemiFuture::wait;::folly::Future::get;::folly::Future::getTry;"
@@ -68,16 +103,27 @@ constexpr llvm::StringLiteral DefaultEventLoopMethods =
     "::asio::io_context::run;::asio::io_context::run_one;"
     "::asio::io_context::run_for;::asio::io_context::run_until;"
     "::asio::io_context::run_one_for;::asio::io_context::run_one_until;"
-    "::asio::io_context::poll;::asio::io_context::poll_one;"
     "::boost::asio::io_context::run;::boost::asio::io_context::run_one;"
     "::boost::asio::io_context::run_for;::boost::asio::io_context::run_until;"
     "::boost::asio::io_context::run_one_for;"
     "::boost::asio::io_context::run_one_until;"
-    "::boost::asio::io_context::poll;::boost::asio::io_context::poll_one";
+    "::cppcoro::io_service::process_events;"
+    "::cppcoro::io_service::process_one_event;"
+    "::concurrencpp::manual_executor::loop;"
+    "::concurrencpp::manual_executor::loop_for;"
+    "::concurrencpp::manual_executor::loop_until;"
+    "::concurrencpp::manual_executor::loop_once;"
+    "::concurrencpp::manual_executor::loop_once_for;"
+    "::concurrencpp::manual_executor::loop_once_until";
 constexpr llvm::StringLiteral DefaultBlockingStreamObjects =
     "::std::cin;::std::wcin";
 constexpr llvm::StringLiteral DefaultBlockingStreamTypes =
-    "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream";
+    "::std::basic_ifstream;::std::basic_ofstream;::std::basic_fstream;"
+    "::boost::nowide::basic_ifstream;::boost::nowide::basic_ofstream;"
+    "::boost::nowide::basic_fstream";
+constexpr llvm::StringLiteral DefaultDirectoryIteratorTypes =
+    "::std::filesystem::directory_iterator;"
+    "::std::filesystem::recursive_directory_iterator";
 constexpr llvm::StringLiteral DefaultBlockingStreamOperations =
     "open;read;write;getline;operator>>";
 constexpr llvm::StringLiteral DefaultAsioNamespaces = "::asio;::boost::asio";
@@ -109,6 +155,12 @@ constexpr llvm::StringLiteral DefaultCppcoroTaskTypes =
 constexpr llvm::StringLiteral DefaultLibcoroTaskTypes = "::coro::task";
 constexpr llvm::StringLiteral DefaultConcurrencppTaskTypes =
     "::concurrencpp::result;::concurrencpp::lazy_result";
+constexpr llvm::StringLiteral DefaultAsyncSimpleTaskTypes =
+    "::async_simple::coro::Lazy;::async_simple::coro::RescheduleLazy";
+// Descriptor I/O that only blocks on a blocking descriptor.
+constexpr llvm::StringLiteral DefaultDescriptorFunctions =
+    "::read;::write;::readv;::writev;::recv;::recvfrom;::recvmsg;::send;"
+    "::sendto;::sendmsg;::accept;::accept4;::connect";
 // Deep enough for a helper that calls a helper that wraps a library call,
 // shallow enough that a long path is still a plausible explanation.
 constexpr unsigned DefaultMaxCallDepth = 4;
@@ -147,6 +199,18 @@ bool declaresMember(const CXXRecordDecl *Record, DeclarationName Name) {
       [Name](const CXXRecordDecl *Base) { return Base->lookup(Name).empty(); });
 }
 
+/// True for a coroutine that only yields values: a synchronous generator.
+bool isSynchronousGenerator(const FunctionDecl &Coroutine) {
+  bool Yields = false, Awaits = false;
+  forEachOwnStmt(coroutineBody(Coroutine), [&](const Stmt &S) {
+    if (const Expr *Suspend = asSuspensionPoint(&S)) {
+      Yields |= llvm::isa<CoyieldExpr>(Suspend);
+      Awaits |= llvm::isa<CoawaitExpr>(Suspend);
+    }
+  });
+  return Yields && !Awaits;
+}
+
 /// "'load_config'", "'Store::flush'", "'Config::Config'" or "the lambda".
 std::string describeFunction(const FunctionDecl &FD) {
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&FD)) {
@@ -179,13 +243,17 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
                         DefaultBlockingStreamOperations),
            stringOption("AsioNamespaces", DefaultAsioNamespaces),
            stringOption("SyncAsioOperations", DefaultSyncAsioOperations),
-           stringOption("NonBlockingFunctions", "")}),
-      Runtimes{nameListOption("AsioAwaitableTypes", DefaultAsioAwaitableTypes),
-               nameListOption("FollyTaskTypes", DefaultFollyTaskTypes),
-               nameListOption("CppcoroTaskTypes", DefaultCppcoroTaskTypes),
-               nameListOption("LibcoroTaskTypes", DefaultLibcoroTaskTypes),
-               nameListOption("ConcurrencppTaskTypes",
-                              DefaultConcurrencppTaskTypes)},
+           stringOption("NonBlockingFunctions", ""),
+           stringOption("DirectoryIteratorTypes",
+                        DefaultDirectoryIteratorTypes),
+           stringOption("DescriptorFunctions", DefaultDescriptorFunctions)}),
+      Runtimes{
+          nameListOption("AsioAwaitableTypes", DefaultAsioAwaitableTypes),
+          nameListOption("FollyTaskTypes", DefaultFollyTaskTypes),
+          nameListOption("CppcoroTaskTypes", DefaultCppcoroTaskTypes),
+          nameListOption("LibcoroTaskTypes", DefaultLibcoroTaskTypes),
+          nameListOption("ConcurrencppTaskTypes", DefaultConcurrencppTaskTypes),
+          nameListOption("AsyncSimpleTaskTypes", DefaultAsyncSimpleTaskTypes)},
       Helpers(
           [this](const Stmt &S, const ASTContext &Context) {
             return Classifier.classify(S, Context).has_value();
@@ -199,37 +267,49 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   matchCoroutines(Finder, this);
 }
 
+void BlockingCallCheck::registerPPCallbacks(const SourceManager &SM,
+                                            Preprocessor *PP, Preprocessor *) {
+  PP->addPPCallbacks(Classifier.evidenceCollector(SM));
+}
+
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analyzed);
   if (!Coroutine)
     return;
   const SourceManager &SM = *Result.SourceManager;
   Runtime RT = Runtimes.runtimeOf(*Coroutine);
+  bool Generator = isSynchronousGenerator(*Coroutine);
   AwaitInsertionContext Body(SM);
+  ReadyVariables Ready;
   // Statements come parents first, so the context of a call is complete
   // when the call is reached.
   forEachOwnStmt(coroutineBody(*Coroutine), [&](const Stmt &S) {
     Body.observe(S);
     if (Body.isUnevaluated(S.getBeginLoc()))
       return;
-    if (std::optional<BlockingCall> Found =
-            Classifier.classify(S, *Result.Context)) {
-      report(*Found, RT, Body, *Result.Context);
+    std::optional<BlockingCall> Found =
+        Classifier.classify(S, *Result.Context, &Ready);
+    Classifier.noteReadiness(S, Ready, *Result.Context);
+    if (Found) {
+      report(*Found, RT, Generator, Body, *Result.Context);
       return;
     }
     if (!FollowCalls || MaxCallDepth == 0)
       return;
     if (const FunctionDecl *Helper = Helpers.followedCallee(S, *Coroutine, SM))
       if (Helpers.reachesWithin(*Helper, MaxCallDepth, *Result.Context))
-        reportIndirect(S, *Helper, RT, *Result.Context);
+        reportIndirect(S, *Helper, RT, Generator, *Result.Context);
   });
 }
 
-void BlockingCallCheck::onEndOfTranslationUnit() { Helpers.clear(); }
+void BlockingCallCheck::onEndOfTranslationUnit() {
+  Helpers.clear();
+  Classifier.clearEvidence();
+}
 
 void BlockingCallCheck::reportIndirect(const Stmt &Call,
                                        const FunctionDecl &Helper,
-                                       const Runtime &RT,
+                                       const Runtime &RT, bool Generator,
                                        const ASTContext &Context) {
   SourceLocation Loc = Call.getBeginLoc();
   if (!Reported.first(Loc))
@@ -239,11 +319,18 @@ void BlockingCallCheck::reportIndirect(const Stmt &Call,
   std::optional<BlockingCall> Blocking =
       Classifier.classify(*BlockingSite, Context);
   assert(Blocking && "a path ends at a blocking call");
-  diag(Loc, "%0 may block the thread that runs this coroutine: %1 blocks "
-            "within it; every coroutine on its executor stalls until it "
-            "returns %2")
-      << describeFunction(Helper) << Blocking->What << citation()
-      << Call.getSourceRange();
+  if (Generator)
+    diag(Loc, "%0 may block the thread that iterates this synchronous "
+              "generator: %1 blocks within it; its consumer waits until it "
+              "returns %2")
+        << describeFunction(Helper) << Blocking->What << citation()
+        << Call.getSourceRange();
+  else
+    diag(Loc, "%0 may block the thread that runs this coroutine: %1 blocks "
+              "within it; every coroutine on its executor stalls until it "
+              "returns %2")
+        << describeFunction(Helper) << Blocking->What << citation()
+        << Call.getSourceRange();
   for (const auto &[Caller, Step] : Path) {
     if (Step.Callee)
       diag(Step.Site->getBeginLoc(), "%0 calls %1 here", DiagnosticIDs::Note)
@@ -253,17 +340,29 @@ void BlockingCallCheck::reportIndirect(const Stmt &Call,
       diag(Step.Site->getBeginLoc(), "%0 blocks here", DiagnosticIDs::Note)
           << Blocking->What << Step.Site->getSourceRange();
   }
+  if (Generator) {
+    adviseGenerator(Loc);
+    return;
+  }
   diag(Loc, "make %0 asynchronous and await it; if it must block, %1",
        DiagnosticIDs::Note)
       << describeFunction(Helper) << offloadAdvice(RT);
 }
 
 void BlockingCallCheck::report(const BlockingCall &Found, const Runtime &RT,
+                               bool Generator,
                                const AwaitInsertionContext &Body,
                                ASTContext &Context) {
   SourceLocation Loc = Found.Call->getBeginLoc();
   if (!Reported.first(Loc))
     return;
+  if (Generator) {
+    diag(Loc, "%0 blocks the thread that iterates this synchronous "
+              "generator; its consumer waits until it returns %1")
+        << Found.What << citation() << Found.Call->getSourceRange();
+    adviseGenerator(Loc);
+    return;
+  }
   diag(Loc, "%0 blocks the thread that runs this coroutine; every coroutine "
             "on its executor stalls until it returns %1")
       << Found.What << citation() << Found.Call->getSourceRange();
@@ -387,6 +486,13 @@ void BlockingCallCheck::adviseSyncAsio(const BlockingCall &Found,
         Lexer::getLocForEndOfToken(RParen, 0, Context.getSourceManager(),
                                    Context.getLangOpts()),
         ")");
+}
+
+void BlockingCallCheck::adviseGenerator(SourceLocation Loc) {
+  diag(Loc,
+       "a synchronous generator cannot await: do the blocking work before "
+       "iterating it, or make it an asynchronous generator",
+       DiagnosticIDs::Note);
 }
 
 void BlockingCallCheck::adviseOffload(const BlockingCall &Found,

@@ -25,17 +25,21 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
 
 private:
   void reportIndirect(const Stmt &Call, const FunctionDecl &Helper,
-                      const Runtime &RT, const ASTContext &Context);
-  void report(const BlockingCall &Found, const Runtime &RT,
+                      const Runtime &RT, bool Generator,
+                      const ASTContext &Context);
+  void report(const BlockingCall &Found, const Runtime &RT, bool Generator,
               const AwaitInsertionContext &Body, ASTContext &Context);
   void adviseSleep(const BlockingCall &Found, const Runtime &RT, bool CanAwait,
                    ASTContext &Context);
   void adviseSyncAsio(const BlockingCall &Found, const Runtime &RT,
                       bool CanAwait, bool NeedsParens, ASTContext &Context);
   void adviseOffload(const BlockingCall &Found, const Runtime &RT);
+  void adviseGenerator(SourceLocation Loc);
 
   bool FollowCalls;
   unsigned MaxCallDepth;

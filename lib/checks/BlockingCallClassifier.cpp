@@ -3,6 +3,10 @@
 #include "BlockingCallClassifier.h"
 #include "ASTHelpers.h"
 #include "Annotations.h"
+#include "CoroutineModel.h"
+#include "clang/AST/DynamicRecursiveASTVisitor.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Token.h"
 
 namespace clang::tidy::corolint {
 namespace {
@@ -36,7 +40,7 @@ const CXXRecordDecl *findListedRecordOrBase(const CXXRecordDecl *Record,
 /// What the guide's annotations (§6.1) say about a function: a declaration
 /// marked [[clang::annotate("corolint::blocking")]] blocks whatever its name,
 /// one marked "corolint::nonblocking" never does.
-enum class Annotation : std::uint8_t { None, Blocking, NonBlocking };
+enum class Annotation { None, Blocking, NonBlocking };
 
 Annotation annotationOf(const FunctionDecl &Callee) {
   std::optional<CorolintAnnotation> Found = findCorolintAnnotation(
@@ -75,6 +79,114 @@ bool pollsWithZeroTimeout(const CallExpr &Call, StringRef CalleeName,
     return Type && qualifiedName(*Type) == "std::chrono::duration" &&
            isZeroDuration(*Arg, Context);
   });
+}
+
+/// Records the macros that tell non-blocking descriptor use apart, where
+/// they are expanded outside system headers.
+class NonBlockingMacros : public PPCallbacks {
+public:
+  NonBlockingMacros(const SourceManager &SM,
+                    std::shared_ptr<NonBlockingEvidence> Into)
+      : SM(SM), Into(std::move(Into)) {}
+
+  void MacroExpands(const Token &Name, const MacroDefinition &,
+                    SourceRange Range, const MacroArgs *) override {
+    const IdentifierInfo *Id = Name.getIdentifierInfo();
+    if (!Id)
+      return;
+    SourceLocation Loc = SM.getExpansionLoc(Range.getBegin());
+    if (SM.isInSystemHeader(Loc))
+      return;
+    StringRef Macro = Id->getName();
+    if (Macro == "O_NONBLOCK" || Macro == "SOCK_NONBLOCK")
+      Into->NonBlockingDescriptors = true;
+    else if (Macro == "EAGAIN" || Macro == "EWOULDBLOCK" ||
+             Macro == "EINPROGRESS")
+      Into->WouldBlock.push_back(Loc);
+    else if (Macro == "MSG_DONTWAIT")
+      Into->DontWait.push_back(Loc);
+    else if (Macro == "SOCK_DGRAM")
+      Into->Datagram.push_back(Loc);
+  }
+
+private:
+  const SourceManager &SM;
+  std::shared_ptr<NonBlockingEvidence> Into;
+};
+
+bool anyWithin(llvm::ArrayRef<SourceLocation> Locations, SourceRange Range,
+               const SourceManager &SM) {
+  SourceLocation Begin = SM.getExpansionLoc(Range.getBegin());
+  SourceLocation End = SM.getExpansionLoc(Range.getEnd());
+  return llvm::any_of(Locations, [&](SourceLocation Loc) {
+    return SM.isPointWithin(Loc, Begin, End);
+  });
+}
+
+/// The bodies of the functions (lambdas included) in which one of
+/// \p Locations lies.
+std::vector<SourceRange>
+bodiesContaining(llvm::ArrayRef<SourceLocation> Locations,
+                 const ASTContext &Context) {
+  struct Collector : DynamicRecursiveASTVisitor {
+    llvm::ArrayRef<SourceLocation> Locations;
+    const SourceManager &SM;
+    std::vector<SourceRange> Bodies;
+    Collector(llvm::ArrayRef<SourceLocation> Locations, const SourceManager &SM)
+        : Locations(Locations), SM(SM) {
+      ShouldVisitTemplateInstantiations = false;
+      ShouldVisitLambdaBody = true;
+    }
+    bool VisitFunctionDecl(FunctionDecl *FD) override {
+      if (FD->doesThisDeclarationHaveABody() &&
+          anyWithin(Locations, FD->getBody()->getSourceRange(), SM))
+        Bodies.push_back(FD->getBody()->getSourceRange());
+      return true;
+    }
+  } Visitor(Locations, Context.getSourceManager());
+  Visitor.TraverseAST(const_cast<ASTContext &>(Context));
+  return std::move(Visitor.Bodies);
+}
+
+/// The variable \p E names, looking through parentheses, conversions and
+/// std::move (`std::move(fut).get()`).
+const VarDecl *namedVariable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+      Call && Call->isCallToStdMove())
+    E = Call->getArg(0)->IgnoreParenImpCasts();
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  return Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// Every variable named inside \p S.
+void collectNamedVariables(const Stmt *S, ReadyVariables &Into) {
+  if (!S)
+    return;
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S))
+    if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
+      Into.insert(Var);
+  for (const Stmt *Child : S->children())
+    collectNamedVariables(Child, Into);
+}
+
+/// True for the calls that return at once on a result known to be ready.
+bool isResultAccess(StringRef Method) {
+  return Method == "get" || Method == "getTry" || Method == "wait";
+}
+
+/// True when \p Callee only inspects a `file_status` it is given
+/// (`std::filesystem::exists(status)`), without touching the disk.
+bool inspectsFileStatus(const FunctionDecl &Callee) {
+  if (Callee.getNumParams() == 0)
+    return false;
+  const CXXRecordDecl *First = Callee.getParamDecl(0)
+                                   ->getType()
+                                   .getNonReferenceType()
+                                   ->getAsCXXRecordDecl();
+  return First && First->getIdentifier() && First->getName() == "file_status";
 }
 
 template <typename Table> void fill(Table &Names, StringRef Option) {
@@ -121,7 +233,9 @@ BlockingCallClassifier::BlockingCallClassifier(const BlockingCallLists &Lists)
       EventLoopFunctions(Lists.EventLoopFunctions),
       StreamObjects(Lists.BlockingStreamObjects),
       StreamTypes(Lists.BlockingStreamTypes),
-      NonBlockingFunctions(Lists.NonBlockingFunctions) {
+      NonBlockingFunctions(Lists.NonBlockingFunctions),
+      DirectoryIteratorTypes(Lists.DirectoryIteratorTypes),
+      DescriptorFunctions(Lists.DescriptorFunctions) {
   fill(BlockingMethods, Lists.BlockingMethods);
   fill(EventLoopMethods, Lists.EventLoopMethods);
   fillNames(StreamOperations, Lists.BlockingStreamOperations);
@@ -130,9 +244,7 @@ BlockingCallClassifier::BlockingCallClassifier(const BlockingCallLists &Lists)
   for (const std::string &Namespace : splitNameList(Lists.AsioNamespaces)) {
     for (const std::string &Operation :
          splitNameList(Lists.SyncAsioOperations)) {
-      std::string Qualified = Namespace;
-      Qualified += "::";
-      Qualified += Operation;
+      std::string Qualified = Namespace + "::" + Operation;
       if (StringRef(Operation).contains("::"))
         SyncAsioMethods.add(Qualified);
       else
@@ -148,14 +260,37 @@ bool BlockingCallClassifier::isAnnotated(const FunctionDecl &Callee) const {
 bool BlockingCallClassifier::isDeclaredNonBlocking(
     const FunctionDecl &Callee) const {
   return annotationOf(Callee) == Annotation::NonBlocking ||
-         NonBlockingFunctions.contains(&Callee);
+         (!NonBlockingFunctions.empty() &&
+          NonBlockingFunctions.contains(&Callee));
+}
+
+std::unique_ptr<PPCallbacks>
+BlockingCallClassifier::evidenceCollector(const SourceManager &SM) {
+  return std::make_unique<NonBlockingMacros>(SM, Evidence);
+}
+
+void BlockingCallClassifier::noteReadiness(const Stmt &S, ReadyVariables &Ready,
+                                           const ASTContext &Context) const {
+  if (const Expr *Suspend = asSuspensionPoint(&S)) {
+    collectNamedVariables(awaitedOperand(*Suspend), Ready);
+    return;
+  }
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(&S);
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier())
+    return;
+  StringRef Name = Method->getName();
+  if (pollsWithZeroTimeout(*Call, Name, Context) || Name == "is_ready" ||
+      Name == "status" || Name == "hasResult")
+    if (const VarDecl *Var = namedVariable(Call->getImplicitObjectArgument()))
+      Ready.insert(Var);
 }
 
 std::optional<BlockingCall>
-BlockingCallClassifier::classify(const Stmt &S,
-                                 const ASTContext &Context) const {
+BlockingCallClassifier::classify(const Stmt &S, const ASTContext &Context,
+                                 const ReadyVariables *Ready) const {
   if (const auto *Call = llvm::dyn_cast<CallExpr>(&S))
-    return classifyCall(*Call, Context);
+    return classifyCall(*Call, Context, Ready);
   if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S))
     return classifyConstruction(*Construct);
   return std::nullopt;
@@ -163,11 +298,12 @@ BlockingCallClassifier::classify(const Stmt &S,
 
 std::optional<BlockingCall>
 BlockingCallClassifier::classifyCall(const CallExpr &Call,
-                                     const ASTContext &Context) const {
+                                     const ASTContext &Context,
+                                     const ReadyVariables *Ready) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return std::nullopt;
-  if (NonBlockingFunctions.contains(Callee))
+  if (!NonBlockingFunctions.empty() && NonBlockingFunctions.contains(Callee))
     return std::nullopt;
   switch (annotationOf(*Callee)) {
   case Annotation::NonBlocking:
@@ -182,22 +318,25 @@ BlockingCallClassifier::classifyCall(const CallExpr &Call,
   const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
   if (Method && Method->isInstance()) {
     if (const Expr *Object = objectArgument(Call))
-      Found = classifyMethodCall(Call, *Method, *Object);
+      Found = classifyMethodCall(Call, *Method, *Object, Ready);
   } else {
-    Found = classifyFreeCall(Call, *Callee);
+    Found = classifyFreeCall(Call, *Callee, Context);
   }
   if (Found && pollsWithZeroTimeout(Call, listedName(*Callee), Context))
     return std::nullopt;
   return Found;
 }
 
-std::optional<BlockingCall>
-BlockingCallClassifier::classifyMethodCall(const CallExpr &Call,
-                                           const CXXMethodDecl &Method,
-                                           const Expr &Object) const {
+std::optional<BlockingCall> BlockingCallClassifier::classifyMethodCall(
+    const CallExpr &Call, const CXXMethodDecl &Method, const Expr &Object,
+    const ReadyVariables *Ready) const {
   std::string Name = listedName(Method);
   if (Name.empty())
     return std::nullopt;
+  if (Ready && isResultAccess(Name))
+    if (const VarDecl *Var = namedVariable(&Object);
+        Var && Ready->contains(Var))
+      return std::nullopt;
   const CXXRecordDecl *Record = calledOnClass(Object);
   auto Named = [&Name](const CXXRecordDecl &Class) {
     return "'" + qualifiedName(Class) + "::" + Name + "'";
@@ -220,17 +359,29 @@ BlockingCallClassifier::classifyMethodCall(const CallExpr &Call,
 
 std::optional<BlockingCall>
 BlockingCallClassifier::classifyFreeCall(const CallExpr &Call,
-                                         const FunctionDecl &Callee) const {
+                                         const FunctionDecl &Callee,
+                                         const ASTContext &Context) const {
   auto Named = [&Callee] { return "'" + qualifiedName(Callee) + "'"; };
-  if (SleepFunctions.contains(&Callee))
-    return BlockingCall{BlockingFamily::Sleep, &Call, Named()};
+  // Calling a coroutine creates a task; it blocks nothing by itself.
+  if (const FunctionDecl *Definition = Callee.getDefinition();
+      Definition && coroutineBody(*Definition))
+    return std::nullopt;
   if (EventLoopFunctions.contains(&Callee))
     return BlockingCall{BlockingFamily::EventLoop, &Call, Named()};
   if (SyncAsioFunctions.contains(&Callee))
     return BlockingCall{BlockingFamily::SyncAsio, &Call,
                         "synchronous " + Named()};
-  if (BlockingFunctions.contains(&Callee))
-    return BlockingCall{BlockingFamily::Blocking, &Call, Named()};
+  bool Sleeps = SleepFunctions.contains(&Callee);
+  if (Sleeps || BlockingFunctions.contains(&Callee)) {
+    if (isLibcHomonym(Callee, Context) ||
+        (DescriptorFunctions.contains(&Callee) &&
+         usesNonBlockingDescriptor(Call, Callee, Context)) ||
+        inspectsFileStatus(Callee))
+      return std::nullopt;
+    return BlockingCall{Sleeps ? BlockingFamily::Sleep
+                               : BlockingFamily::Blocking,
+                        &Call, Named()};
+  }
   std::string Name = listedName(Callee);
   if (Call.getNumArgs() > 0 && StreamOperations.contains(Name)) {
     // std::getline(std::cin, line), std::cin >> text: the stream comes first.
@@ -242,6 +393,51 @@ BlockingCallClassifier::classifyFreeCall(const CallExpr &Call,
   return std::nullopt;
 }
 
+/// True for a C++ function in the global (or an anonymous) namespace that
+/// shares its name with a C library function declared in this translation
+/// unit: a test helper `connect(socket&, ...)` is not POSIX `::connect`.
+bool BlockingCallClassifier::isLibcHomonym(const FunctionDecl &Callee,
+                                           const ASTContext &Context) const {
+  if (Callee.isExternC() ||
+      !Callee.getDeclContext()->getRedeclContext()->isFileContext() ||
+      StringRef(qualifiedName(Callee)).contains("::"))
+    return false;
+  for (const NamedDecl *Found :
+       Context.getTranslationUnitDecl()->lookup(Callee.getDeclName()))
+    if (const auto *Function = llvm::dyn_cast<FunctionDecl>(Found);
+        Function && Function->isExternC())
+      return true;
+  return false;
+}
+
+/// True when descriptor I/O is evidently non-blocking: the translation unit
+/// makes descriptors O_NONBLOCK / SOCK_NONBLOCK, the function handles
+/// EAGAIN-like results, the call passes MSG_DONTWAIT, or `connect` is given
+/// a datagram socket (which only records the peer address).
+bool BlockingCallClassifier::usesNonBlockingDescriptor(
+    const CallExpr &Call, const FunctionDecl &Callee,
+    const ASTContext &Context) const {
+  const SourceManager &SM = Context.getSourceManager();
+  if (Evidence->NonBlockingDescriptors ||
+      anyWithin(Evidence->DontWait, Call.getSourceRange(), SM))
+    return true;
+  if (!Evidence->WouldBlock.empty()) {
+    if (!Evidence->WouldBlockHandlers)
+      Evidence->WouldBlockHandlers =
+          bodiesContaining(Evidence->WouldBlock, Context);
+    SourceLocation Loc = SM.getExpansionLoc(Call.getBeginLoc());
+    if (llvm::any_of(*Evidence->WouldBlockHandlers, [&](SourceRange Body) {
+          return SM.isPointWithin(Loc, Body.getBegin(), Body.getEnd());
+        }))
+      return true;
+  }
+  if (Callee.getName() != "connect" || Call.getNumArgs() == 0)
+    return false;
+  const VarDecl *Socket = namedVariable(Call.getArg(0));
+  return Socket && Socket->getInit() &&
+         anyWithin(Evidence->Datagram, Socket->getInit()->getSourceRange(), SM);
+}
+
 std::optional<BlockingCall> BlockingCallClassifier::classifyConstruction(
     const CXXConstructExpr &Construct) const {
   // Only a constructor given a file name opens one; default, copy and move
@@ -251,6 +447,11 @@ std::optional<BlockingCall> BlockingCallClassifier::classifyConstruction(
       Construct.getNumArgs() == 0 ||
       llvm::isa<CXXDefaultArgExpr>(Construct.getArg(0)))
     return std::nullopt;
+  if (const CXXRecordDecl *Iterator = findListedRecordOrBase(
+          Constructor->getParent(), DirectoryIteratorTypes))
+    return BlockingCall{BlockingFamily::Blocking, &Construct,
+                        "opening a directory with '" +
+                            qualifiedName(*Iterator) + "'"};
   const CXXRecordDecl *Stream =
       findListedRecordOrBase(Constructor->getParent(), StreamTypes);
   if (!Stream)

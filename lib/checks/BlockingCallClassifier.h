@@ -14,13 +14,17 @@
 #include "NameList.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
-#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
-namespace clang::tidy::corolint {
+namespace clang {
+class PPCallbacks;
+namespace tidy::corolint {
 
 /// "Class::method" pairs. A call matches when its object's class, or one of
 /// that class's bases, is listed with the called method's name; so
@@ -38,12 +42,7 @@ private:
 };
 
 /// What a blocking call is, which decides the advice given for it.
-enum class BlockingFamily : std::uint8_t {
-  Sleep,
-  Blocking,
-  EventLoop,
-  SyncAsio
-};
+enum class BlockingFamily { Sleep, Blocking, EventLoop, SyncAsio };
 
 /// One blocking call.
 struct BlockingCall {
@@ -57,16 +56,44 @@ struct BlockingCallLists {
   llvm::StringRef SleepFunctions, BlockingFunctions, BlockingMethods,
       EventLoopFunctions, EventLoopMethods, BlockingStreamObjects,
       BlockingStreamTypes, BlockingStreamOperations, AsioNamespaces,
-      SyncAsioOperations, NonBlockingFunctions;
+      SyncAsioOperations, NonBlockingFunctions, DirectoryIteratorTypes,
+      DescriptorFunctions;
+};
+
+/// Futures and results whose readiness a function observed before a call:
+/// `get()` on them returns at once.
+using ReadyVariables = llvm::SmallPtrSet<const VarDecl *, 4>;
+
+/// Macro expansions outside system headers that tell a non-blocking
+/// descriptor from a blocking one, for one translation unit.
+struct NonBlockingEvidence {
+  bool NonBlockingDescriptors = false;    ///< O_NONBLOCK, SOCK_NONBLOCK.
+  std::vector<SourceLocation> WouldBlock; ///< EAGAIN and friends.
+  std::vector<SourceLocation> DontWait;   ///< MSG_DONTWAIT.
+  std::vector<SourceLocation> Datagram;   ///< SOCK_DGRAM.
+  /// Bodies of the functions that handle EAGAIN-like results, found on
+  /// first use.
+  std::optional<std::vector<SourceRange>> WouldBlockHandlers;
 };
 
 class BlockingCallClassifier {
 public:
   explicit BlockingCallClassifier(const BlockingCallLists &Lists);
 
-  /// The blocking call \p S is, if it is one.
-  std::optional<BlockingCall> classify(const Stmt &S,
-                                       const ASTContext &Context) const;
+  /// The blocking call \p S is, if it is one. \p Ready, when given, holds
+  /// the variables whose readiness the function observed before \p S.
+  std::optional<BlockingCall>
+  classify(const Stmt &S, const ASTContext &Context,
+           const ReadyVariables *Ready = nullptr) const;
+  /// Adds to \p Ready what \p S observes: `f.wait_for(0s)`, `f.is_ready()`,
+  /// `f.status()`, `f.hasResult()`, or a co_await of an expression naming f.
+  void noteReadiness(const Stmt &S, ReadyVariables &Ready,
+                     const ASTContext &Context) const;
+  /// Preprocessor callbacks that collect the non-blocking evidence of the
+  /// translation unit being parsed.
+  std::unique_ptr<PPCallbacks> evidenceCollector(const SourceManager &SM);
+  /// Forgets the evidence of the translation unit that ended.
+  void clearEvidence() { *Evidence = NonBlockingEvidence(); }
   /// True when \p Callee is annotated either way: what it does is known
   /// without looking into its body.
   bool isAnnotated(const FunctionDecl &Callee) const;
@@ -75,12 +102,19 @@ public:
 
 private:
   std::optional<BlockingCall> classifyCall(const CallExpr &Call,
-                                           const ASTContext &Context) const;
-  std::optional<BlockingCall> classifyMethodCall(const CallExpr &Call,
-                                                 const CXXMethodDecl &Method,
-                                                 const Expr &Object) const;
+                                           const ASTContext &Context,
+                                           const ReadyVariables *Ready) const;
   std::optional<BlockingCall>
-  classifyFreeCall(const CallExpr &Call, const FunctionDecl &Callee) const;
+  classifyMethodCall(const CallExpr &Call, const CXXMethodDecl &Method,
+                     const Expr &Object, const ReadyVariables *Ready) const;
+  std::optional<BlockingCall> classifyFreeCall(const CallExpr &Call,
+                                               const FunctionDecl &Callee,
+                                               const ASTContext &Context) const;
+  bool isLibcHomonym(const FunctionDecl &Callee,
+                     const ASTContext &Context) const;
+  bool usesNonBlockingDescriptor(const CallExpr &Call,
+                                 const FunctionDecl &Callee,
+                                 const ASTContext &Context) const;
   std::optional<BlockingCall>
   classifyConstruction(const CXXConstructExpr &Construct) const;
   std::string describeStream(const Expr &Stream) const;
@@ -90,13 +124,17 @@ private:
   MethodTable BlockingMethods, EventLoopMethods, SyncAsioMethods;
   NameList StreamObjects, StreamTypes;
   llvm::StringSet<> StreamOperations;
-  NameList NonBlockingFunctions;
+  NameList NonBlockingFunctions, DirectoryIteratorTypes, DescriptorFunctions;
+  /// Shared with the preprocessor callbacks, which the preprocessor owns.
+  std::shared_ptr<NonBlockingEvidence> Evidence =
+      std::make_shared<NonBlockingEvidence>();
 };
 
 /// The name a call's callee is listed under: its identifier, or
 /// "operator>>" and the like for overloaded operators.
 std::string listedName(const FunctionDecl &Callee);
 
-} // namespace clang::tidy::corolint
+} // namespace tidy::corolint
+} // namespace clang
 
 #endif // COROLINT_CHECKS_BLOCKINGCALLCLASSIFIER_H

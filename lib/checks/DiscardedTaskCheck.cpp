@@ -2,6 +2,7 @@
 
 #include "DiscardedTaskCheck.h"
 #include "ASTHelpers.h"
+#include "UncheckedSpawnCheck.h"
 #include "clang/Basic/DiagnosticSema.h"
 #include "clang/Lex/Lexer.h"
 
@@ -15,7 +16,8 @@ constexpr llvm::StringLiteral DefaultLazyTaskTypes =
     "::asio::awaitable;::boost::asio::awaitable;::asio::experimental::coro;"
     "::boost::asio::experimental::coro;::cppcoro::task;::cppcoro::shared_task;"
     "::folly::coro::Task;::folly::coro::TaskWithExecutor;::coro::task;"
-    "::concurrencpp::lazy_result";
+    "::concurrencpp::lazy_result;::async_simple::coro::Lazy;"
+    "::async_simple::coro::RescheduleLazy";
 constexpr llvm::StringLiteral DefaultEagerTaskTypes =
     "::concurrencpp::result;::QCoro::Task;::seastar::future";
 constexpr llvm::StringLiteral DefaultCancelOnDestroyTypes =
@@ -69,6 +71,9 @@ StringRef consequenceOf(TaskKind Kind) {
   case TaskKind::UnknownStart:
     return "nothing awaits it, so the coroutine may never run and any "
            "exception it throws is lost";
+  case TaskKind::Awaitable:
+    return "the operation it stands for happens only when it is awaited "
+           "(a forgotten co_await)";
   case TaskKind::None:
   case TaskKind::BlockingFuture:
     break;
@@ -92,6 +97,8 @@ StringRef alternativesTo(TaskKind Kind) {
   case TaskKind::UnknownStart:
     return "run the task: co_await it from a coroutine, hand it to a runner "
            "such as co_spawn or sync_wait, or store it and await it later";
+  case TaskKind::Awaitable:
+    return "co_await it where the operation should happen";
   case TaskKind::None:
     break;
   }
@@ -114,6 +121,13 @@ DiscardedTaskCheck::DiscardedTaskCheck(StringRef Name,
                            DefaultLazyInitialSuspendTypes),
             nameListOption("EagerInitialSuspendTypes",
                            DefaultEagerInitialSuspendTypes)},
+      SpawnResults([Context] {
+        const ClangTidyOptions::OptionMap &All =
+            Context->getOptions().CheckOptions;
+        auto It = All.find("coro-unchecked-spawn.ResultReturningSpawns");
+        return It == All.end() ? DefaultResultReturningSpawns.str()
+                               : It->second.Value;
+      }()),
       AllowVoidCast(boolOption("AllowVoidCast", true)),
       ReportWhenCompilerWarns(boolOption("ReportWhenCompilerWarns", false)) {}
 
@@ -190,10 +204,26 @@ void DiscardedTaskCheck::checkDiscarded(const Expr *E, Scope &Where) {
   const auto *Call = llvm::dyn_cast<CallExpr>(E);
   if (!Call || !Call->isPRValue())
     return;
-  TaskKind Kind = Tasks.classify(*Call, Where.Context);
+  if (isLeftToSpawnCheck(
+          llvm::dyn_cast_or_null<FunctionDecl>(Call->getCalleeDecl())))
+    return;
+  TaskKind Kind =
+      Tasks.classify(*Call, Where.Context, Where.Coroutine != nullptr);
   if (Kind == TaskKind::None || compilerAlreadyWarns(*Call, Where.Context))
     return;
   report(*Call, Kind, Where);
+}
+
+bool DiscardedTaskCheck::isLeftToSpawnCheck(const FunctionDecl *Callee) const {
+  if (!Callee || !TidyContext->isCheckEnabled("coro-unchecked-spawn"))
+    return false;
+  if (SpawnResults.contains(Callee))
+    return true;
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+  return Method && llvm::any_of(Method->overridden_methods(),
+                                [this](const CXXMethodDecl *Overridden) {
+                                  return isLeftToSpawnCheck(Overridden);
+                                });
 }
 
 /// True when clang's own [[nodiscard]] warning flags the same call in this
@@ -230,14 +260,16 @@ void DiscardedTaskCheck::report(const CallExpr &Call, TaskKind Kind,
         << qualifiedName(*llvm::cast<NamedDecl>(Call.getCalleeDecl()))
         << citation() << spelledRange(Call);
   else
-    diag(Loc, "task '%0' returned by %1 is discarded: %2 %3")
+    diag(Loc, "%select{task|awaitable}4 '%0' returned by %1 is discarded: %2 "
+              "%3")
         << printedType(Call.getType(), Where.Context) << describeCallee(Call)
-        << consequenceOf(Kind) << citation() << spelledRange(Call);
+        << consequenceOf(Kind) << citation() << (Kind == TaskKind::Awaitable)
+        << spelledRange(Call);
   if (!offerAwait(Call, Kind, Where))
     diag(Loc, alternativesTo(Kind), DiagnosticIDs::Note);
 }
 
-/// In a coroutine, awaiting the task is the fix. It changes behavior, so it
+/// In a coroutine, awaiting the task is the fix. It changes behaviour, so it
 /// rides on a note, and only where `co_await` is sure to compile.
 bool DiscardedTaskCheck::offerAwait(const CallExpr &Call, TaskKind Kind,
                                     Scope &Where) {
@@ -253,8 +285,10 @@ bool DiscardedTaskCheck::offerAwait(const CallExpr &Call, TaskKind Kind,
                       *Call.getType()->getAsCXXRecordDecl(), Context))
     return false;
   auto Diag = diag(Loc,
-                   "await the task so that it runs and its failure reaches "
-                   "this coroutine",
+                   Kind == TaskKind::Awaitable
+                       ? "await it so that the operation happens here"
+                       : "await the task so that it runs and its failure "
+                         "reaches this coroutine",
                    DiagnosticIDs::Note);
   const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&Call);
   if (Operator && Operator->isInfixBinaryOp())

@@ -39,11 +39,15 @@ private:
   void checkFunction(const FunctionDecl &Function, ASTContext &Context);
   void checkDiscarded(const Expr *E, Scope &Where);
   bool compilerAlreadyWarns(const CallExpr &Call, ASTContext &Context) const;
+  bool isLeftToSpawnCheck(const FunctionDecl *Callee) const;
   void report(const CallExpr &Call, TaskKind Kind, Scope &Where);
   bool offerAwait(const CallExpr &Call, TaskKind Kind, Scope &Where);
 
   ClangTidyContext *TidyContext;
   TaskTypes Tasks;
+  /// coro-unchecked-spawn's ResultReturningSpawns: a dropped result of one
+  /// of them is that check's finding, not this one's.
+  NameList SpawnResults;
   bool AllowVoidCast;
   bool ReportWhenCompilerWarns;
   llvm::DenseSet<const FunctionDecl *> Analyzed;

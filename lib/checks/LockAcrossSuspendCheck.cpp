@@ -25,13 +25,13 @@ constexpr llvm::StringLiteral DefaultBlockingMutexTypes =
     "::boost::upgrade_mutex;::boost::interprocess::interprocess_mutex;"
     "::folly::SharedMutexImpl;::folly::SpinLock;::folly::MicroSpinLock;"
     "::folly::DistributedMutex;::absl::Mutex;::QMutex;::QRecursiveMutex;"
-    "::QReadWriteLock";
+    "::QReadWriteLock;::async_simple::coro::SpinLock";
 constexpr llvm::StringLiteral DefaultAsyncSafeTypes =
     "::folly::coro::Mutex;::folly::coro::SharedMutex;"
     "::folly::coro::SharedMutexFair;::cppcoro::async_mutex;"
     "::cppcoro::async_mutex_lock;::coro::mutex;::coro::scoped_lock;"
     "::coro::shared_mutex;::concurrencpp::async_lock;"
-    "::concurrencpp::scoped_async_lock";
+    "::concurrencpp::scoped_async_lock;::async_simple::coro::Mutex";
 constexpr llvm::StringLiteral DefaultLockFunctions =
     "lock;lock_shared;lock_upgrade";
 constexpr llvm::StringLiteral DefaultTryLockFunctions =

@@ -27,8 +27,7 @@ constexpr Advice Table[] = {
     {Runtime::Folly, "await 'folly::coro::sleep' instead of sleeping",
      "run it on a blocking executor with 'co_await "
      "folly::coro::co_withExecutor(pool, task)'"},
-    {Runtime::Libcoro,
-     "await 'coro::io_scheduler::yield_for' instead of sleeping",
+    {Runtime::Libcoro, "await 'coro::scheduler::yield_for' instead of sleeping",
      "hop to a 'coro::thread_pool' with 'co_await pool.schedule()'"},
     {Runtime::Cppcoro,
      "await a cppcoro timer such as 'io_service::schedule_after' instead of "
@@ -39,6 +38,10 @@ constexpr Advice Table[] = {
      "await a 'concurrencpp::timer_queue' delay object instead of sleeping",
      "submit it to the runtime's 'background_executor' and co_await the "
      "result"},
+    {Runtime::AsyncSimple,
+     "await 'async_simple::coro::sleep' instead of sleeping",
+     "run it in a 'Lazy' started on a blocking executor with "
+     "'.via(executor)' and co_await it"},
     {Runtime::Unknown, "await your runtime's timer instead of sleeping",
      "run it on a thread pool that is not this coroutine's executor"},
 };

@@ -303,7 +303,8 @@ ThreadLocalAcrossSuspendCheck::ThreadLocalAcrossSuspendCheck(
     : CorolintCheck(Name, Context),
       IgnoredThreadLocals(nameListOption("IgnoredThreadLocals", "")),
       NonSuspendingAwaitables(nameListOption("NonSuspendingAwaitables",
-                                             DefaultNonSuspendingAwaitables)) {}
+                                             DefaultNonSuspendingAwaitables)),
+      ReportReaccess(boolOption("ReportReaccess", false)) {}
 
 void ThreadLocalAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
   matchCoroutines(Finder, this);
@@ -338,8 +339,11 @@ void ThreadLocalAcrossSuspendCheck::analyze(const FunctionDecl &Coroutine,
   std::vector<Pending> Findings;
   for (const auto &[Var, Found] : Run.HeldAddresses)
     Findings.push_back({Found.BoundAt, &Found, nullptr});
-  for (const auto &[Var, Found] : Run.Reaccesses)
-    Findings.push_back({Found.First->getBeginLoc(), nullptr, &Found});
+  // A thread_local named afresh on each side (a per-thread RNG, counter or
+  // scratch buffer) is mostly correct code: on request only.
+  if (ReportReaccess)
+    for (const auto &[Var, Found] : Run.Reaccesses)
+      Findings.push_back({Found.First->getBeginLoc(), nullptr, &Found});
   const SourceManager &SM = Context.getSourceManager();
   llvm::sort(Findings, [&SM](const Pending &A, const Pending &B) {
     return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);

@@ -47,6 +47,7 @@ private:
   void report(const Reaccess &Found);
 
   NameList IgnoredThreadLocals, NonSuspendingAwaitables;
+  bool ReportReaccess;
   llvm::DenseSet<const FunctionDecl *> Analyzed;
   ReportOnce Reported;
 };

@@ -1,9 +1,9 @@
 //===--- UncheckedSpawnCheck.cpp - coro-unchecked-spawn -------------------===//
 
 #include "UncheckedSpawnCheck.h"
-#include "SkippedBodies.h"
 #include "ASTHelpers.h"
 #include "MayThrow.h"
+#include "SkippedBodies.h"
 #include "SpawnedWork.h"
 #include "clang/AST/DeclTemplate.h"
 
@@ -40,14 +40,10 @@ constexpr llvm::StringLiteral DefaultFireAndForgetMethods =
     "::concurrencpp::derivable_executor::bulk_post";
 constexpr llvm::StringLiteral DefaultDetachedStartFunctions =
     "::stdexec::start_detached;::exec::start_detached";
-constexpr llvm::StringLiteral DefaultResultReturningSpawns =
-    "::folly::coro::TaskWithExecutor::start;"
-    "::folly::coro::TaskWithExecutor::startInlineUnsafe;"
-    "::coro::thread_pool::spawn;::coro::thread_pool::spawn_detached;"
-    "::coro::io_scheduler::spawn;::coro::io_scheduler::spawn_detached;"
-    "::concurrencpp::executor::submit;::concurrencpp::executor::bulk_submit;"
-    "::concurrencpp::derivable_executor::submit;"
-    "::concurrencpp::derivable_executor::bulk_submit";
+constexpr llvm::StringLiteral DefaultCallbackStartFunctions =
+    "::async_simple::coro::Lazy::start;"
+    "::async_simple::coro::Lazy::directlyStart;"
+    "::async_simple::coro::RescheduleLazy::start";
 
 // What the fix-it puts in place of `detached`: the failure then propagates
 // out of the executor's run(), where it cannot go unnoticed. A coroutine that
@@ -113,6 +109,66 @@ const Expr *spelledDetachedToken(const Expr *E, const NameList &TokenTypes) {
   return nullptr;
 }
 
+/// The type of the work a fire-and-forget call was given: the callee's first
+/// template argument (`post(F&&)`, `bulk_post(std::span<F>)`).
+const CXXRecordDecl *postedCallable(const FunctionDecl &Callee) {
+  const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs();
+  if (!Args || Args->size() == 0 ||
+      (*Args)[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  return (*Args)[0].getAsType().getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+/// True when calling \p Callable cannot throw: its call operator is
+/// noexcept, or it is a lambda with an empty body.
+bool cannotThrowWhenCalled(const CXXRecordDecl *Callable) {
+  if (!Callable || !Callable->hasDefinition())
+    return false;
+  const CXXMethodDecl *CallOperator = nullptr;
+  for (const CXXMethodDecl *Method : Callable->methods())
+    if (Method->getOverloadedOperator() == OO_Call)
+      CallOperator = Method;
+  if (Callable->isLambda())
+    CallOperator = Callable->getLambdaCallOperator();
+  if (!CallOperator)
+    return false;
+  if (isNothrow(*CallOperator))
+    return true;
+  const auto *Body =
+      llvm::dyn_cast_or_null<CompoundStmt>(CallOperator->getBody());
+  return Callable->isLambda() && Body && Body->body_empty();
+}
+
+/// The parameter of the enclosing function that \p Work forwards
+/// (`std::forward<F>(f)`, `f`), if it is one.
+const ParmVarDecl *forwardedParameter(const Expr &Work) {
+  const Expr *E = ignoreImplicitAndParens(&Work);
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+      (Call->isCallToStdMove() ||
+       qualifiedName(*Call->getDirectCallee()) == "std::forward"))
+    E = ignoreImplicitAndParens(Call->getArg(0));
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  return Ref ? llvm::dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// True when a lambda callback never looks at its first parameter (the
+/// Try<T> that carries the outcome).
+bool ignoresOutcome(const Expr &Callback) {
+  const CXXRecordDecl *Closure =
+      ignoreImplicitCopies(&Callback)->getType()->getAsCXXRecordDecl();
+  if (!Closure || !Closure->isLambda())
+    return false;
+  const FunctionDecl *CallOperator = Closure->getLambdaCallOperator();
+  if (const FunctionTemplateDecl *Generic =
+          Closure->getDependentLambdaCallOperator())
+    CallOperator = Generic->getTemplatedDecl();
+  if (CallOperator->getNumParams() == 0)
+    return true;
+  const ParmVarDecl *Outcome = CallOperator->getParamDecl(0);
+  return !Outcome->getIdentifier() || !Outcome->isReferenced();
+}
+
 std::string describeToken(const Expr *Spelled) {
   if (!Spelled)
     return "a detached completion token";
@@ -143,9 +199,12 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
       DetachedStartFunctions(nameListOption("DetachedStartFunctions",
                                             DefaultDetachedStartFunctions)),
       ResultReturningSpawns(nameListOption("ResultReturningSpawns",
-                                           DefaultResultReturningSpawns)) {
-  for (const NameList *List : {&SpawnFunctions, &DetachFunctions,
-                               &FireAndForgetMethods, &DetachedStartFunctions})
+                                           DefaultResultReturningSpawns)),
+      CallbackStartFunctions(nameListOption("CallbackStartFunctions",
+                                            DefaultCallbackStartFunctions)) {
+  for (const NameList *List :
+       {&SpawnFunctions, &DetachFunctions, &FireAndForgetMethods,
+        &DetachedStartFunctions, &CallbackStartFunctions})
     for (llvm::StringRef Name : List->names())
       CalledIdentifiers.insert(lastComponent(Name));
 }
@@ -153,8 +212,7 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
 void UncheckedSpawnCheck::registerMatchers(MatchFinder *Finder) {
   // Spawns and detaches are calls to a few named functions: a narrow matcher
   // finds them wherever they are, in a coroutine or in main().
-  if (!SpawnFunctions.empty() || !DetachFunctions.empty() ||
-      !FireAndForgetMethods.empty() || !DetachedStartFunctions.empty())
+  if (!CalledIdentifiers.empty())
     Finder->addMatcher(callExpr(callsFunctionNamed(&CalledIdentifiers),
                                 callee(functionDecl().bind("callee")))
                            .bind("call"),
@@ -206,16 +264,48 @@ void UncheckedSpawnCheck::checkCall(const CallExpr &Call,
                 "or whether it outlives the objects it uses %1")
           << Name << citation();
   } else if (Function && FireAndForgetMethods.contains(Function)) {
-    if (Reported.first(Loc))
-      diag(Loc, "'%0' discards any exception the posted work throws: the "
-                "failure is never observed %1")
-          << Name << citation();
+    checkFireAndForget(Call, *Function);
+  } else if (Function && CallbackStartFunctions.contains(Function)) {
+    checkCallbackStart(Call, *Function);
   } else if (DetachedStartFunctions.contains(&Callee)) {
     if (Reported.first(Loc))
       diag(Loc, "'%0' leaves nobody to observe the outcome of the work: an "
                 "error terminates the process and a stop goes unnoticed %1")
           << Name << citation();
   }
+}
+
+void UncheckedSpawnCheck::checkFireAndForget(const CallExpr &Call,
+                                             const FunctionDecl &Callee) {
+  // concurrencpp wraps only work that may throw; work that cannot loses
+  // nothing.
+  if (cannotThrowWhenCalled(postedCallable(Callee)))
+    return;
+  // derivable_executor<T>::post forwarding its work to executor::post: the
+  // finding is at the call that names the work.
+  if (Call.getNumArgs() > 0)
+    if (const ParmVarDecl *Parameter = forwardedParameter(*Call.getArg(0)))
+      if (const auto *Forwarder =
+              llvm::dyn_cast<FunctionDecl>(Parameter->getDeclContext());
+          Forwarder && FireAndForgetMethods.contains(Forwarder))
+        return;
+  SourceLocation Loc = Call.getExprLoc();
+  if (Reported.first(Loc))
+    diag(Loc, "'%0' discards any exception the posted work throws: the "
+              "failure is never observed %1")
+        << qualifiedName(Callee) << citation();
+}
+
+void UncheckedSpawnCheck::checkCallbackStart(const CallExpr &Call,
+                                             const FunctionDecl &Callee) {
+  if (Call.getNumArgs() == 0 || !ignoresOutcome(*Call.getArg(0)))
+    return;
+  SourceLocation Loc = Call.getArg(0)->getBeginLoc();
+  if (Reported.first(Loc))
+    diag(Loc, "the callback given to '%0' ignores the 'Try' it receives: a "
+              "failure of the lazy task ends unobserved, as with 'detached' "
+              "%1")
+        << qualifiedName(Callee) << citation();
 }
 
 void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,
@@ -279,10 +369,22 @@ void UncheckedSpawnCheck::checkDiscarded(const Expr &Discarded) {
   if (!Call || Call->getType()->isVoidType())
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !Callee->getIdentifier() ||
-      !ResultReturningSpawns.contains(Callee))
+  if (!Callee || !Callee->getIdentifier() || !isResultReturningSpawn(*Callee))
     return;
   reportDiscardedResult(*Call, *Callee);
+}
+
+/// A listed spawn, or an override of one (an async_simple executor's
+/// schedule()).
+bool UncheckedSpawnCheck::isResultReturningSpawn(
+    const FunctionDecl &Callee) const {
+  if (ResultReturningSpawns.contains(&Callee))
+    return true;
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Callee);
+  return Method && llvm::any_of(Method->overridden_methods(),
+                                [this](const CXXMethodDecl *Overridden) {
+                                  return isResultReturningSpawn(*Overridden);
+                                });
 }
 
 void UncheckedSpawnCheck::reportDiscardedResult(const CallExpr &Call,
@@ -374,7 +476,8 @@ bool UncheckedSpawnCheck::awaitsErrorValue(
   const auto *Start = llvm::dyn_cast<CallExpr>(
       ignoreImplicitAndParens(awaitedOperand(Suspend)));
   const FunctionDecl *Callee = Start ? Start->getDirectCallee() : nullptr;
-  const FunctionDecl *Definition = Callee ? definitionWithBody(*Callee) : nullptr;
+  const FunctionDecl *Definition =
+      Callee ? definitionWithBody(*Callee) : nullptr;
   if (!Definition || llvm::isa<CoroutineBodyStmt>(Definition->getBody()))
     return false;
   auto NestedAwaitMayThrow = [](const CoroutineSuspendExpr &) { return true; };

@@ -16,6 +16,20 @@
 
 namespace clang::tidy::corolint {
 
+/// Spawns whose result (a flag, a future, a joinable task) tells how the
+/// work went. coro-discarded-task leaves a dropped one to this check.
+inline constexpr llvm::StringLiteral DefaultResultReturningSpawns =
+    "::folly::coro::TaskWithExecutor::start;"
+    "::folly::coro::TaskWithExecutor::startInlineUnsafe;"
+    "::coro::thread_pool::spawn_detached;::coro::thread_pool::spawn_joinable;"
+    "::coro::scheduler::spawn_detached;::coro::scheduler::spawn_joinable;"
+    "::coro::task_group::start;::coro::thread_pool::spawn;"
+    "::coro::io_scheduler::spawn;::coro::io_scheduler::spawn_detached;"
+    "::async_simple::Executor::schedule;"
+    "::concurrencpp::executor::submit;::concurrencpp::executor::bulk_submit;"
+    "::concurrencpp::derivable_executor::submit;"
+    "::concurrencpp::derivable_executor::bulk_submit";
+
 class UncheckedSpawnCheck : public CorolintCheck {
 public:
   UncheckedSpawnCheck(StringRef Name, ClangTidyContext *Context);
@@ -27,6 +41,9 @@ private:
   void checkDetachedSpawn(const CallExpr &Spawn, const FunctionDecl &Callee);
   void checkDiscarded(const Expr &Discarded);
   void reportDiscardedResult(const CallExpr &Call, const FunctionDecl &Callee);
+  void checkFireAndForget(const CallExpr &Call, const FunctionDecl &Callee);
+  void checkCallbackStart(const CallExpr &Call, const FunctionDecl &Callee);
+  bool isResultReturningSpawn(const FunctionDecl &Callee) const;
 
   bool isDetachedToken(QualType Token) const;
   bool handlesItsOwnFailures(const FunctionDecl &Spawned) const;
@@ -40,7 +57,8 @@ private:
 
   NameList SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
       AwaitableTypes, CatchAllExceptionTypes, ErrorValueTypes, DetachFunctions,
-      FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns;
+      FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns,
+      CallbackStartFunctions;
   /// Unqualified names of the spawn, detach, fire-and-forget and detached
   /// start functions: a cheap first filter for every call in the TU.
   llvm::StringSet<> CalledIdentifiers;

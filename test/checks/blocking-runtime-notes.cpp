@@ -40,7 +40,7 @@ folly::coro::Task<void> follyOffload(int fd, char *buf) {
 coro::task<void> libcoroWork(int fd, char *buf) {
   std::this_thread::sleep_for(1ms);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the thread that runs this coroutine; every coroutine on its executor stalls until it returns [guide §6.1] [coro-blocking-call]
-  // CHECK-NOTES: :[[@LINE-2]]:3: note: await 'coro::io_scheduler::yield_for' instead of sleeping
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: await 'coro::scheduler::yield_for' instead of sleeping
   // CHECK-MESSAGES-NOTEFIX: :[[@LINE-3]]:3: warning: 'std::this_thread::sleep_for' blocks
   // CHECK-FIXES-NOTEFIX: {{^}}  std::this_thread::sleep_for(1ms);{{$}}
   ::write(fd, buf, 1);

@@ -1,5 +1,5 @@
 // RUN: %python %inputs/robust/long_switch_thread_local.py 1000 > %t.cpp
-// RUN: timeout 60 %clang_tidy -load=%clang_tidy_plugin -checks='-*,coro-thread-local-across-suspend' %t.cpp -- -std=c++20 -I %inputs 2>/dev/null | FileCheck %s
+// RUN: timeout 60 %clang_tidy -load=%clang_tidy_plugin -checks='-*,coro-thread-local-across-suspend' -config="{CheckOptions: {coro-thread-local-across-suspend.ReportReaccess: true}}" %t.cpp -- -std=c++20 -I %inputs 2>/dev/null | FileCheck %s
 // A 1000-case switch whose cases fall through, each case touching a
 // thread_local of its own: taking blocks first in, first out revisited each
 // case once per earlier case, each time copying a state that grows with the

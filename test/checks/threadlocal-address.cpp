@@ -1,4 +1,5 @@
-// RUN: %check_clang_tidy %s coro-thread-local-across-suspend %t -- -- -I %inputs
+// RUN: %check_clang_tidy %s coro-thread-local-across-suspend %t -- \
+// RUN:   -config="{CheckOptions: {coro-thread-local-across-suspend.ReportReaccess: true}}" -- -I %inputs
 // A reference or pointer to a thread_local, held in a local and used after
 // a suspension point, still designates the first thread's object. The order
 // is the control flow's (loops included), not the source text's.

@@ -1,4 +1,5 @@
-// RUN: %check_clang_tidy %s coro-thread-local-across-suspend %t -- -- -I %inputs
+// RUN: %check_clang_tidy %s coro-thread-local-across-suspend %t -- \
+// RUN:   -config="{CheckOptions: {coro-thread-local-across-suspend.ReportReaccess: true}}" -- -I %inputs
 // Findings are suppressed where they are reported: the binding of the
 // reference or pointer, or the first access.
 #include "task.h"

@@ -1,6 +1,7 @@
 // RUN: %check_clang_tidy %s coro-thread-local-across-suspend %t -- \
 // RUN:   -config="{CheckOptions: {coro-thread-local-across-suspend.IgnoredThreadLocals: '::t_rng;::Pool::t_cache', \
-// RUN:     coro-thread-local-across-suspend.NonSuspendingAwaitables: '::ready_now;::Inline'}}" \
+// RUN:     coro-thread-local-across-suspend.NonSuspendingAwaitables: '::ready_now;::Inline', \
+// RUN:     coro-thread-local-across-suspend.ReportReaccess: true}}" \
 // RUN:   -- -I %inputs
 // IgnoredThreadLocals: per-thread state meant to be used by whichever thread
 // runs the coroutine. NonSuspendingAwaitables: awaitables that never

@@ -1,4 +1,5 @@
-// RUN: %check_clang_tidy %s coro-thread-local-across-suspend %t -- -- -I %inputs
+// RUN: %check_clang_tidy %s coro-thread-local-across-suspend %t -- \
+// RUN:   -config="{CheckOptions: {coro-thread-local-across-suspend.ReportReaccess: true}}" -- -I %inputs
 // A thread_local accessed before a suspension point and again after it may
 // be two different variables: the coroutine may resume on another thread.
 #include "task.h"

@@ -1,4 +1,5 @@
-// RUN: %check_clang_tidy %s coro-thread-local-across-suspend %t -- -- -I %inputs
+// RUN: %check_clang_tidy %s coro-thread-local-across-suspend %t -- \
+// RUN:   -config="{CheckOptions: {coro-thread-local-across-suspend.ReportReaccess: true}}" -- -I %inputs
 // Coroutine templates and lambdas are analysed in their instantiations and
 // report each location once.
 #include "task.h"

@@ -84,7 +84,8 @@ static Value failure(const Failure &F, llvm::StringRef Root) {
   return withPath(F.File, Root,
                   Object{{"reason", statusName(F.Status)},
                          {"detail", F.Detail},
-                         {"errors", std::move(Errors)}});
+                         {"errors", std::move(Errors)},
+                         {"partialFindings", F.PartialFindings}});
 }
 
 void writeJSON(llvm::raw_ostream &OS, const ScanReport &Report) {

@@ -87,6 +87,37 @@ void Progress::done() {
   OS.flush();
 }
 
+/// Blocking calls reached from several call sites: coro-blocking-call reports
+/// each call site, and its path notes end at the call that blocks ("'fopen'
+/// blocks here"), so fourteen reports of one save() read as one problem.
+static void writeBlockingRootCauses(llvm::raw_ostream &OS,
+                                    const ScanReport &Report) {
+  constexpr llvm::StringLiteral Suffix = " blocks here";
+  std::map<std::tuple<std::string, unsigned, std::string>, unsigned> Sites;
+  for (const Finding &F : Report.Findings) {
+    if (F.Check != "coro-blocking-call" || F.Notes.empty())
+      continue;
+    auto Root = llvm::find_if(F.Notes, [&](const Message &N) {
+      return llvm::StringRef(N.Text).ends_with(Suffix);
+    });
+    if (Root != F.Notes.end())
+      ++Sites[{relativePath(Root->Loc.File, Report.ProjectRoot),
+               Root->Loc.Pos.Line,
+               llvm::StringRef(Root->Text).drop_back(Suffix.size()).str()}];
+  }
+  bool Header = false;
+  for (const auto &[Root, Count] : Sites) {
+    if (Count < 2)
+      continue;
+    if (!Header)
+      OS << "  blocking calls reached from several call sites:\n";
+    Header = true;
+    const auto &[File, Line, What] = Root;
+    OS << llvm::formatv("    {0}:{1}: {2} ({3} call sites)\n", File, Line,
+                        What, Count);
+  }
+}
+
 void writeFailures(llvm::raw_ostream &OS, const ScanReport &Report) {
   for (const Failure &F : Report.Failures) {
     OS << "    " << relativePath(F.File, Report.ProjectRoot) << ": "
@@ -96,6 +127,10 @@ void writeFailures(llvm::raw_ostream &OS, const ScanReport &Report) {
     llvm::StringRef(F.Detail).split(Lines, '\n', -1, /*KeepEmpty=*/false);
     if (!Lines.empty())
       OS << ": " << Lines.front();
+    if (F.PartialFindings)
+      OS << llvm::formatv(" ({0} finding{1} reported from it, possibly "
+                          "incomplete)",
+                          F.PartialFindings, F.PartialFindings == 1 ? "" : "s");
     OS << "\n";
     constexpr size_t ShownLines = 12;
     for (size_t I = 1; I < Lines.size() && I < ShownLines; ++I)
@@ -135,6 +170,7 @@ void writeSummary(llvm::raw_ostream &OS, const ScanReport &Report) {
   for (const auto &[Check, Count] : PerCheck)
     Row(Check, std::to_string(Count));
   Row("total", std::to_string(Report.Findings.size()));
+  writeBlockingRootCauses(OS, Report);
   if (Report.SuppressedByBaseline)
     Row("in baseline", std::to_string(Report.SuppressedByBaseline));
   unsigned Failed = Report.Failures.size();

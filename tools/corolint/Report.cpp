@@ -23,11 +23,12 @@ void ReportBuilder::add(TUResult Result) {
     if (!Inserted && It->second != D.Hash)
       It->second.clear(); // Changed during the scan: trust neither view.
   }
+  unsigned Partial = Result.failed() ? Result.Findings.size() : 0;
   for (Finding &F : Result.Findings)
     Findings.push_back(std::move(F));
   if (Result.failed())
     Failures.push_back({Result.File, Result.Status, std::move(Result.Detail),
-                        std::move(Result.CompileErrors)});
+                        std::move(Result.CompileErrors), Partial});
 }
 
 static auto sortKey(const Finding &F) {

@@ -23,6 +23,9 @@ struct Failure {
   TUStatus Status;
   std::string Detail;
   std::vector<Finding> CompileErrors;
+  /// Findings the checks made in the TU before it failed: reported, but the
+  /// functions that did not compile were not analysed.
+  unsigned PartialFindings = 0;
 };
 
 struct ScanReport {

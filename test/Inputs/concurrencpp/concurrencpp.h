@@ -1,6 +1,7 @@
 // Lookalike of concurrencpp (concurrencpp/concurrencpp.h).
 #pragma once
 #include "../lookalike_coro_base.h"
+#include <span>
 
 namespace concurrencpp {
 template <typename T> class result {
@@ -21,7 +22,8 @@ public:
 
 class executor {
 public:
-  template <typename F, typename... A> void post(F &&, A &&...);
+  template <typename F, typename... A> void post(F &&, A &&...) {}
+  template <typename F> void bulk_post(std::span<F>) {}
   template <typename F, typename... A> result<int> submit(F &&, A &&...);
 };
 class thread_pool_executor : public executor {};
@@ -29,7 +31,10 @@ class worker_thread_executor : public executor {};
 // The CRTP base that concurrencpp's own executors and user executors derive from.
 template <typename ConcreteExecutor> class derivable_executor : public executor {
 public:
-  template <typename F, typename... A> void post(F &&, A &&...);
+  template <typename F, typename... A> void post(F &&f, A &&...a) {
+    executor::post(std::forward<F>(f), std::forward<A>(a)...);
+  }
+  template <typename F> void bulk_post(std::span<F> work);
   template <typename F, typename... A> result<int> submit(F &&, A &&...);
 };
 
@@ -47,9 +52,40 @@ public:
   void unlock();
 };
 
+// The executor a test or a UI thread drives by hand: loop*() runs queued
+// tasks on the calling thread, wait_for_task*() blocks until one arrives.
+class manual_executor : public derivable_executor<manual_executor> {
+public:
+  std::size_t loop_once();
+  std::size_t loop_once_for(std::chrono::milliseconds);
+  std::size_t loop(std::size_t max_count);
+  std::size_t loop_for(std::size_t max_count, std::chrono::milliseconds);
+  void wait_for_task();
+  bool wait_for_task_for(std::chrono::milliseconds);
+  std::size_t wait_for_tasks(std::size_t count);
+  std::size_t wait_for_tasks_for(std::size_t count, std::chrono::milliseconds);
+  std::size_t clear();
+  void shutdown();
+};
+
+namespace details {
+template <typename Executor> class resume_on_awaitable {
+public:
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>);
+  void await_resume() const;
+};
+} // namespace details
+// Returns an awaitable: only co_await moves the coroutine to \p executor.
+template <typename Executor>
+details::resume_on_awaitable<Executor>
+resume_on(std::shared_ptr<Executor> executor);
+
 class runtime {
 public:
   std::shared_ptr<thread_pool_executor> thread_pool_executor();
   std::shared_ptr<worker_thread_executor> make_worker_thread_executor();
+  std::shared_ptr<manual_executor> make_manual_executor();
+  std::shared_ptr<concurrencpp::thread_pool_executor> background_executor();
 };
 } // namespace concurrencpp

@@ -41,8 +41,11 @@ public:
   struct options { std::size_t thread_count; };
   explicit thread_pool(options);
   lookalike::awaiter<void> schedule();
-  bool spawn(task<void> &&) noexcept;
+  bool spawn(task<void> &&) noexcept; // older releases
+  bool spawn_detached(task<void> &&) noexcept;
+  template <typename T> task<T> spawn_joinable(task<T> &&);
 };
+// Older releases; the current name is coro::scheduler (scheduler.hpp).
 class io_scheduler {
 public:
   bool spawn(task<void> &&) noexcept;

@@ -25,7 +25,8 @@ folly::coro::UnboundedQueue<int> unbounded_channel;
 
 thread_local int t_depth;
 demo::task<> thread_local_across_suspend() {
-  ++t_depth;
+  int &depth = t_depth;
+  ++depth;
   co_await demo::next_event();
-  --t_depth;
+  --depth;
 }
