@@ -7,6 +7,7 @@
 
 #include "ClangTidyModule.h"
 #include "checks/BlockingCallCheck.h"
+#include "checks/DanglingReferenceCheck.h"
 #include "checks/DiscardedTaskCheck.h"
 #include "checks/LockAcrossSuspendCheck.h"
 #include "checks/ThreadLocalAcrossSuspendCheck.h"
@@ -19,6 +20,8 @@ class CorolintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+    Factories.registerCheck<DanglingReferenceCheck>(
+        "coro-dangling-reference");
     Factories.registerCheck<DiscardedTaskCheck>("coro-discarded-task");
     Factories.registerCheck<LockAcrossSuspendCheck>("coro-lock-across-suspend");
     Factories.registerCheck<ThreadLocalAcrossSuspendCheck>(
