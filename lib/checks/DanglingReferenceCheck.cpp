@@ -542,7 +542,8 @@ DanglingReferenceCheck::takeByValue(const ParmVarDecl &Param,
         Info ? Info->getTypeLoc().getAs<ReferenceTypeLoc>() : ReferenceTypeLoc();
     if (!Reference)
       return {};
-    SourceRange Whole = Reference.getSourceRange();
+    // Type locations do not cover qualifiers: `const` starts the parameter.
+    SourceRange Whole(P->getBeginLoc(), Reference.getSourceRange().getEnd());
     SourceRange Pointee =
         Reference.getPointeeLoc().getUnqualifiedLoc().getSourceRange();
     if (Whole.getBegin().isMacroID() || Whole.getEnd().isMacroID() ||
