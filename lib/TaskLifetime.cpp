@@ -3,6 +3,7 @@
 #include "TaskLifetime.h"
 #include "CoroutineModel.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::corolint {
 
@@ -134,6 +135,84 @@ std::optional<TaskCall> asTaskCall(const Expr &E) {
       Method && Method->isStatic())
     Call.Object = nullptr;
   return Call;
+}
+
+namespace {
+
+/// True when \p Param can be taken by value without changing what the
+/// coroutine does: a const or rvalue reference to a copyable type.
+bool canTakeByValue(const ParmVarDecl &Param) {
+  QualType Type = Param.getType();
+  if (!Type->isReferenceType())
+    return false;
+  QualType Pointee = Type.getNonReferenceType();
+  if (Type->isLValueReferenceType() && !Pointee.isConstQualified())
+    return false;
+  if (Pointee.isVolatileQualified() || Pointee->isIncompleteType() ||
+      Pointee->isArrayType() || Pointee->isFunctionType())
+    return false;
+  const CXXRecordDecl *Record = Pointee->getAsCXXRecordDecl();
+  if (!Record)
+    return true;
+  if (!Record->hasDefinition() || Record->isAbstract())
+    return false;
+  if (Type->isRValueReferenceType())
+    return true;
+  if (Record->needsImplicitCopyConstructor())
+    return !Record->defaultedCopyConstructorIsDeleted();
+  return llvm::any_of(Record->ctors(), [](const CXXConstructorDecl *Ctor) {
+    return Ctor->isCopyConstructor() && !Ctor->isDeleted();
+  });
+}
+
+} // namespace
+
+llvm::SmallVector<FixItHint, 2>
+takeByValueFixes(const ParmVarDecl &Param, const FunctionDecl &Coroutine,
+                 const SourceManager &SM, const LangOptions &LangOpts) {
+  llvm::SmallVector<FixItHint, 2> Fixes;
+  if (!canTakeByValue(Param))
+    return Fixes;
+  const FunctionDecl *Written = Coroutine.getTemplateInstantiationPattern();
+  if (!Written)
+    Written = &Coroutine;
+  unsigned Index = Param.getFunctionScopeIndex();
+  for (const FunctionDecl *Redecl : Written->redecls()) {
+    if (Index >= Redecl->getNumParams())
+      return {};
+    const ParmVarDecl *P = Redecl->getParamDecl(Index);
+    const TypeSourceInfo *Info = P->getTypeSourceInfo();
+    auto Reference =
+        Info ? Info->getTypeLoc().getAs<ReferenceTypeLoc>() : ReferenceTypeLoc();
+    if (!Reference)
+      return {};
+    // Type locations do not cover qualifiers: `const` starts the parameter.
+    SourceRange Whole(P->getBeginLoc(), Reference.getSourceRange().getEnd());
+    SourceRange Pointee =
+        Reference.getPointeeLoc().getUnqualifiedLoc().getSourceRange();
+    if (Whole.getBegin().isMacroID() || Whole.getEnd().isMacroID() ||
+        Pointee.getBegin().isMacroID() || Pointee.getEnd().isMacroID() ||
+        SM.isInSystemHeader(Whole.getBegin()))
+      return {};
+    // Only a `const` may come first: not an attribute or a `volatile`.
+    llvm::StringRef Before = Lexer::getSourceText(
+        CharSourceRange::getCharRange(Whole.getBegin(), Pointee.getBegin()), SM,
+        LangOpts);
+    if (!Before.trim().empty() && Before.trim() != "const")
+      return {};
+    std::string Type =
+        Lexer::getSourceText(CharSourceRange::getTokenRange(Pointee), SM,
+                             LangOpts)
+            .str();
+    // `const T &name` loses its space with the '&'.
+    SourceLocation After =
+        Lexer::getLocForEndOfToken(Whole.getEnd(), 0, SM, LangOpts);
+    if (After.isValid() && isAsciiIdentifierContinue(*SM.getCharacterData(After)))
+      Type += ' ';
+    Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Whole), Type));
+  }
+  return Fixes;
 }
 
 namespace {

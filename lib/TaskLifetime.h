@@ -11,6 +11,7 @@
 #define COROLINT_TASKLIFETIME_H
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
@@ -49,6 +50,15 @@ struct TaskCall {
 
 /// \p E as a call of a function, member function or lambda, or nothing.
 std::optional<TaskCall> asTaskCall(const Expr &E);
+
+/// The edits that take \p Param of \p Coroutine by value in every
+/// declaration the user wrote (a template's pattern for an instantiation);
+/// none when that changes what the coroutine can do (a non-const `T&`), when
+/// the type cannot be copied, or when a declaration is in a macro or a system
+/// header.
+llvm::SmallVector<FixItHint, 2>
+takeByValueFixes(const ParmVarDecl &Param, const FunctionDecl &Coroutine,
+                 const SourceManager &SM, const LangOptions &LangOpts);
 
 /// Where \p Var's lifetime ends on some path after the statement \p EscapeAt
 /// (inside \p Body) and before a statement for which \p Waits holds: a return

@@ -2,7 +2,6 @@
 
 #include "DanglingReferenceCheck.h"
 #include "TaskLifetime.h"
-#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
@@ -10,10 +9,12 @@ namespace clang::tidy::corolint {
 namespace {
 
 // Defaults come from the libraries people use; each is a CheckOptions entry.
+// Lazy tasks only: an eager one (concurrencpp::result) may copy what its
+// references point to before it first suspends, while they are alive.
 constexpr llvm::StringLiteral DefaultTaskTypes =
     "::asio::awaitable;::boost::asio::awaitable;::cppcoro::task;"
     "::cppcoro::shared_task;::folly::coro::Task;::coro::task;"
-    "::concurrencpp::result;::concurrencpp::lazy_result";
+    "::concurrencpp::lazy_result";
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::boost::basic_string_view;"
     "::boost::core::basic_string_view";
@@ -92,32 +93,6 @@ bool handlerSignalsCaller(const Expr &Handler) {
   return Lambda && llvm::any_of(Lambda->captures(), [](const LambdaCapture &C) {
            return C.capturesThis() || C.getCaptureKind() == LCK_ByRef;
          });
-}
-
-/// True when \p Param can be taken by value without changing what the
-/// coroutine does: a const or rvalue reference to a copyable type.
-bool canTakeByValue(const ParmVarDecl &Param) {
-  QualType Type = Param.getType();
-  if (!Type->isReferenceType())
-    return false;
-  QualType Pointee = Type.getNonReferenceType();
-  if (Type->isLValueReferenceType() && !Pointee.isConstQualified())
-    return false;
-  if (Pointee.isVolatileQualified() || Pointee->isIncompleteType() ||
-      Pointee->isArrayType() || Pointee->isFunctionType())
-    return false;
-  const CXXRecordDecl *Record = Pointee->getAsCXXRecordDecl();
-  if (!Record)
-    return true;
-  if (!Record->hasDefinition() || Record->isAbstract())
-    return false;
-  if (Type->isRValueReferenceType())
-    return true;
-  if (Record->needsImplicitCopyConstructor())
-    return !Record->defaultedCopyConstructorIsDeleted();
-  return llvm::any_of(Record->ctors(), [](const CXXConstructorDecl *Ctor) {
-    return Ctor->isCopyConstructor() && !Ctor->isDeleted();
-  });
 }
 
 } // namespace
@@ -507,7 +482,8 @@ void DanglingReferenceCheck::noteParameter(const ParmVarDecl &Param,
         << Param.getName();
     return;
   }
-  llvm::SmallVector<FixItHint, 2> Fixes = takeByValue(Param, Coroutine);
+  llvm::SmallVector<FixItHint, 2> Fixes =
+      takeByValueFixes(Param, Coroutine, *SM, getLangOpts());
   if (Fixes.empty()) {
     diag(Param.getLocation(),
          "'%0' is a reference: the coroutine frame keeps the reference, not "
@@ -521,48 +497,6 @@ void DanglingReferenceCheck::noteParameter(const ParmVarDecl &Param,
        "as a reference, not as a copy %1",
        DiagnosticIDs::Note)
       << Param.getName() << citation() << Fixes;
-}
-
-llvm::SmallVector<FixItHint, 2>
-DanglingReferenceCheck::takeByValue(const ParmVarDecl &Param,
-                                    const FunctionDecl &Coroutine) const {
-  llvm::SmallVector<FixItHint, 2> Fixes;
-  if (!canTakeByValue(Param))
-    return Fixes;
-  const FunctionDecl *Written = Coroutine.getTemplateInstantiationPattern();
-  if (!Written)
-    Written = &Coroutine;
-  unsigned Index = Param.getFunctionScopeIndex();
-  for (const FunctionDecl *Redecl : Written->redecls()) {
-    if (Index >= Redecl->getNumParams())
-      return {};
-    const ParmVarDecl *P = Redecl->getParamDecl(Index);
-    const TypeSourceInfo *Info = P->getTypeSourceInfo();
-    auto Reference =
-        Info ? Info->getTypeLoc().getAs<ReferenceTypeLoc>() : ReferenceTypeLoc();
-    if (!Reference)
-      return {};
-    // Type locations do not cover qualifiers: `const` starts the parameter.
-    SourceRange Whole(P->getBeginLoc(), Reference.getSourceRange().getEnd());
-    SourceRange Pointee =
-        Reference.getPointeeLoc().getUnqualifiedLoc().getSourceRange();
-    if (Whole.getBegin().isMacroID() || Whole.getEnd().isMacroID() ||
-        Pointee.getBegin().isMacroID() || Pointee.getEnd().isMacroID() ||
-        SM->isInSystemHeader(Whole.getBegin()))
-      return {};
-    std::string Type =
-        Lexer::getSourceText(CharSourceRange::getTokenRange(Pointee), *SM,
-                             getLangOpts())
-            .str();
-    // `const T &name` loses its space with the '&'.
-    SourceLocation After =
-        Lexer::getLocForEndOfToken(Whole.getEnd(), 0, *SM, getLangOpts());
-    if (After.isValid() && isAsciiIdentifierContinue(*SM->getCharacterData(After)))
-      Type += ' ';
-    Fixes.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(Whole), Type));
-  }
-  return Fixes;
 }
 
 } // namespace clang::tidy::corolint

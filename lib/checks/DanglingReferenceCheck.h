@@ -54,8 +54,6 @@ private:
               std::optional<SourceLocation> Death, const ParmVarDecl *Param,
               const TaskCall &Call, const Escape &E);
   void noteParameter(const ParmVarDecl &Param, const FunctionDecl &Coroutine);
-  llvm::SmallVector<FixItHint, 2>
-  takeByValue(const ParmVarDecl &Param, const FunctionDecl &Coroutine) const;
   bool isTaskCoroutine(const FunctionDecl &Callee) const;
   bool isViewType(QualType Type) const;
   bool isAwaitedToken(QualType Token) const;
