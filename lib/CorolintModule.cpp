@@ -7,6 +7,7 @@
 
 #include "ClangTidyModule.h"
 #include "checks/BlockingCallCheck.h"
+#include "checks/DanglingReferenceCheck.h"
 #include "checks/DiscardedTaskCheck.h"
 #include "checks/LockAcrossSuspendCheck.h"
 #include "checks/ThreadLocalAcrossSuspendCheck.h"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Style gate for corolint's own C++ (not for code corolint analyses):
 #  * clang-format (.clang-format: LLVM style) over lib/ and tools/corolint-clangd/;
-#  * the project's .clang-tidy over lib/, on the compile database of the
-#    release build ($COROLINT_BUILD_DIR or build).
+#  * with --tidy, also the project's .clang-tidy over lib/, on the compile
+#    database of the release build ($COROLINT_BUILD_DIR or build). That half
+#    is not in scripts/test.sh yet: its run over lib/ has not been timed on a
+#    quiet machine, and CI has a time limit.
 # tools/corolint/ is not in the gate yet: its files predate .clang-format and
 # are reformatted and linted in a change of their own.
 set -euo pipefail
@@ -15,6 +17,8 @@ mapfile -t formatted < <(git ls-files 'lib/*.cpp' 'lib/*.h' 'lib/*/*.cpp' 'lib/*
                                       'tools/corolint-clangd/*.cpp')
 "$format" --dry-run -Werror "${formatted[@]}"
 echo "check-style: clang-format: ${#formatted[@]} files formatted"
+
+[ "${1:-}" = "--tidy" ] || exit 0
 
 tidy=/usr/lib/llvm-22/bin/clang-tidy
 [ -f "$build/compile_commands.json" ] || { echo "check-style: no $build/compile_commands.json" >&2; exit 2; }

@@ -33,3 +33,14 @@ asio::awaitable<void> listener(asio::ip::tcp::acceptor acceptor, Cache &cache, J
     asio::co_spawn(acceptor.get_executor(), session(std::move(socket), cache, jobs), asio::detached);
   }
 }
+
+// Pitfall: greet() keeps a reference to the temporary string "welcome, " + name,
+// which dies at the end of the co_spawn statement, before greet() runs.
+asio::awaitable<void> greet(asio::ip::tcp::socket &socket, const std::string &text) {
+  co_await asio::async_write(socket, asio::buffer(text), asio::use_awaitable);
+}
+
+void welcome(asio::ip::tcp::socket &socket, const std::string &name) {
+  asio::co_spawn(socket.get_executor(), greet(socket, "welcome, " + name),
+                 [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+}

@@ -30,3 +30,9 @@ demo::task<> thread_local_across_suspend() {
   co_await demo::next_event();
   --depth;
 }
+
+folly::coro::Task<void> dangling_reference(const int &n);
+folly::coro::Task<void> stores_a_temporary() {
+  auto t = dangling_reference(1);
+  co_await std::move(t);
+}

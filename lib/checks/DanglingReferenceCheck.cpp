@@ -1,0 +1,481 @@
+//===--- DanglingReferenceCheck.cpp - coro-dangling-reference -------------===//
+
+#include "DanglingReferenceCheck.h"
+#include "TaskLifetime.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::corolint {
+namespace {
+
+// Defaults come from the libraries people use; each is a CheckOptions entry.
+// Lazy tasks only: an eager one (concurrencpp::result) may copy what its
+// references point to before it first suspends, while they are alive.
+constexpr llvm::StringLiteral DefaultTaskTypes =
+    "::asio::awaitable;::boost::asio::awaitable;::cppcoro::task;"
+    "::cppcoro::shared_task;::folly::coro::Task;::coro::task;"
+    "::concurrencpp::lazy_result";
+constexpr llvm::StringLiteral DefaultViewTypes =
+    "::std::basic_string_view;::std::span;::boost::basic_string_view;"
+    "::boost::core::basic_string_view";
+constexpr llvm::StringLiteral DefaultSpawnFunctions =
+    "::asio::co_spawn;::boost::asio::co_spawn;"
+    "::folly::coro::TaskWithExecutor::start;"
+    "::folly::coro::TaskWithExecutor::startInlineUnsafe;"
+    "::coro::thread_pool::spawn;::coro::io_scheduler::spawn;"
+    "::coro::io_scheduler::spawn_detached";
+// A spawn completing with one of these only starts when it is awaited, in
+// practice in the same full-expression.
+constexpr llvm::StringLiteral DefaultAwaitedTokenTypes =
+    "::asio::use_awaitable_t;::boost::asio::use_awaitable_t;"
+    "::asio::deferred_t;::boost::asio::deferred_t";
+constexpr llvm::StringLiteral DefaultTaskAdaptors =
+    "::folly::coro::Task::scheduleOn;::folly::coro::co_withExecutor;"
+    "::folly::coro::co_withCancellation";
+constexpr llvm::StringLiteral DefaultContainerInsertFunctions =
+    "::std::vector::push_back;::std::vector::emplace_back;"
+    "::std::vector::insert;::std::vector::emplace;"
+    "::std::deque::push_back;::std::deque::emplace_back;"
+    "::std::deque::push_front;::std::deque::emplace_front;"
+    "::std::list::push_back;::std::list::emplace_back;"
+    "::std::queue::push;::std::queue::emplace;"
+    "::std::map::emplace;::std::map::insert_or_assign;"
+    "::std::unordered_map::emplace;::std::unordered_map::insert_or_assign";
+constexpr llvm::StringLiteral DefaultRunToCompletionFunctions =
+    "::asio::io_context::run;::boost::asio::io_context::run;"
+    "::asio::thread_pool::join;::asio::thread_pool::wait;"
+    "::boost::asio::thread_pool::join;::boost::asio::thread_pool::wait;"
+    "::std::thread::join;::std::jthread::join;::cppcoro::sync_wait;"
+    "::folly::coro::blockingWait;::coro::sync_wait";
+
+using EscapeKind = DanglingReferenceCheck::EscapeKind;
+using Escape = DanglingReferenceCheck::Escape;
+
+const char *describe(EscapeKind Kind) {
+  switch (Kind) {
+  case EscapeKind::Spawned:
+    return "spawned";
+  case EscapeKind::Stored:
+    return "stored";
+  case EscapeKind::Contained:
+    return "put in a container";
+  case EscapeKind::Returned:
+    return "returned";
+  }
+  llvm_unreachable("unknown escape");
+}
+
+/// The local object a spawn runs its work on (`io`, or `io.get_executor()`):
+/// when it dies before a caller's local, the work dies unrun with it.
+const VarDecl *localExecutor(const CallExpr &Spawn) {
+  const Expr *Executor = nullptr;
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Spawn))
+    Executor = Member->getImplicitObjectArgument();
+  else if (Spawn.getNumArgs() > 0)
+    Executor = Spawn.getArg(0);
+  if (!Executor)
+    return nullptr;
+  Executor = Executor->IgnoreUnlessSpelledInSource();
+  if (const auto *Get = llvm::dyn_cast<CXXMemberCallExpr>(Executor))
+    Executor = Get->getImplicitObjectArgument()->IgnoreUnlessSpelledInSource();
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Executor);
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType()
+             ? Var
+             : nullptr;
+}
+
+/// A completion handler that captures by reference usually tells the caller
+/// that the work ended; the caller may wait for that.
+bool handlerSignalsCaller(const Expr &Handler) {
+  const auto *Lambda =
+      llvm::dyn_cast<LambdaExpr>(Handler.IgnoreUnlessSpelledInSource());
+  return Lambda && llvm::any_of(Lambda->captures(), [](const LambdaCapture &C) {
+           return C.capturesThis() || C.getCaptureKind() == LCK_ByRef;
+         });
+}
+
+} // namespace
+
+DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : CorolintCheck(Name, Context),
+      TaskTypes(nameListOption("TaskTypes", DefaultTaskTypes)),
+      ViewTypes(nameListOption("ViewTypes", DefaultViewTypes)),
+      SpawnFunctions(nameListOption("SpawnFunctions", DefaultSpawnFunctions)),
+      AwaitedTokenTypes(
+          nameListOption("AwaitedTokenTypes", DefaultAwaitedTokenTypes)),
+      TaskAdaptors(nameListOption("TaskAdaptors", DefaultTaskAdaptors)),
+      ContainerInsertFunctions(nameListOption("ContainerInsertFunctions",
+                                              DefaultContainerInsertFunctions)),
+      RunToCompletionFunctions(nameListOption(
+          "RunToCompletionFunctions", DefaultRunToCompletionFunctions)) {
+  for (const NameList *List : {&SpawnFunctions, &ContainerInsertFunctions})
+    for (llvm::StringRef Name : List->names())
+      CalledIdentifiers.insert(lastComponent(Name));
+}
+
+void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
+  if (TaskTypes.empty())
+    return;
+  // Escapes (spawns, stores, returns) are found by one walk of each function
+  // body: the walk knows the enclosing scopes without Clang's parent map.
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("function"),
+                     this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+}
+
+void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Function = Lambda->getCallOperator();
+  SM = Result.SourceManager;
+  if (!Function || Function->isDependentContext() ||
+      Function->isInvalidDecl() || !Function->doesThisDeclarationHaveABody() ||
+      !Seen.insert(Function).second)
+    return;
+  const Stmt *Body = Function->getBody();
+  if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body)) {
+    if (bodyHasErrors(*Coroutine))
+      return;
+    Body = Coroutine->getBody();
+  }
+  if (Body)
+    checkFunction(*Function, *Body);
+}
+
+void DanglingReferenceCheck::checkFunction(const FunctionDecl &Function,
+                                           const Stmt &Body) {
+  llvm::SmallVector<std::pair<const Expr *, Escape>, 4> Escapes;
+  findEscapes(Body, Escapes);
+  for (const auto &[Task, E] : Escapes)
+    checkEscapedTask(*Task, E, Function, Body);
+}
+
+void DanglingReferenceCheck::findEscapes(
+    const Stmt &Body,
+    llvm::SmallVectorImpl<std::pair<const Expr *, Escape>> &Found) const {
+  // Spawns whose result is consumed in the same full-expression (awaited,
+  // waited for, or .get()): statements are visited parents first, so they
+  // are known before the spawn itself is reached.
+  llvm::SmallPtrSet<const Expr *, 4> WaitedAtOnce;
+  auto WaitedFor = [&](const Expr *E) {
+    if (E)
+      WaitedAtOnce.insert(E->IgnoreUnlessSpelledInSource());
+  };
+  forEachOwnStmt(&Body, [&](const Stmt &S) {
+    if (const auto *Await = llvm::dyn_cast<CoroutineSuspendExpr>(&S))
+      WaitedFor(Await->getOperand());
+    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&S))
+      WaitedFor(Member->getImplicitObjectArgument());
+    if (const auto *Return = llvm::dyn_cast<ReturnStmt>(&S)) {
+      if (const Expr *Value = Return->getRetValue())
+        Found.push_back({Value, Escape{EscapeKind::Returned, &S}});
+      return;
+    }
+    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
+            Var && !Var->isImplicit() && Var->getInit() && Var->isReferenced())
+          Found.push_back(
+              {Var->getInit(), Escape{EscapeKind::Stored, &S, Var}});
+      return;
+    }
+    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(&S);
+        Assign && Assign->getOpcode() == BO_Assign) {
+      Found.push_back(
+          {Assign->getRHS(),
+           Escape{EscapeKind::Stored, &S, storageRoot(*Assign->getLHS())}});
+      return;
+    }
+    const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+    if (!Call || Call->containsErrors())
+      return;
+    if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
+        Operator && Operator->getOperator() == OO_Equal &&
+        Operator->getNumArgs() == 2) {
+      Found.push_back(
+          {Operator->getArg(1),
+           Escape{EscapeKind::Stored, &S, storageRoot(*Operator->getArg(0))}});
+      return;
+    }
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (RunToCompletionFunctions.contains(Callee))
+      for (const Expr *Arg : Call->arguments())
+        WaitedFor(Arg);
+    if (!Callee || !Callee->getIdentifier() ||
+        !CalledIdentifiers.contains(Callee->getName()))
+      return;
+    llvm::SmallVector<const Expr *, 4> Operands(Call->arguments());
+    const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call);
+    if (Member)
+      Operands.push_back(Member->getImplicitObjectArgument());
+    Escape E{EscapeKind::Spawned, &S};
+    if (ContainerInsertFunctions.contains(Callee)) {
+      if (!Member)
+        return;
+      E = Escape{EscapeKind::Contained, &S,
+                 storageRoot(*Member->getImplicitObjectArgument())};
+    } else if (!SpawnFunctions.contains(Callee) ||
+               WaitedAtOnce.contains(Call)) {
+      return;
+    } else if (Call->getNumArgs() > 0) {
+      const Expr *Token = Call->getArg(Call->getNumArgs() - 1);
+      if (isAwaitedToken(Token->getType()))
+        return;
+      E.HandlerSignalsCaller = handlerSignalsCaller(*Token);
+      E.Executor = localExecutor(*Call);
+    }
+    for (const Expr *Operand : Operands)
+      Found.push_back({Operand, E});
+  });
+}
+
+bool DanglingReferenceCheck::isAwaitedToken(QualType Token) const {
+  const CXXRecordDecl *Record =
+      Token.getNonReferenceType()->getAsCXXRecordDecl();
+  // Adapters (as_tuple(use_awaitable)) name the token they adapt first.
+  for (unsigned Depth = 0; Record && Depth < 4; ++Depth) {
+    if (AwaitedTokenTypes.contains(Record))
+      return true;
+    const auto *Adapter =
+        llvm::dyn_cast<ClassTemplateSpecializationDecl>(Record);
+    if (!Adapter || Adapter->getTemplateArgs().size() == 0 ||
+        Adapter->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return false;
+    Record = Adapter->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  }
+  return false;
+}
+
+bool DanglingReferenceCheck::isTaskCoroutine(const FunctionDecl &Callee) const {
+  if (!TaskTypes.containsRecordOrBase(
+          Callee.getReturnType()->getAsCXXRecordDecl()))
+    return false;
+  // A function that only returns a task (a wrapper) decides itself what its
+  // task refers to; only a coroutine keeps the caller's references.
+  const FunctionDecl *Definition = nullptr;
+  if (Callee.hasBody(Definition))
+    return llvm::isa<CoroutineBodyStmt>(Definition->getBody());
+  if (const FunctionDecl *Pattern = Callee.getTemplateInstantiationPattern();
+      Pattern && Pattern->hasBody(Definition))
+    return llvm::isa<CoroutineBodyStmt>(Definition->getBody());
+  return true; // Declared only: a function returning a task is a coroutine.
+}
+
+bool DanglingReferenceCheck::isViewType(QualType Type) const {
+  return ViewTypes.containsRecordOrBase(Type->getAsCXXRecordDecl());
+}
+
+const Expr *DanglingReferenceCheck::stripAdaptors(const Expr *Task) const {
+  for (unsigned Depth = 0; Task && Depth < 8; ++Depth) {
+    Task = Task->IgnoreUnlessSpelledInSource();
+    const auto *Call = llvm::dyn_cast<CallExpr>(Task);
+    if (!Call)
+      return Task;
+    if (Call->isCallToStdMove()) {
+      Task = Call->getArg(0);
+      continue;
+    }
+    if (!TaskAdaptors.contains(Call->getDirectCallee()))
+      return Task;
+    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
+      Task = Member->getImplicitObjectArgument();
+      continue;
+    }
+    const Expr *Adapted = nullptr;
+    for (const Expr *Arg : Call->arguments())
+      if (TaskTypes.containsRecordOrBase(
+              Arg->getType().getNonReferenceType()->getAsCXXRecordDecl()))
+        Adapted = Arg;
+    Task = Adapted;
+  }
+  return Task;
+}
+
+void DanglingReferenceCheck::checkEscapedTask(const Expr &Task, const Escape &E,
+                                              const FunctionDecl &Function,
+                                              const Stmt &Body) {
+  const Expr *Stripped = stripAdaptors(&Task);
+  std::optional<TaskCall> Call =
+      Stripped ? asTaskCall(*Stripped) : std::nullopt;
+  if (!Call || !isTaskCoroutine(*Call->Coroutine))
+    return;
+  if (Call->Object)
+    checkBinding(classifyObject(*Call->Object), *Call->Object, nullptr, *Call,
+                 E, Function, Body);
+  unsigned Params = Call->Coroutine->getNumParams();
+  for (unsigned I = 0; I < Call->Args.size() && I < Params; ++I) {
+    const ParmVarDecl *Param = Call->Coroutine->getParamDecl(I);
+    const Expr *Arg = Call->Args[I];
+    // A default argument is not the caller's; a task handed to a combinator
+    // (when_all, collectAll) is moved into it.
+    if (llvm::isa<CXXDefaultArgExpr>(Arg) ||
+        TaskTypes.containsRecordOrBase(
+            Arg->getType().getNonReferenceType()->getAsCXXRecordDecl()))
+      continue;
+    if (Param->getType()->isReferenceType())
+      checkBinding(classifyObject(*Arg), *Arg, Param, *Call, E, Function, Body);
+    else if (isViewType(Param->getType()))
+      checkBinding(classifyView(*Arg), *Arg, Param, *Call, E, Function, Body);
+  }
+}
+
+void DanglingReferenceCheck::checkBinding(const Referent &Bound,
+                                          const Expr &Arg,
+                                          const ParmVarDecl *Param,
+                                          const TaskCall &Call, const Escape &E,
+                                          const FunctionDecl &Function,
+                                          const Stmt &Body) {
+  if (Bound.Kind == Referent::Other)
+    return;
+  // A lambda without captures has an empty closure: nothing to dangle.
+  if (!Param && Call.ClosureCall &&
+      Call.Object->getType()->getAsCXXRecordDecl()->field_empty())
+    return;
+  if (Bound.Kind == Referent::Temporary) {
+    report(Arg, nullptr, std::nullopt, Param, Call, E);
+    return;
+  }
+  const VarDecl &Var = *Bound.Var;
+  if (Var.getParentFunctionOrMethod() != &Function)
+    return;
+  std::optional<SourceLocation> Death;
+  auto Waits = [&](const Stmt &S) {
+    if (const auto *Run = llvm::dyn_cast<CallExpr>(&S))
+      return RunToCompletionFunctions.contains(Run->getDirectCallee());
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S))
+      return E.Storage && Ref->getDecl() == E.Storage;
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(&S))
+      return E.Storage && Member->getMemberDecl() == E.Storage;
+    return false;
+  };
+  switch (E.Kind) {
+  case EscapeKind::Returned:
+    Death = E.At->getBeginLoc();
+    break;
+  case EscapeKind::Spawned:
+    // An io_context declared after the local is destroyed first, and the
+    // work it never ran with it.
+    if (E.HandlerSignalsCaller ||
+        (E.Executor && SM->isBeforeInTranslationUnit(
+                           Var.getLocation(), E.Executor->getLocation())))
+      return;
+    Death = deathBeforeWait(Body, *E.At, Var, Waits);
+    break;
+  case EscapeKind::Stored:
+  case EscapeKind::Contained:
+    if (!outlives(E.Storage, Var))
+      return;
+    Death = deathBeforeWait(Body, *E.At, Var, Waits);
+    break;
+  }
+  if (Death)
+    report(Arg, &Var, *Death, Param, Call, E);
+}
+
+bool DanglingReferenceCheck::outlives(const ValueDecl *Storage,
+                                      const VarDecl &Var) const {
+  if (!Storage || Storage == &Var)
+    return false;
+  const auto *Holder = llvm::dyn_cast<VarDecl>(Storage);
+  if (!Holder || !Holder->hasLocalStorage() ||
+      Holder->getType()->isReferenceType())
+    return true; // A member, a global, or what a reference refers to.
+  return SM->isBeforeInTranslationUnit(Holder->getLocation(),
+                                       Var.getLocation());
+}
+
+void DanglingReferenceCheck::report(const Expr &Arg, const VarDecl *Local,
+                                    std::optional<SourceLocation> Death,
+                                    const ParmVarDecl *Param,
+                                    const TaskCall &Call, const Escape &E) {
+  SourceLocation Loc = Arg.getBeginLoc();
+  if (Loc.isInvalid() || !Reported.first(Loc))
+    return;
+  const FunctionDecl &Coroutine = *Call.Coroutine;
+  std::string Escaped = describe(E.Kind);
+  if (Param) {
+    std::string Target = "parameter '" + Param->getName().str() +
+                         "' of coroutine '" + Coroutine.getNameAsString() + "'";
+    if (Local)
+      diag(Loc, "'%0' is bound to %1, but the task is %2 and may run after "
+                "'%0' dies: the coroutine will read a dead object %3")
+          << Local->getName() << Target << Escaped << citation();
+    else
+      diag(Loc, "a temporary is bound to %0, but the task is %1 and outlives "
+                "the full-expression: the coroutine will read a dead object %2")
+          << Target << Escaped << citation();
+    noteParameter(*Param, Coroutine);
+  } else if (Call.ClosureCall) {
+    if (Local)
+      diag(Loc, "lambda coroutine '%0' is called, but the task is %1 and may "
+                "run after the closure '%0' dies: its captures dangle %2")
+          << Local->getName() << Escaped << citation();
+    else
+      diag(Loc, "a capturing lambda coroutine is called at once, but the task "
+                "is %0 and outlives the full-expression: the closure that "
+                "holds its captures dies first %1")
+          << Escaped << citation();
+    if (const auto *Lambda =
+            llvm::dyn_cast<LambdaExpr>(Arg.IgnoreUnlessSpelledInSource()))
+      diag(Lambda->getBeginLoc(),
+           "pass the lambda itself to the spawner instead of calling it, or "
+           "capture nothing %0",
+           DiagnosticIDs::Note)
+          << citation();
+  } else {
+    std::string Method = Coroutine.getNameAsString();
+    if (Local)
+      diag(Loc, "member coroutine '%0' is called on '%1', but the task is %2 "
+                "and may run after '%1' dies: 'this' will dangle %3")
+          << Method << Local->getName() << Escaped << citation();
+    else
+      diag(Loc, "member coroutine '%0' is called on a temporary object, but "
+                "the task is %1 and outlives the full-expression: 'this' will "
+                "dangle %2")
+          << Method << Escaped << citation();
+    diag(Coroutine.getLocation(),
+         "'%0' keeps 'this' as a pointer to the object it was called on",
+         DiagnosticIDs::Note)
+        << Method;
+  }
+  diag(E.At->getBeginLoc(), "the task is %0 here", DiagnosticIDs::Note)
+      << Escaped;
+  if (Local && Death)
+    diag(*Death, "'%0' dies here, before anything waits for the task",
+         DiagnosticIDs::Note)
+        << Local->getName();
+}
+
+void DanglingReferenceCheck::noteParameter(const ParmVarDecl &Param,
+                                           const FunctionDecl &Coroutine) {
+  if (isViewType(Param.getType())) {
+    diag(Param.getLocation(),
+         "'%0' is a view: the coroutine frame keeps the view, not the object "
+         "it looks at",
+         DiagnosticIDs::Note)
+        << Param.getName();
+    return;
+  }
+  llvm::SmallVector<FixItHint, 2> Fixes =
+      takeByValueFixes(Param, Coroutine, *SM, getLangOpts());
+  if (Fixes.empty()) {
+    diag(Param.getLocation(),
+         "'%0' is a reference: the coroutine frame keeps the reference, not "
+         "a copy of the object",
+         DiagnosticIDs::Note)
+        << Param.getName();
+    return;
+  }
+  diag(Param.getLocation(),
+       "take '%0' by value: the coroutine frame keeps a reference parameter "
+       "as a reference, not as a copy %1",
+       DiagnosticIDs::Note)
+      << Param.getName() << citation() << Fixes;
+}
+
+} // namespace clang::tidy::corolint
