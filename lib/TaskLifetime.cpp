@@ -137,6 +137,19 @@ std::optional<TaskCall> asTaskCall(const Expr &E) {
   return Call;
 }
 
+const LambdaExpr *closureObject(const Expr &E) {
+  const Expr *Object = E.IgnoreUnlessSpelledInSource();
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(Object))
+    return Lambda;
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object);
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
+      !Var->getInit())
+    return nullptr;
+  return llvm::dyn_cast<LambdaExpr>(
+      Var->getInit()->IgnoreUnlessSpelledInSource());
+}
+
 namespace {
 
 /// True when \p Param can be taken by value without changing what the

@@ -51,6 +51,10 @@ struct TaskCall {
 /// \p E as a call of a function, member function or lambda, or nothing.
 std::optional<TaskCall> asTaskCall(const Expr &E);
 
+/// The lambda whose closure object \p E is, not called: a lambda expression
+/// or a local variable initialized with one (`co_spawn(ex, job, detached)`).
+const LambdaExpr *closureObject(const Expr &E);
+
 /// The edits that take \p Param of \p Coroutine by value in every
 /// declaration the user wrote (a template's pattern for an instantiation);
 /// none when that changes what the coroutine can do (a non-const `T&`), when

@@ -31,7 +31,7 @@ constexpr llvm::StringLiteral DefaultAwaitedTokenTypes =
     "::asio::deferred_t;::boost::asio::deferred_t";
 constexpr llvm::StringLiteral DefaultTaskAdaptors =
     "::folly::coro::Task::scheduleOn;::folly::coro::co_withExecutor;"
-    "::folly::coro::co_withCancellation";
+    "::folly::coro::co_withCancellation;::folly::coro::co_invoke";
 constexpr llvm::StringLiteral DefaultContainerInsertFunctions =
     "::std::vector::push_back;::std::vector::emplace_back;"
     "::std::vector::insert;::std::vector::emplace;"
@@ -80,9 +80,20 @@ const VarDecl *localExecutor(const CallExpr &Spawn) {
     Executor = Get->getImplicitObjectArgument()->IgnoreUnlessSpelledInSource();
   const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Executor);
   const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  return Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType()
-             ? Var
-             : nullptr;
+  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
+    return nullptr;
+  // An Asio executor (`auto ex = co_await this_coro::executor`) is a handle:
+  // only an execution context (io_context, thread_pool) owns the work.
+  const CXXRecordDecl *Record = Var->getType()->getAsCXXRecordDecl();
+  if (llvm::isa<CXXMemberCallExpr>(Spawn) || !Record ||
+      !Record->hasDefinition())
+    return Var;
+  bool IsContext = Record->getName() == "execution_context";
+  Record->forallBases([&IsContext](const CXXRecordDecl *Base) {
+    IsContext |= Base->getName() == "execution_context";
+    return true;
+  });
+  return IsContext ? Var : nullptr;
 }
 
 /// A completion handler that captures by reference usually tells the caller
@@ -280,16 +291,30 @@ const Expr *DanglingReferenceCheck::stripAdaptors(const Expr *Task) const {
       Task = Call->getArg(0);
       continue;
     }
-    if (!TaskAdaptors.contains(Call->getDirectCallee()))
+    unsigned FirstArg = 0;
+    bool IsAdaptor = TaskAdaptors.contains(Call->getDirectCallee());
+    if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
+        !IsAdaptor && Operator && Operator->getOperator() == OO_Call &&
+        Operator->getNumArgs() > 0) {
+      // A customization point object (folly::coro::co_invoke) is named by
+      // its variable: its operator() has no name of its own.
+      const auto *Object = llvm::dyn_cast<DeclRefExpr>(
+          Operator->getArg(0)->IgnoreParenImpCasts());
+      IsAdaptor = Object && TaskAdaptors.contains(Object->getDecl());
+      FirstArg = 1;
+    }
+    if (!IsAdaptor)
       return Task;
     if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
       Task = Member->getImplicitObjectArgument();
       continue;
     }
+    // The adapted task, or the callable that makes it (co_invoke).
     const Expr *Adapted = nullptr;
-    for (const Expr *Arg : Call->arguments())
+    for (const Expr *Arg : llvm::drop_begin(Call->arguments(), FirstArg))
       if (TaskTypes.containsRecordOrBase(
-              Arg->getType().getNonReferenceType()->getAsCXXRecordDecl()))
+              Arg->getType().getNonReferenceType()->getAsCXXRecordDecl()) ||
+          closureObject(*Arg))
         Adapted = Arg;
     Task = Adapted;
   }
@@ -300,6 +325,10 @@ void DanglingReferenceCheck::checkEscapedTask(const Expr &Task, const Escape &E,
                                               const FunctionDecl &Function,
                                               const Stmt &Body) {
   const Expr *Stripped = stripAdaptors(&Task);
+  if (const LambdaExpr *Lambda = Stripped ? closureObject(*Stripped) : nullptr) {
+    checkCaptures(*Lambda, E, Function, Body);
+    return;
+  }
   std::optional<TaskCall> Call =
       Stripped ? asTaskCall(*Stripped) : std::nullopt;
   if (!Call || !isTaskCoroutine(*Call->Coroutine))
@@ -343,7 +372,47 @@ void DanglingReferenceCheck::checkBinding(const Referent &Bound,
   const VarDecl &Var = *Bound.Var;
   if (Var.getParentFunctionOrMethod() != &Function)
     return;
-  std::optional<SourceLocation> Death;
+  if (std::optional<SourceLocation> Death = deathBeforeWait(Var, E, Body))
+    report(Arg, &Var, *Death, Param, Call, E);
+}
+
+void DanglingReferenceCheck::checkCaptures(const LambdaExpr &Lambda,
+                                           const Escape &E,
+                                           const FunctionDecl &Function,
+                                           const Stmt &Body) {
+  // The spawner keeps the closure alive as long as the task (Asio's co_spawn
+  // moves it into the spawned work, co_invoke into the frame); what its
+  // reference captures point to does not live that long.
+  if (E.Kind != EscapeKind::Spawned ||
+      !TaskTypes.containsRecordOrBase(
+          Lambda.getCallOperator()->getReturnType()->getAsCXXRecordDecl()))
+    return;
+  for (const LambdaCapture &Capture : Lambda.captures()) {
+    if (!Capture.capturesVariable())
+      continue;
+    const auto *Captured = llvm::dyn_cast<VarDecl>(Capture.getCapturedVar());
+    if (!Captured)
+      continue;
+    const VarDecl *Var = nullptr;
+    if (Captured->isInitCapture()) {
+      // `[&s = sock]` refers to `sock`; `[s = sock]` owns a copy.
+      if (Captured->getType()->isReferenceType() && Captured->getInit())
+        Var = classifyObject(*Captured->getInit()).Var;
+    } else if (Capture.getCaptureKind() == LCK_ByRef &&
+               Captured->hasLocalStorage() &&
+               !Captured->getType()->isReferenceType()) {
+      Var = Captured;
+    }
+    if (!Var || Var->getParentFunctionOrMethod() != &Function)
+      continue;
+    if (std::optional<SourceLocation> Death = deathBeforeWait(*Var, E, Body))
+      reportCapture(Lambda, Capture, *Var, *Death, E);
+  }
+}
+
+std::optional<SourceLocation>
+DanglingReferenceCheck::deathBeforeWait(const VarDecl &Var, const Escape &E,
+                                        const Stmt &Body) const {
   auto Waits = [&](const Stmt &S) {
     if (const auto *Run = llvm::dyn_cast<CallExpr>(&S))
       return RunToCompletionFunctions.contains(Run->getDirectCallee());
@@ -355,26 +424,22 @@ void DanglingReferenceCheck::checkBinding(const Referent &Bound,
   };
   switch (E.Kind) {
   case EscapeKind::Returned:
-    Death = E.At->getBeginLoc();
-    break;
+    return E.At->getBeginLoc();
   case EscapeKind::Spawned:
     // An io_context declared after the local is destroyed first, and the
     // work it never ran with it.
     if (E.HandlerSignalsCaller ||
         (E.Executor && SM->isBeforeInTranslationUnit(
                            Var.getLocation(), E.Executor->getLocation())))
-      return;
-    Death = deathBeforeWait(Body, *E.At, Var, Waits);
-    break;
+      return std::nullopt;
+    return corolint::deathBeforeWait(Body, *E.At, Var, Waits);
   case EscapeKind::Stored:
   case EscapeKind::Contained:
     if (!outlives(E.Storage, Var))
-      return;
-    Death = deathBeforeWait(Body, *E.At, Var, Waits);
-    break;
+      return std::nullopt;
+    return corolint::deathBeforeWait(Body, *E.At, Var, Waits);
   }
-  if (Death)
-    report(Arg, &Var, *Death, Param, Call, E);
+  llvm_unreachable("unknown escape");
 }
 
 bool DanglingReferenceCheck::outlives(const ValueDecl *Storage,
@@ -449,6 +514,32 @@ void DanglingReferenceCheck::report(const Expr &Arg, const VarDecl *Local,
     diag(*Death, "'%0' dies here, before anything waits for the task",
          DiagnosticIDs::Note)
         << Local->getName();
+}
+
+void DanglingReferenceCheck::reportCapture(const LambdaExpr &Lambda,
+                                           const LambdaCapture &Capture,
+                                           const VarDecl &Local,
+                                           SourceLocation Death,
+                                           const Escape &E) {
+  SourceLocation Loc = Capture.getLocation();
+  if (Loc.isInvalid() || !Reported.first(Loc))
+    return;
+  std::string Escaped = describe(E.Kind);
+  diag(Loc, "'%0' is captured by reference by a lambda coroutine whose task "
+            "is %1 and may run after '%0' dies: the coroutine will read a "
+            "dead object %2")
+      << Local.getName() << Escaped << citation();
+  // An implicit capture is named at its first use; `[&]` is what captures it.
+  diag(Capture.isImplicit() ? Lambda.getCaptureDefaultLoc() : Loc,
+       "the closure keeps a reference to '%0', not a copy: capture it by "
+       "value, or move it into the closure %1",
+       DiagnosticIDs::Note)
+      << Local.getName() << citation();
+  diag(E.At->getBeginLoc(), "the task is %0 here", DiagnosticIDs::Note)
+      << Escaped;
+  diag(Death, "'%0' dies here, before anything waits for the task",
+       DiagnosticIDs::Note)
+      << Local.getName();
 }
 
 void DanglingReferenceCheck::noteParameter(const ParmVarDecl &Param,

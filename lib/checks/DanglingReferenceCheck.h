@@ -48,11 +48,23 @@ private:
                     const ParmVarDecl *Param, const TaskCall &Call,
                     const Escape &E, const FunctionDecl &Function,
                     const Stmt &Body);
+  /// The by-reference captures of a spawned lambda object whose locals die
+  /// before anything waits for the task.
+  void checkCaptures(const LambdaExpr &Lambda, const Escape &E,
+                     const FunctionDecl &Function, const Stmt &Body);
+  /// Where the caller's local \p Var dies on some path after the task
+  /// escaped as \p E and before anything waits for it.
+  std::optional<SourceLocation> deathBeforeWait(const VarDecl &Var,
+                                                const Escape &E,
+                                                const Stmt &Body) const;
   /// True when what \p Storage holds outlives the caller's local \p Var.
   bool outlives(const ValueDecl *Storage, const VarDecl &Var) const;
   void report(const Expr &Arg, const VarDecl *Local,
               std::optional<SourceLocation> Death, const ParmVarDecl *Param,
               const TaskCall &Call, const Escape &E);
+  void reportCapture(const LambdaExpr &Lambda, const LambdaCapture &Capture,
+                     const VarDecl &Local, SourceLocation Death,
+                     const Escape &E);
   void noteParameter(const ParmVarDecl &Param, const FunctionDecl &Coroutine);
   bool isTaskCoroutine(const FunctionDecl &Callee) const;
   bool isViewType(QualType Type) const;

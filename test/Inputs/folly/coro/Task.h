@@ -57,6 +57,16 @@ public:
 };
 template <typename T> TaskWithExecutor<T> co_withExecutor(Executor *, Task<T>);
 
+// folly/coro/Invoke.h: a customization point object whose task owns a copy
+// of the callable (the closure lives in the coroutine frame).
+struct co_invoke_fn {
+  template <typename F, typename... A>
+  auto operator()(F &&f, A &&...a) const -> decltype(static_cast<F &&>(f)(static_cast<A &&>(a)...)) {
+    return static_cast<F &&>(f)(static_cast<A &&>(a)...);
+  }
+};
+inline constexpr co_invoke_fn co_invoke{};
+
 template <typename Awaitable> auto blockingWait(Awaitable &&) -> int;
 template <typename... SemiAwaitables> Task<void> collectAll(SemiAwaitables &&...);
 Task<void> sleep(std::chrono::milliseconds);
