@@ -42,6 +42,18 @@ struct Runtime {
   }
 };
 
+/// The lazy task types of the libraries corolint knows, as their current
+/// releases spell them: coroutines that start only when awaited or spawned.
+/// The one default of every check option that lists lazy tasks
+/// (coro-discarded-task's LazyTaskTypes, coro-dangling-reference's
+/// TaskTypes).
+constexpr llvm::StringLiteral DefaultLazyTaskTypes =
+    "::asio::awaitable;::boost::asio::awaitable;::asio::experimental::coro;"
+    "::boost::asio::experimental::coro;::cppcoro::task;::cppcoro::shared_task;"
+    "::folly::coro::Task;::folly::coro::TaskWithExecutor;::coro::task;"
+    "::concurrencpp::lazy_result;::async_simple::coro::Lazy;"
+    "::async_simple::coro::RescheduleLazy";
+
 /// Which task types belong to which runtime.
 struct RuntimeModel {
   NameList AsioAwaitableTypes, FollyTaskTypes, CppcoroTaskTypes,

@@ -2,6 +2,7 @@
 
 #include "DanglingReferenceCheck.h"
 #include "TaskLifetime.h"
+#include "TaskModel.h"
 
 using namespace clang::ast_matchers;
 
@@ -9,12 +10,9 @@ namespace clang::tidy::corolint {
 namespace {
 
 // Defaults come from the libraries people use; each is a CheckOptions entry.
-// Lazy tasks only: an eager one (concurrencpp::result) may copy what its
-// references point to before it first suspends, while they are alive.
-constexpr llvm::StringLiteral DefaultTaskTypes =
-    "::asio::awaitable;::boost::asio::awaitable;::cppcoro::task;"
-    "::cppcoro::shared_task;::folly::coro::Task;::coro::task;"
-    "::concurrencpp::lazy_result";
+// TaskTypes defaults to the lazy tasks only (TaskModel's list): an eager one
+// (concurrencpp::result) may copy what its references point to before it
+// first suspends, while they are alive.
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span;::boost::basic_string_view;"
     "::boost::core::basic_string_view";
@@ -31,7 +29,8 @@ constexpr llvm::StringLiteral DefaultAwaitedTokenTypes =
     "::asio::deferred_t;::boost::asio::deferred_t";
 constexpr llvm::StringLiteral DefaultTaskAdaptors =
     "::folly::coro::Task::scheduleOn;::folly::coro::co_withExecutor;"
-    "::folly::coro::co_withCancellation;::folly::coro::co_invoke";
+    "::folly::coro::co_withCancellation;::folly::coro::co_invoke;"
+    "::async_simple::coro::Lazy::via";
 constexpr llvm::StringLiteral DefaultContainerInsertFunctions =
     "::std::vector::push_back;::std::vector::emplace_back;"
     "::std::vector::insert;::std::vector::emplace;"
@@ -111,7 +110,7 @@ bool handlerSignalsCaller(const Expr &Handler) {
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : CorolintCheck(Name, Context),
-      TaskTypes(nameListOption("TaskTypes", DefaultTaskTypes)),
+      TaskTypes(nameListOption("TaskTypes", DefaultLazyTaskTypes)),
       ViewTypes(nameListOption("ViewTypes", DefaultViewTypes)),
       SpawnFunctions(nameListOption("SpawnFunctions", DefaultSpawnFunctions)),
       AwaitedTokenTypes(

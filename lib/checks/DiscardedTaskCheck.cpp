@@ -12,12 +12,6 @@ namespace clang::tidy::corolint {
 namespace {
 
 // Defaults come from the libraries people use; each is a CheckOptions entry.
-constexpr llvm::StringLiteral DefaultLazyTaskTypes =
-    "::asio::awaitable;::boost::asio::awaitable;::asio::experimental::coro;"
-    "::boost::asio::experimental::coro;::cppcoro::task;::cppcoro::shared_task;"
-    "::folly::coro::Task;::folly::coro::TaskWithExecutor;::coro::task;"
-    "::concurrencpp::lazy_result;::async_simple::coro::Lazy;"
-    "::async_simple::coro::RescheduleLazy";
 constexpr llvm::StringLiteral DefaultEagerTaskTypes =
     "::concurrencpp::result;::QCoro::Task;::seastar::future";
 constexpr llvm::StringLiteral DefaultCancelOnDestroyTypes =

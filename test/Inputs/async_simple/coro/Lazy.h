@@ -23,4 +23,6 @@ public:
   template <typename F> void start(F &&callback) && {}
   void detach() &&;
 };
+// Defined in the header, as in async_simple: not a coroutine of its own.
+template <typename T> RescheduleLazy<T> Lazy<T>::via(Executor *) && { return {}; }
 } // namespace async_simple::coro
