@@ -23,6 +23,8 @@ namespace {
 // Defaults come from the libraries people use; each is a CheckOptions entry.
 constexpr llvm::StringLiteral DefaultNonSuspendingAwaitables =
     "::std::suspend_never";
+constexpr llvm::StringLiteral DefaultViewTypes =
+    "::std::basic_string_view;::std::span";
 
 /// The thread_local \p S names: `t_id`, `Registry::t_current`, `obj.t_id`.
 const VarDecl *namedThreadLocal(const Stmt &S) {
@@ -89,10 +91,129 @@ const VarDecl *threadLocalAddressedBy(const Expr *E, QualType Target) {
   return nullptr;
 }
 
-/// A local reference or pointer variable of the coroutine.
+/// An iterator: a class that says so the way std::iterator_traits asks.
+bool isIterator(QualType Type) {
+  const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  bool Found = false;
+  auto HasCategory = [&Found](const CXXRecordDecl *R) {
+    for (const Decl *D : R->decls())
+      if (const auto *Named = llvm::dyn_cast<NamedDecl>(D);
+          Named && Named->getIdentifier() &&
+          Named->getName() == "iterator_category")
+        Found = true;
+    return !Found;
+  };
+  if (HasCategory(Record))
+    Record->forallBases(HasCategory);
+  return Found;
+}
+
+/// Derives what a value of \p Type may point into: pointers, references,
+/// iterators and the view types the check is told about.
+class Derivation {
+public:
+  explicit Derivation(const NameList &ViewTypes) : ViewTypes(ViewTypes) {}
+
+  /// The thread_local whose storage the value of \p E points into, when it
+  /// is derived from one: `t_buf.data()`, `t_map.find(k)`,
+  /// `t_map.try_emplace(k).first`, `std::string_view(t_str)`,
+  /// `std::span(t_vec)`, `*t_map.begin()`.
+  const VarDecl *source(const Expr *E) const {
+    for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+      E = E->IgnoreParens();
+      if (const auto *Full = llvm::dyn_cast<FullExpr>(E)) {
+        E = Full->getSubExpr();
+      } else if (const auto *Temporary =
+                     llvm::dyn_cast<MaterializeTemporaryExpr>(E)) {
+        E = Temporary->getSubExpr();
+      } else if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(E)) {
+        E = Bind->getSubExpr();
+      } else if (const auto *Cast = llvm::dyn_cast<ImplicitCastExpr>(E)) {
+        E = Cast->getSubExpr();
+      } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
+        return constructed(*Construct);
+      } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(E);
+                 Member && !Member->isArrow() && refers(Member->getType())) {
+        E = Member->getBase(); // try_emplace(k).first
+      } else if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E);
+                 AddressOf && AddressOf->getOpcode() == UO_AddrOf) {
+        E = AddressOf->getSubExpr(); // &t_vec[0]
+      } else if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
+        return called(*Call);
+      } else {
+        return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  /// True when a value of \p Type may point into another object.
+  bool refers(QualType Type) const {
+    return Type->isReferenceType() || Type->isPointerType() ||
+           isIterator(Type) || isView(Type);
+  }
+
+private:
+  bool isView(QualType Type) const {
+    return ViewTypes.containsRecordOrBase(
+        Type.getNonReferenceType()->getAsCXXRecordDecl());
+  }
+
+  /// The thread_local an object designates or, through a derived value
+  /// (an iterator, a view), points into.
+  const VarDecl *object(const Expr *E) const {
+    if (const VarDecl *Var = designatedThreadLocal(E))
+      return Var;
+    return refers(E->getType()) ? source(E) : nullptr;
+  }
+
+  const VarDecl *constructed(const CXXConstructExpr &Construct) const {
+    if (Construct.getNumArgs() == 0)
+      return nullptr;
+    const CXXConstructorDecl *Ctor = Construct.getConstructor();
+    // A copy of an iterator or a view points where the original does.
+    if (Ctor->isCopyOrMoveConstructor())
+      return refers(Construct.getType()) ? source(Construct.getArg(0))
+                                         : nullptr;
+    if (!isView(Construct.getType()) || Ctor->getNumParams() == 0 ||
+        !Ctor->getParamDecl(0)->getType()->isReferenceType())
+      return nullptr;
+    return object(Construct.getArg(0)); // std::span s(t_vec)
+  }
+
+  const VarDecl *called(const CallExpr &Call) const {
+    // A glvalue call returns a reference.
+    if (!Call.isGLValue() && !refers(Call.getType()) &&
+        !isPairOfIterators(Call.getType()))
+      return nullptr;
+    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
+      return object(Member->getImplicitObjectArgument());
+    // t_vec[i], *it, it->second: an operator of a thread_local or of a
+    // value derived from one.
+    if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&Call);
+        Operator && Operator->getNumArgs() > 0 &&
+        llvm::isa<CXXMethodDecl>(Operator->getDirectCallee()))
+      return object(Operator->getArg(0));
+    return nullptr;
+  }
+
+  /// `std::pair<iterator, bool>`, what try_emplace and insert return.
+  bool isPairOfIterators(QualType Type) const {
+    const auto *Pair = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        Type->getAsCXXRecordDecl());
+    return Pair && Pair->getTemplateArgs().size() > 0 &&
+           Pair->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+           isIterator(Pair->getTemplateArgs()[0].getAsType());
+  }
+
+  const NameList &ViewTypes;
+};
+
+/// A local variable of the coroutine that may hold an address.
 bool isLocalAlias(const VarDecl &Var) {
-  return Var.hasLocalStorage() && !llvm::isa<ParmVarDecl>(Var) &&
-         (Var.getType()->isReferenceType() || Var.getType()->isPointerType());
+  return Var.hasLocalStorage() && !llvm::isa<ParmVarDecl>(Var);
 }
 
 /// What the analysis knows at one program point.
@@ -141,8 +262,9 @@ public:
 
   Analysis(llvm::function_ref<bool(const VarDecl &)> IsIgnored,
            llvm::function_ref<bool(const Expr &)> IsNonSuspending,
-           const SourceManager &SM)
-      : IsIgnored(IsIgnored), IsNonSuspending(IsNonSuspending), SM(SM) {}
+           const Derivation &Derived, const SourceManager &SM)
+      : IsIgnored(IsIgnored), IsNonSuspending(IsNonSuspending),
+        Derived(Derived), SM(SM) {}
 
   void run(const FunctionDecl &Coroutine, ASTContext &Context);
 
@@ -167,9 +289,14 @@ private:
   bool preferred(const State::Binding &A, const State::Binding &B) const;
   void bind(const VarDecl &Alias, const Expr *Init, SourceLocation At,
             State &Now);
+  /// The thread_local a lambda \p Init holds an address of, through a
+  /// capture of a local bound to one (`[&it]`, `[p]`, `[&r = t_var]`).
+  const VarDecl *capturedThreadLocal(const Expr &Init,
+                                     const State &Now) const;
 
   llvm::function_ref<bool(const VarDecl &)> IsIgnored;
   llvm::function_ref<bool(const Expr &)> IsNonSuspending;
+  const Derivation &Derived;
   const SourceManager &SM;
   /// `p` in `p = &other`: rebinding a pointer is no use of its target
   /// (assigning to a reference is).
@@ -215,10 +342,46 @@ void Analysis::bind(const VarDecl &Alias, const Expr *Init, SourceLocation At,
                     State &Now) {
   const VarDecl *ThreadLocal =
       Init ? threadLocalAddressedBy(Init, Alias.getType()) : nullptr;
+  if (!ThreadLocal && Init && Derived.refers(Alias.getType()))
+    ThreadLocal = Derived.source(Init);
+  if (!ThreadLocal && Init)
+    ThreadLocal = capturedThreadLocal(*Init, Now);
   if (ThreadLocal && !IsIgnored(*ThreadLocal))
     Now.Aliases[&Alias] = {ThreadLocal, At, nullptr};
   else
     Now.Aliases.erase(&Alias);
+}
+
+const VarDecl *Analysis::capturedThreadLocal(const Expr &Init,
+                                             const State &Now) const {
+  const auto *Lambda =
+      llvm::dyn_cast<LambdaExpr>(Init.IgnoreUnlessSpelledInSource());
+  if (!Lambda)
+    return nullptr;
+  for (const LambdaCapture &Capture : Lambda->captures()) {
+    if (!Capture.capturesVariable())
+      continue;
+    const auto *Var = llvm::dyn_cast<VarDecl>(Capture.getCapturedVar());
+    if (!Var)
+      continue;
+    if (Var->isInitCapture() && Var->getInit()) {
+      const VarDecl *ThreadLocal =
+          threadLocalAddressedBy(Var->getInit(), Var->getType());
+      if (!ThreadLocal && Derived.refers(Var->getType()))
+        ThreadLocal = Derived.source(Var->getInit());
+      if (ThreadLocal)
+        return ThreadLocal;
+      continue;
+    }
+    auto It = Now.Aliases.find(Var);
+    // A copy of a reference copies the object; a copy of a pointer, an
+    // iterator or a view still points into the thread_local.
+    if (It != Now.Aliases.end() &&
+        (Capture.getCaptureKind() == LCK_ByRef ||
+         !Var->getType()->isReferenceType()))
+      return It->second.ThreadLocal;
+  }
+  return nullptr;
 }
 
 void Analysis::transfer(const Stmt &S, State &Now) {
@@ -304,6 +467,7 @@ ThreadLocalAcrossSuspendCheck::ThreadLocalAcrossSuspendCheck(
       IgnoredThreadLocals(nameListOption("IgnoredThreadLocals", "")),
       NonSuspendingAwaitables(nameListOption("NonSuspendingAwaitables",
                                              DefaultNonSuspendingAwaitables)),
+      ViewTypes(nameListOption("ViewTypes", DefaultViewTypes)),
       ReportReaccess(boolOption("ReportReaccess", false)) {}
 
 void ThreadLocalAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
@@ -328,7 +492,9 @@ void ThreadLocalAcrossSuspendCheck::analyze(const FunctionDecl &Coroutine,
   auto IsNonSuspending = [this](const Expr &E) {
     return awaitsNonSuspending(E, NonSuspendingAwaitables);
   };
-  Analysis Run(IsIgnored, IsNonSuspending, Context.getSourceManager());
+  Derivation Derived(ViewTypes);
+  Analysis Run(IsIgnored, IsNonSuspending, Derived,
+               Context.getSourceManager());
   Run.run(Coroutine, Context);
   // Report in source order, whatever order the CFG was walked in.
   struct Pending {

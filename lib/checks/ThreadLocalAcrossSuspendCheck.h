@@ -46,7 +46,7 @@ private:
   void report(const HeldAddress &Found);
   void report(const Reaccess &Found);
 
-  NameList IgnoredThreadLocals, NonSuspendingAwaitables;
+  NameList IgnoredThreadLocals, NonSuspendingAwaitables, ViewTypes;
   bool ReportReaccess;
   llvm::DenseSet<const FunctionDecl *> Analyzed;
   ReportOnce Reported;
