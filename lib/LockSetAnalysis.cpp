@@ -103,6 +103,40 @@ const Expr *movedFrom(const Expr *E) {
   return nullptr;
 }
 
+/// True when \p S, or an expression inside it, moves from \p Param.
+bool movesFrom(const Stmt *S, const ParmVarDecl &Param) {
+  if (!S)
+    return false;
+  if (const auto *E = llvm::dyn_cast<Expr>(S))
+    if (const auto *Ref = llvm::dyn_cast_or_null<DeclRefExpr>(movedFrom(E));
+        Ref && Ref->getDecl() == &Param)
+      return true;
+  return llvm::any_of(S->children(), [&Param](const Stmt *Child) {
+    return movesFrom(Child, Param);
+  });
+}
+
+/// True when the visible definition of \p Ctor moves from its non-const
+/// lvalue reference parameter \p Param, in a member initializer or its body.
+bool constructorMovesFrom(const CXXConstructorDecl &Ctor,
+                          const ParmVarDecl &Param) {
+  QualType Type = Param.getType();
+  if (!Type->isLValueReferenceType() ||
+      Type.getNonReferenceType().isConstQualified())
+    return false;
+  const FunctionDecl *Definition = nullptr;
+  if (!Ctor.hasBody(Definition))
+    return false;
+  const auto *Defined = llvm::cast<CXXConstructorDecl>(Definition);
+  const ParmVarDecl *Same =
+      Defined->getParamDecl(Param.getFunctionScopeIndex());
+  return llvm::any_of(Defined->inits(),
+                      [Same](const CXXCtorInitializer *Init) {
+                        return movesFrom(Init->getInit(), *Same);
+                      }) ||
+         movesFrom(Defined->getBody(), *Same);
+}
+
 /// One place where a lock is taken or a must-not-suspend object is made.
 struct Site {
   SourceLocation Loc;
@@ -632,11 +666,21 @@ void Analysis::releaseMovedArguments(const CXXConstructExpr *Construct,
                                      LockState &State) {
   const CXXConstructorDecl *Ctor = Construct->getConstructor();
   for (unsigned I = 0; I < Construct->getNumArgs(); ++I) {
-    const Expr *Moved = movedFrom(Construct->getArg(I));
-    if (!Moved || !Vocabulary.isTrackedObject(Moved))
-      continue;
     const ParmVarDecl *Param =
         Ctor && I < Ctor->getNumParams() ? Ctor->getParamDecl(I) : nullptr;
+    const Expr *Moved = movedFrom(Construct->getArg(I));
+    if (!Moved) {
+      // `co_await unlock_then_wait{lk}`: an awaiter whose constructor takes
+      // the guard by reference and moves it into itself, to release it in
+      // await_suspend.
+      const Expr *Arg = Construct->getArg(I)->IgnoreParenImpCasts();
+      if (Param && Vocabulary.isTrackedObject(Arg) &&
+          constructorMovesFrom(*Ctor, *Param))
+        State.release(keyOf(Arg));
+      continue;
+    }
+    if (!Vocabulary.isTrackedObject(Moved))
+      continue;
     if (!Param || Param->getType()->isRValueReferenceType())
       State.release(keyOf(Moved));
   }
