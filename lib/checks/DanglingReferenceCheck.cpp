@@ -324,7 +324,8 @@ void DanglingReferenceCheck::checkEscapedTask(const Expr &Task, const Escape &E,
                                               const FunctionDecl &Function,
                                               const Stmt &Body) {
   const Expr *Stripped = stripAdaptors(&Task);
-  if (const LambdaExpr *Lambda = Stripped ? closureObject(*Stripped) : nullptr) {
+  if (const LambdaExpr *Lambda =
+          Stripped ? closureObject(*Stripped) : nullptr) {
     checkCaptures(*Lambda, E, Function, Body);
     return;
   }

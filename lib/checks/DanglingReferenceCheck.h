@@ -54,9 +54,8 @@ private:
                      const FunctionDecl &Function, const Stmt &Body);
   /// Where the caller's local \p Var dies on some path after the task
   /// escaped as \p E and before anything waits for it.
-  std::optional<SourceLocation> deathBeforeWait(const VarDecl &Var,
-                                                const Escape &E,
-                                                const Stmt &Body) const;
+  std::optional<SourceLocation>
+  deathBeforeWait(const VarDecl &Var, const Escape &E, const Stmt &Body) const;
   /// True when what \p Storage holds outlives the caller's local \p Var.
   bool outlives(const ValueDecl *Storage, const VarDecl &Var) const;
   void report(const Expr &Arg, const VarDecl *Local,

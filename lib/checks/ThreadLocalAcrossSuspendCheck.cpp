@@ -93,7 +93,8 @@ const VarDecl *threadLocalAddressedBy(const Expr *E, QualType Target) {
 
 /// An iterator: a class that says so the way std::iterator_traits asks.
 bool isIterator(QualType Type) {
-  const CXXRecordDecl *Record = Type.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Record =
+      Type.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record || !Record->hasDefinition())
     return false;
   bool Found = false;
@@ -110,8 +111,9 @@ bool isIterator(QualType Type) {
   return Found;
 }
 
-/// Derives what a value of \p Type may point into: pointers, references,
-/// iterators and the view types the check is told about.
+/// Follows the values that point into another object's storage (pointers,
+/// references, iterators and the view types the check is told about) back
+/// to the thread_local they were derived from.
 class Derivation {
 public:
   explicit Derivation(const NameList &ViewTypes) : ViewTypes(ViewTypes) {}
@@ -291,8 +293,7 @@ private:
             State &Now);
   /// The thread_local a lambda \p Init holds an address of, through a
   /// capture of a local bound to one (`[&it]`, `[p]`, `[&r = t_var]`).
-  const VarDecl *capturedThreadLocal(const Expr &Init,
-                                     const State &Now) const;
+  const VarDecl *capturedThreadLocal(const Expr &Init, const State &Now) const;
 
   llvm::function_ref<bool(const VarDecl &)> IsIgnored;
   llvm::function_ref<bool(const Expr &)> IsNonSuspending;
@@ -376,9 +377,8 @@ const VarDecl *Analysis::capturedThreadLocal(const Expr &Init,
     auto It = Now.Aliases.find(Var);
     // A copy of a reference copies the object; a copy of a pointer, an
     // iterator or a view still points into the thread_local.
-    if (It != Now.Aliases.end() &&
-        (Capture.getCaptureKind() == LCK_ByRef ||
-         !Var->getType()->isReferenceType()))
+    if (It != Now.Aliases.end() && (Capture.getCaptureKind() == LCK_ByRef ||
+                                    !Var->getType()->isReferenceType()))
       return It->second.ThreadLocal;
   }
   return nullptr;
@@ -493,8 +493,7 @@ void ThreadLocalAcrossSuspendCheck::analyze(const FunctionDecl &Coroutine,
     return awaitsNonSuspending(E, NonSuspendingAwaitables);
   };
   Derivation Derived(ViewTypes);
-  Analysis Run(IsIgnored, IsNonSuspending, Derived,
-               Context.getSourceManager());
+  Analysis Run(IsIgnored, IsNonSuspending, Derived, Context.getSourceManager());
   Run.run(Coroutine, Context);
   // Report in source order, whatever order the CFG was walked in.
   struct Pending {
