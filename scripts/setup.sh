@@ -13,6 +13,8 @@ PACKAGES=(
   libasio-doc libboost1.81-doc
   # The sanitizer pass of scripts/test.sh: the shared ASan runtime.
   libclang-rt-22-dev
+  # The HTML report renders docs/ with GitHub's CommonMark (tables included).
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
   # The HTML report's browser test renders in headless Chromium; without
   # fonts its screenshots would show no text.
   chromium fonts-dejavu-core

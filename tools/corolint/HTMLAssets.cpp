@@ -96,8 +96,8 @@ table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; color: var(--muted); padding: 0 0 .5rem; }
 th, td { padding: .45rem .6rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
 thead th { border-bottom-width: 2px; white-space: nowrap; }
-th.num, td.num, td.right, th.right { text-align: right; }
-td.center, th.center { text-align: center; }
+th.num, td.num, td[align=right], th[align=right] { text-align: right; }
+td[align=center], th[align=center] { text-align: center; }
 th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: .1rem .2rem;
   margin: -.1rem -.2rem; cursor: pointer; border-radius: 4px; }
 th button::after { content: " \2195"; color: var(--muted); }

@@ -1,130 +1,94 @@
 //===--- HTMLMarkdown.cpp - docs/ Markdown as HTML ------------------------===//
 //
-// Just the Markdown that docs/guide.md and docs/checks/*.md are written in,
-// so that the HTML report can carry them. Raw HTML is not passed through
-// (other than the guide's `<a id="sN.M"></a>` anchors): everything else is
-// escaped, so a document can never inject markup into the report.
+// The guide and the check pages are parsed and rendered by cmark-gfm (GitHub's
+// CommonMark with its table extension) in its safe mode. What the report adds
+// is done on cmark's tree before rendering: GitHub's heading ids, the guide's
+// `<a id="sN.M"></a>` anchors, links rewritten to the pages the report
+// carries, C++ code highlighted by Clang's lexer, and tables in a scrollable
+// region. Any other raw HTML is shown as text, so a document can never inject
+// markup into the report.
 //
 //===----------------------------------------------------------------------===//
 
 #include "HTML.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <memory>
 
 namespace corolint::scanner::html {
 
 namespace {
 
-using Lines = std::vector<std::string>;
+struct NodeDeleter {
+  void operator()(cmark_node *Node) const { cmark_node_free(Node); }
+};
+using OwnedNode = std::unique_ptr<cmark_node, NodeDeleter>;
 
-bool isBlank(llvm::StringRef Line) { return Line.trim().empty(); }
+struct ParserDeleter {
+  void operator()(cmark_parser *Parser) const { cmark_parser_free(Parser); }
+};
 
-size_t indentOf(llvm::StringRef Line) {
-  size_t Indent = Line.find_first_not_of(' ');
-  return Indent == llvm::StringRef::npos ? Line.size() : Indent;
+struct CStringDeleter {
+  void operator()(char *Text) const { free(Text); }
+};
+
+cmark_node_type typeOf(cmark_node *Node) { return cmark_node_get_type(Node); }
+
+llvm::StringRef literalOf(cmark_node *Node) {
+  const char *Literal = cmark_node_get_literal(Node);
+  return Literal ? Literal : "";
 }
 
-bool isFence(llvm::StringRef Line) { return Line.ltrim().starts_with("```"); }
-
-/// `<a id="s3.2"></a>`: the only HTML the documents may contain.
-std::optional<std::string> anchorId(llvm::StringRef Line) {
-  static const llvm::Regex Anchor("^<a id=\"([A-Za-z0-9_.:-]+)\"></a>$");
+/// `<a id="s3.2">`: the only HTML the documents may contain (with its `</a>`).
+std::optional<std::string> anchorId(llvm::StringRef Tag) {
+  static const llvm::Regex Anchor("^<a id=\"([A-Za-z0-9_.:-]+)\">$");
   llvm::SmallVector<llvm::StringRef, 2> Groups;
-  if (!Anchor.match(Line.trim(), &Groups))
+  if (!Anchor.match(Tag.trim(), &Groups))
     return std::nullopt;
   return Groups[1].str();
 }
 
-struct Heading {
-  unsigned Level;
-  llvm::StringRef Text;
-};
-
-std::optional<Heading> headingOf(llvm::StringRef Line) {
-  size_t Level = Line.find_first_not_of('#');
-  if (Level == 0 || Level > 6 || Level == llvm::StringRef::npos ||
-      Line[Level] != ' ')
-    return std::nullopt;
-  return Heading{static_cast<unsigned>(Level), Line.drop_front(Level).trim()};
+/// The children of \p Node, collected first: the passes below replace nodes.
+std::vector<cmark_node *> childrenOf(cmark_node *Node) {
+  std::vector<cmark_node *> Children;
+  for (cmark_node *Child = cmark_node_first_child(Node); Child;
+       Child = cmark_node_next(Child))
+    Children.push_back(Child);
+  return Children;
 }
 
-struct ListMarker {
-  bool Ordered;
-  size_t Indent;        ///< Spaces before the marker.
-  size_t ContentIndent; ///< Where the item's text starts.
-  unsigned Start;       ///< The number of an ordered item.
-};
+/// Every node below \p Root in document order, collected before any change.
+std::vector<cmark_node *> nodesOf(cmark_node *Root) {
+  std::vector<cmark_node *> Nodes;
+  cmark_iter *Iter = cmark_iter_new(Root);
+  for (cmark_event_type Event;
+       (Event = cmark_iter_next(Iter)) != CMARK_EVENT_DONE;)
+    if (Event == CMARK_EVENT_ENTER && cmark_iter_get_node(Iter) != Root)
+      Nodes.push_back(cmark_iter_get_node(Iter));
+  cmark_iter_free(Iter);
+  return Nodes;
+}
 
-std::optional<ListMarker> listMarkerOf(llvm::StringRef Line) {
-  size_t Indent = indentOf(Line);
-  llvm::StringRef Rest = Line.drop_front(Indent);
-  size_t MarkerEnd;
-  bool Ordered = false;
-  unsigned Start = 1;
-  if (!Rest.empty() && llvm::StringRef("-*+").contains(Rest[0])) {
-    MarkerEnd = 1;
-  } else {
-    size_t Digits = Rest.find_first_not_of("0123456789");
-    if (Digits == 0 || Digits == llvm::StringRef::npos || Digits > 9 ||
-        Rest[Digits] != '.')
-      return std::nullopt;
-    Rest.take_front(Digits).getAsInteger(10, Start);
-    MarkerEnd = Digits + 1;
-    Ordered = true;
+/// The text a reader sees in \p Node: what titles and heading ids use.
+std::string plainText(cmark_node *Node) {
+  std::string Text;
+  for (cmark_node *Part : nodesOf(Node)) {
+    cmark_node_type Type = typeOf(Part);
+    if (Type == CMARK_NODE_TEXT || Type == CMARK_NODE_CODE)
+      Text += literalOf(Part);
+    else if (Type == CMARK_NODE_SOFTBREAK || Type == CMARK_NODE_LINEBREAK)
+      Text += ' ';
   }
-  if (MarkerEnd >= Rest.size() || Rest[MarkerEnd] != ' ')
-    return std::nullopt;
-  size_t Spaces = Rest.drop_front(MarkerEnd).find_first_not_of(' ');
-  return ListMarker{Ordered, Indent, Indent + MarkerEnd + Spaces, Start};
-}
-
-bool isTableSeparator(llvm::StringRef Line) {
-  static const llvm::Regex Separator(
-      "^ *\\|? *:?-+:? *(\\| *:?-+:? *)*\\|? *$");
-  return Line.contains('-') && Separator.match(Line);
-}
-
-/// The cells of a pipe table row; a '|' inside a code span is not a border.
-std::vector<std::string> tableCells(llvm::StringRef Row) {
-  Row = Row.trim();
-  Row.consume_front("|");
-  if (Row.ends_with("|") && !Row.ends_with("\\|"))
-    Row = Row.drop_back();
-  std::vector<std::string> Cells(1);
-  bool InCode = false;
-  for (size_t I = 0; I < Row.size(); ++I) {
-    char C = Row[I];
-    if (C == '\\' && I + 1 < Row.size() && Row[I + 1] == '|') {
-      Cells.back() += '|';
-      ++I;
-      continue;
-    }
-    if (C == '`')
-      InCode = !InCode;
-    if (C == '|' && !InCode)
-      Cells.emplace_back();
-    else
-      Cells.back() += C;
-  }
-  for (std::string &Cell : Cells)
-    Cell = llvm::StringRef(Cell).trim().str();
-  return Cells;
-}
-
-/// The text of a heading without Markdown syntax: what ids and titles use.
-std::string plainText(llvm::StringRef Text) {
-  static const llvm::Regex Link("\\[([^]]*)\\]\\([^)]*\\)");
-  std::string Out = Text.str();
-  while (Link.match(Out))
-    Out = Link.sub("\\1", Out);
-  llvm::erase_if(Out, [](char C) { return C == '`' || C == '*'; });
-  return Out;
+  return Text;
 }
 
 /// GitHub's heading ids: lower case, punctuation dropped, spaces as '-'.
 std::string slugOf(llvm::StringRef Text) {
   std::string Slug;
-  for (char C : plainText(Text)) {
+  for (char C : Text) {
     if (C == ' ')
       Slug += '-';
     else if (llvm::isAlnum(C) || C == '-' || C == '_' ||
@@ -134,7 +98,8 @@ std::string slugOf(llvm::StringRef Text) {
   return Slug;
 }
 
-bool isCppFence(llvm::StringRef Language) {
+bool isCppFence(llvm::StringRef Info) {
+  llvm::StringRef Language = Info.split(' ').first;
   return Language == "cpp" || Language == "c++" || Language == "cxx" ||
          Language == "c" || Language == "h" || Language == "hpp";
 }
@@ -149,350 +114,214 @@ bool isSafeHref(llvm::StringRef Href) {
   return Scheme == "http" || Scheme == "https" || Scheme == "mailto";
 }
 
-class Renderer {
-public:
-  Renderer(LinkRewriter RewriteLink, RenderedMarkdown &Out)
-      : RewriteLink(RewriteLink), Out(Out) {}
+/// A node that renders as \p Html (and \p Closing after its children).
+cmark_node *literalHtml(cmark_node_type Type, const std::string &Html,
+                        const std::string &Closing = "") {
+  cmark_node *Node = cmark_node_new(Type);
+  cmark_node_set_on_enter(Node, Html.c_str());
+  cmark_node_set_on_exit(Node, Closing.c_str());
+  return Node;
+}
 
-  /// The blocks of \p Text; in a tight list, paragraphs lose their <p>.
-  std::string blocks(const Lines &Text, bool Tight = false) {
-    std::string Html;
-    size_t I = 0;
-    while (I < Text.size()) {
-      llvm::StringRef Line = Text[I];
-      if (isBlank(Line)) {
-        ++I;
-      } else if (std::optional<std::string> Id = anchorId(Line)) {
-        Out.Ids.insert(*Id);
-        Html += "<a id=\"" + escape(*Id) + "\"></a>\n";
-        ++I;
-      } else if (isFence(Line)) {
-        Html += codeBlock(Text, I);
-      } else if (std::optional<Heading> H = headingOf(Line)) {
-        Html += heading(*H);
-        ++I;
-      } else if (startsTable(Text, I)) {
-        Html += table(Text, I);
-      } else if (listMarkerOf(Line)) {
-        Html += list(Text, I);
-      } else {
-        Html += paragraph(Text, I, Tight);
-      }
+/// Puts \p Replacement where \p Old was and frees \p Old with its subtree.
+void replaceNode(cmark_node *Old, cmark_node *Replacement) {
+  cmark_node_replace(Old, Replacement);
+  cmark_node_free(Old);
+}
+
+/// Moves the children of \p Node in its place and frees it.
+void unwrapNode(cmark_node *Node) {
+  for (cmark_node *Child : childrenOf(Node))
+    cmark_node_insert_before(Node, Child);
+  cmark_node_unlink(Node);
+  cmark_node_free(Node);
+}
+
+class TreeRewriter {
+public:
+  TreeRewriter(LinkRewriter RewriteLink, RenderedMarkdown &Out,
+               cmark_llist *Extensions)
+      : RewriteLink(RewriteLink), Out(Out), Extensions(Extensions) {}
+
+  void rewrite(cmark_node *Document) {
+    // Links and raw HTML first: headings are rendered with their final inlines.
+    rewriteInlines(Document);
+    // Collected before any change: replacing a node frees its subtree.
+    std::vector<cmark_node *> Blocks;
+    for (cmark_node *Node : nodesOf(Document)) {
+      cmark_node_type Type = typeOf(Node);
+      if (Type == CMARK_NODE_HEADING || Type == CMARK_NODE_CODE_BLOCK ||
+          llvm::StringRef(cmark_node_get_type_string(Node)) == "table")
+        Blocks.push_back(Node);
     }
-    return Html;
+    for (cmark_node *Node : Blocks) {
+      cmark_node_type Type = typeOf(Node);
+      if (Type == CMARK_NODE_HEADING)
+        heading(Node);
+      else if (Type == CMARK_NODE_CODE_BLOCK)
+        codeBlock(Node);
+      else
+        table(Node);
+    }
   }
 
 private:
-  static bool startsTable(const Lines &Text, size_t I) {
-    return llvm::StringRef(Text[I]).ltrim().starts_with("|") &&
-           I + 1 < Text.size() && isTableSeparator(Text[I + 1]);
+  /// Rewrites links and raw HTML below \p Parent, children before parents.
+  void rewriteInlines(cmark_node *Parent) {
+    for (cmark_node *Child = cmark_node_first_child(Parent); Child;) {
+      cmark_node_type Type = typeOf(Child);
+      if (std::optional<std::string> Id = anchorParagraph(Child)) {
+        cmark_node *Next = cmark_node_next(Child);
+        replaceNode(Child,
+                    literalHtml(CMARK_NODE_CUSTOM_BLOCK, anchor(*Id) + "\n"));
+        Child = Next;
+        continue;
+      }
+      rewriteInlines(Child);
+      if (Type == CMARK_NODE_LINK || Type == CMARK_NODE_IMAGE)
+        Child = link(Child);
+      else if (Type == CMARK_NODE_HTML_INLINE || Type == CMARK_NODE_HTML_BLOCK)
+        Child = rawHtml(Child);
+      else
+        Child = cmark_node_next(Child);
+    }
   }
 
-  /// Whether \p Line ends a paragraph by starting another block. An ordered
-  /// list interrupts a paragraph only when it starts at 1, as in CommonMark.
-  static bool interruptsParagraph(llvm::StringRef Line) {
-    if (isBlank(Line) || isFence(Line) || anchorId(Line) || headingOf(Line))
-      return true;
-    std::optional<ListMarker> Marker = listMarkerOf(Line);
-    return Marker && (!Marker->Ordered || Marker->Start == 1);
+  /// The anchor's id when \p Node is `<a id="..."></a>` and nothing else:
+  /// an inline anchor on a line of its own makes a paragraph in CommonMark.
+  static std::optional<std::string> anchorParagraph(cmark_node *Node) {
+    if (typeOf(Node) != CMARK_NODE_PARAGRAPH)
+      return std::nullopt;
+    std::vector<cmark_node *> Children = childrenOf(Node);
+    if (Children.size() != 2 || !isAnchorPair(Children[0]))
+      return std::nullopt;
+    return anchorId(literalOf(Children[0]));
   }
 
-  std::string paragraph(const Lines &Text, size_t &I, bool Tight) {
-    std::string Joined = llvm::StringRef(Text[I++]).trim().str();
-    while (I < Text.size() && !interruptsParagraph(Text[I]) &&
-           !startsTable(Text, I))
-      Joined += "\n" + llvm::StringRef(Text[I++]).trim().str();
-    std::string Html = inlines(Joined);
-    return Tight ? Html + "\n" : "<p>" + Html + "</p>\n";
+  /// Whether \p Node opens an anchor that the next node closes.
+  static bool isAnchorPair(cmark_node *Node) {
+    cmark_node *Next = cmark_node_next(Node);
+    return typeOf(Node) == CMARK_NODE_HTML_INLINE &&
+           anchorId(literalOf(Node)) && Next &&
+           typeOf(Next) == CMARK_NODE_HTML_INLINE && literalOf(Next) == "</a>";
   }
 
-  std::string heading(const Heading &H) {
-    std::string Base = slugOf(H.Text), Id = Base;
+  std::string anchor(const std::string &Id) {
+    Out.Ids.insert(Id);
+    return "<a id=\"" + escape(Id) + "\"></a>";
+  }
+
+  /// A link the report can follow keeps its (rewritten) target; any other
+  /// link, and every image, becomes its text. Returns the node after it.
+  cmark_node *link(cmark_node *Node) {
+    cmark_node *Next = cmark_node_next(Node);
+    std::optional<std::string> Href;
+    if (typeOf(Node) == CMARK_NODE_LINK)
+      Href = RewriteLink(cmark_node_get_url(Node));
+    if (Href && isSafeHref(*Href))
+      cmark_node_set_url(Node, Href->c_str());
+    else
+      unwrapNode(Node);
+    return Next;
+  }
+
+  /// An anchor `<a id="...">` directly followed by its `</a>` stays that
+  /// anchor; any other HTML is text. Returns the node after what it replaced.
+  cmark_node *rawHtml(cmark_node *Node) {
+    llvm::StringRef Html = literalOf(Node);
+    cmark_node *Next = cmark_node_next(Node);
+    if (isAnchorPair(Node)) {
+      cmark_node *After = cmark_node_next(Next);
+      cmark_node_unlink(Next);
+      cmark_node_free(Next);
+      replaceNode(
+          Node, literalHtml(CMARK_NODE_CUSTOM_INLINE, anchor(*anchorId(Html))));
+      return After;
+    }
+    cmark_node *Text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(Text, Html.str().c_str());
+    if (typeOf(Node) == CMARK_NODE_HTML_BLOCK) {
+      cmark_node *Paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_append_child(Paragraph, Text);
+      Text = Paragraph;
+    }
+    replaceNode(Node, Text);
+    return Next;
+  }
+
+  /// The heading with GitHub's id (unique within the document).
+  void heading(cmark_node *Node) {
+    std::string Text = plainText(Node);
+    std::string Base = slugOf(Text), Id = Base;
     for (unsigned N = 1; Out.Ids.count(Id); ++N)
       Id = Base + "-" + std::to_string(N);
     Out.Ids.insert(Id);
     if (Out.Title.empty())
-      Out.Title = plainText(H.Text);
-    std::string Level = std::to_string(H.Level);
-    return "<h" + Level + " id=\"" + escape(Id) + "\">" + inlines(H.Text) +
-           "</h" + Level + ">\n";
+      Out.Title = Text;
+    std::string Level = std::to_string(cmark_node_get_heading_level(Node));
+    std::string Inner = renderInlines(Node);
+    replaceNode(Node, literalHtml(CMARK_NODE_CUSTOM_BLOCK,
+                                  "<h" + Level + " id=\"" + escape(Id) + "\">" +
+                                      Inner + "</h" + Level + ">\n"));
   }
 
-  std::string codeBlock(const Lines &Text, size_t &I) {
-    size_t Indent = indentOf(Text[I]);
-    llvm::StringRef Language =
-        llvm::StringRef(Text[I]).trim().drop_front(3).trim();
-    std::string Code;
-    for (++I; I < Text.size() && !isFence(Text[I]); ++I) {
-      llvm::StringRef Line = Text[I];
-      Code += Line.drop_front(std::min(Indent, indentOf(Line))).str() + "\n";
-    }
-    ++I; // The closing fence (or the end of an unterminated block).
-    if (!Code.empty())
+  /// The inline HTML of the heading \p Node: what cmark renders between
+  /// its <hN> and </hN>.
+  std::string renderInlines(cmark_node *Node) {
+    std::unique_ptr<char, CStringDeleter> Html(
+        cmark_render_html(Node, CMARK_OPT_DEFAULT, Extensions));
+    llvm::StringRef Rendered = llvm::StringRef(Html.get()).rtrim("\n");
+    Rendered = Rendered.drop_front(Rendered.find('>') + 1);
+    return Rendered.take_front(Rendered.rfind('<')).str();
+  }
+
+  void codeBlock(cmark_node *Node) {
+    std::string Code = literalOf(Node).str();
+    if (!Code.empty() && Code.back() == '\n')
       Code.pop_back();
-    std::string Body;
-    if (isCppFence(Language))
-      Body = llvm::join(highlightCpp(Code), "\n");
-    else
-      Body = escape(Code);
-    return "<pre class=\"code\" tabindex=\"0\"><code>" + Body +
-           "</code></pre>\n";
+    std::string Body = isCppFence(cmark_node_get_fence_info(Node))
+                           ? llvm::join(highlightCpp(Code), "\n")
+                           : escape(Code);
+    replaceNode(Node, literalHtml(CMARK_NODE_CUSTOM_BLOCK,
+                                  "<pre class=\"code\" tabindex=\"0\"><code>" +
+                                      Body + "</code></pre>\n"));
   }
 
-  std::string table(const Lines &Text, size_t &I) {
-    std::vector<std::string> Header = tableCells(Text[I]);
-    std::vector<std::string> Align;
-    for (const std::string &Cell : tableCells(Text[I + 1])) {
-      llvm::StringRef C = Cell;
-      if (C.starts_with(":") && C.ends_with(":"))
-        Align.push_back(" class=\"center\"");
-      else if (C.ends_with(":"))
-        Align.push_back(" class=\"right\"");
-      else
-        Align.push_back("");
-    }
-    auto AlignOf = [&](size_t Column) {
-      return Column < Align.size() ? Align[Column] : std::string();
-    };
-    std::string Html = "<div class=\"table-wrap\" role=\"region\" "
-                       "tabindex=\"0\" aria-label=\"Table\">\n<table>\n"
-                       "<thead><tr>";
-    for (size_t C = 0; C < Header.size(); ++C)
-      Html +=
-          "<th scope=\"col\"" + AlignOf(C) + ">" + inlines(Header[C]) + "</th>";
-    Html += "</tr></thead>\n<tbody>\n";
-    for (I += 2;
-         I < Text.size() && llvm::StringRef(Text[I]).ltrim().starts_with("|");
-         ++I) {
-      Html += "<tr>";
-      std::vector<std::string> Cells = tableCells(Text[I]);
-      for (size_t C = 0; C < Cells.size(); ++C)
-        Html += "<td" + AlignOf(C) + ">" + inlines(Cells[C]) + "</td>";
-      Html += "</tr>\n";
-    }
-    return Html + "</tbody>\n</table>\n</div>\n";
+  /// A wide table scrolls in a region of its own that keyboards can reach.
+  void table(cmark_node *Node) {
+    cmark_node *Region =
+        literalHtml(CMARK_NODE_CUSTOM_BLOCK,
+                    "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" "
+                    "aria-label=\"Table\">\n",
+                    "</div>\n");
+    cmark_node_insert_before(Node, Region);
+    cmark_node_unlink(Node);
+    cmark_node_append_child(Region, Node);
   }
-
-  /// The list starting at Text[I], with every item of its kind at its
-  /// indentation; nested blocks are rendered from each item's own lines.
-  std::string list(const Lines &Text, size_t &I) {
-    ListMarker First = *listMarkerOf(Text[I]);
-    std::vector<Lines> Items;
-    bool Loose = false;
-    while (I < Text.size()) {
-      std::optional<ListMarker> Marker = listMarkerOf(Text[I]);
-      if (!Marker || Marker->Ordered != First.Ordered ||
-          Marker->Indent != First.Indent)
-        break;
-      Items.push_back(listItem(Text, I, *Marker, Loose));
-      size_t Next = I;
-      while (Next < Text.size() && isBlank(Text[Next]))
-        ++Next;
-      std::optional<ListMarker> Following =
-          Next < Text.size() ? listMarkerOf(Text[Next]) : std::nullopt;
-      if (!Following || Following->Ordered != First.Ordered ||
-          Following->Indent != First.Indent)
-        break;
-      Loose |= Next != I;
-      I = Next;
-    }
-    std::string Tag = First.Ordered ? "ol" : "ul";
-    std::string Html = "<" + Tag;
-    if (First.Ordered && First.Start != 1)
-      Html += " start=\"" + std::to_string(First.Start) + "\"";
-    Html += ">\n";
-    for (const Lines &Item : Items)
-      Html += "<li>" + blocks(Item, !Loose) + "</li>\n";
-    return Html + "</" + Tag + ">\n";
-  }
-
-  /// The lines of one item, dedented to its content; sets \p Loose when
-  /// blank lines separate its blocks.
-  static Lines listItem(const Lines &Text, size_t &I, const ListMarker &Marker,
-                        bool &Loose) {
-    Lines Item{llvm::StringRef(Text[I]).drop_front(Marker.ContentIndent).str()};
-    bool InFence = isFence(Item.front());
-    for (++I; I < Text.size(); ++I) {
-      llvm::StringRef Line = Text[I];
-      if (isBlank(Line)) {
-        size_t Next = I;
-        while (Next < Text.size() && isBlank(Text[Next]))
-          ++Next;
-        if (Next == Text.size() || indentOf(Text[Next]) < Marker.ContentIndent)
-          break;
-        if (!InFence)
-          Loose = true;
-        Item.push_back("");
-        continue;
-      }
-      if (indentOf(Line) >= Marker.ContentIndent) {
-        Item.push_back(Line.drop_front(Marker.ContentIndent).str());
-        InFence ^= isFence(Item.back());
-        continue;
-      }
-      // A lazy continuation of the item's last paragraph.
-      if (InFence || interruptsParagraph(Line) || isBlank(Item.back()))
-        break;
-      Item.push_back(Line.trim().str());
-    }
-    return Item;
-  }
-
-  std::string inlines(llvm::StringRef Text);
-  bool codeSpan(llvm::StringRef Text, size_t &I, std::string &Html);
-  bool link(llvm::StringRef Text, size_t &I, std::string &Html);
-  bool emphasis(llvm::StringRef Text, size_t &I, std::string &Html);
 
   LinkRewriter RewriteLink;
   RenderedMarkdown &Out;
+  cmark_llist *Extensions;
 };
-
-/// Where the code span opened at \p I ends (after its closing backticks),
-/// or npos.
-size_t codeSpanEnd(llvm::StringRef Text, size_t I) {
-  size_t Ticks = Text.find_first_not_of('`', I) - I;
-  if (I + Ticks > Text.size())
-    return llvm::StringRef::npos;
-  std::string Fence(Ticks, '`');
-  for (size_t Close = Text.find(Fence, I + Ticks);
-       Close != llvm::StringRef::npos; Close = Text.find(Fence, Close + 1)) {
-    size_t After = Close + Ticks;
-    if ((After >= Text.size() || Text[After] != '`') && Text[Close - 1] != '`')
-      return After;
-  }
-  return llvm::StringRef::npos;
-}
-
-bool Renderer::codeSpan(llvm::StringRef Text, size_t &I, std::string &Html) {
-  size_t End = codeSpanEnd(Text, I);
-  if (End == llvm::StringRef::npos)
-    return false;
-  size_t Ticks = Text.find_first_not_of('`', I) - I;
-  llvm::StringRef Code = Text.slice(I + Ticks, End - Ticks);
-  if (Code.size() >= 2 && Code.front() == ' ' && Code.back() == ' ' &&
-      !Code.trim().empty())
-    Code = Code.drop_front().drop_back();
-  std::string Flat = Code.str();
-  std::replace(Flat.begin(), Flat.end(), '\n', ' ');
-  Html += "<code>" + escape(Flat) + "</code>";
-  I = End;
-  return true;
-}
-
-/// [text](target): the text may hold code spans and nested brackets, the
-/// target balanced parentheses.
-bool Renderer::link(llvm::StringRef Text, size_t &I, std::string &Html) {
-  size_t Depth = 0, Close = I;
-  for (; Close < Text.size(); ++Close) {
-    char C = Text[Close];
-    if (C == '`') {
-      size_t End = codeSpanEnd(Text, Close);
-      if (End != llvm::StringRef::npos)
-        Close = End - 1;
-    } else if (C == '[') {
-      ++Depth;
-    } else if (C == ']' && --Depth == 0) {
-      break;
-    }
-  }
-  if (Close >= Text.size() || Close == I + 1 || Close + 1 >= Text.size() ||
-      Text[Close + 1] != '(')
-    return false;
-  size_t TargetEnd = Close + 2;
-  for (size_t Parens = 1; TargetEnd < Text.size(); ++TargetEnd) {
-    if (Text[TargetEnd] == '(')
-      ++Parens;
-    else if (Text[TargetEnd] == ')' && --Parens == 0)
-      break;
-  }
-  if (TargetEnd >= Text.size())
-    return false;
-  llvm::StringRef Label = Text.slice(I + 1, Close);
-  llvm::StringRef Target = Text.slice(Close + 2, TargetEnd).trim();
-  if (Target.empty() || Target.contains(' '))
-    return false;
-  std::optional<std::string> Href = RewriteLink(Target);
-  if (Href && isSafeHref(*Href))
-    Html += "<a href=\"" + escape(*Href) + "\">" + inlines(Label) + "</a>";
-  else
-    Html += inlines(Label);
-  I = TargetEnd + 1;
-  return true;
-}
-
-/// **strong** and *emphasis*; a '*' next to a space is just a star.
-bool Renderer::emphasis(llvm::StringRef Text, size_t &I, std::string &Html) {
-  bool Strong = Text.substr(I).starts_with("**");
-  llvm::StringRef Delimiter = Strong ? "**" : "*";
-  size_t Begin = I + Delimiter.size();
-  if (Begin >= Text.size() || llvm::isSpace(Text[Begin]))
-    return false;
-  size_t End = Text.find(Delimiter, Begin);
-  while (End != llvm::StringRef::npos &&
-         (llvm::isSpace(Text[End - 1]) || End == Begin))
-    End = Text.find(Delimiter, End + 1);
-  if (End == llvm::StringRef::npos)
-    return false;
-  llvm::StringRef Tag = Strong ? "strong" : "em";
-  Html += "<" + Tag.str() + ">" + inlines(Text.slice(Begin, End)) + "</" +
-          Tag.str() + ">";
-  I = End + Delimiter.size();
-  return true;
-}
-
-std::string Renderer::inlines(llvm::StringRef Text) {
-  std::string Html;
-  size_t Plain = 0; // Start of text not yet written.
-  auto Flush = [&](size_t Until) { Html += escape(Text.slice(Plain, Until)); };
-  for (size_t I = 0; I < Text.size();) {
-    size_t Start = I;
-    char C = Text[I];
-    bool Handled = false;
-    if (C == '\\' && I + 1 < Text.size() && llvm::isPunct(Text[I + 1])) {
-      Flush(I);
-      Html += escape(Text.substr(I + 1, 1));
-      I += 2;
-      Plain = I;
-      continue;
-    }
-    std::string Piece;
-    if (C == '`')
-      Handled = codeSpan(Text, I, Piece);
-    else if (C == '[')
-      Handled = link(Text, I, Piece);
-    else if (C == '*')
-      Handled = emphasis(Text, I, Piece);
-    if (Handled) {
-      Flush(Start);
-      Html += Piece;
-      Plain = I;
-    } else {
-      // A run of backticks that opens nothing is text as a whole.
-      I = C == '`' ? Text.find_first_not_of('`', I) : I + 1;
-      if (I == llvm::StringRef::npos)
-        I = Text.size();
-    }
-  }
-  Flush(Text.size());
-  return Html;
-}
 
 } // namespace
 
 RenderedMarkdown renderMarkdown(llvm::StringRef Markdown,
                                 LinkRewriter RewriteLink) {
-  Lines Text;
-  llvm::SmallVector<llvm::StringRef, 0> Split;
-  Markdown.split(Split, '\n');
-  for (llvm::StringRef Line : Split) {
-    Line.consume_back("\r");
-    std::string Expanded;
-    for (char C : Line) // Tabs as four spaces, enough for indentation.
-      Expanded += C == '\t' ? std::string(4, ' ') : std::string(1, C);
-    Text.push_back(std::move(Expanded));
-  }
+  cmark_gfm_core_extensions_ensure_registered();
+  std::unique_ptr<cmark_parser, ParserDeleter> Parser(
+      cmark_parser_new(CMARK_OPT_DEFAULT));
+  cmark_parser_attach_syntax_extension(Parser.get(),
+                                       cmark_find_syntax_extension("table"));
+  cmark_parser_feed(Parser.get(), Markdown.data(), Markdown.size());
+  OwnedNode Document(cmark_parser_finish(Parser.get()));
+  cmark_llist *Extensions = cmark_parser_get_syntax_extensions(Parser.get());
+
   RenderedMarkdown Out;
-  Out.Body = Renderer(RewriteLink, Out).blocks(Text);
+  TreeRewriter(RewriteLink, Out, Extensions).rewrite(Document.get());
+  std::unique_ptr<char, CStringDeleter> Html(
+      cmark_render_html(Document.get(), CMARK_OPT_DEFAULT, Extensions));
+  Out.Body = Html.get();
   return Out;
 }
 

@@ -1,15 +1,18 @@
 //===--- HTMLSyntax.cpp - escaping and C++ highlighting for HTML ----------===//
 //
-// The highlighter is a small lexer, not a parser: it only has to colour
-// what a reader scans for (comments, literals, keywords, and the coroutine
-// keywords that mark suspension points), and must never lose or reorder a
-// byte of the source, whatever the source contains.
+// The highlighter colours what a reader scans for (comments, literals,
+// keywords, and the coroutine keywords that mark suspension points) with the
+// tokens of Clang's own lexer in raw mode, and never loses or reorders a
+// byte of the source, whatever the source contains: the text between tokens
+// is copied as it is.
 //
 //===----------------------------------------------------------------------===//
 
 #include "HTML.h"
+#include "clang/Basic/IdentifierTable.h"
+#include "clang/Basic/LangOptions.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/JSON.h"
 #include <algorithm>
 
@@ -85,197 +88,101 @@ llvm::StringRef classOf(TokenKind Kind) {
   return "";
 }
 
-bool isIdentifierStart(char C) {
-  return llvm::isAlpha(C) || C == '_' || C == '$' ||
-         static_cast<unsigned char>(C) >= 0x80; // UTF-8 stays in one token.
+const clang::LangOptions &cppLanguage() {
+  static const clang::LangOptions Options = [] {
+    clang::LangOptions Options;
+    Options.CPlusPlus = Options.CPlusPlus11 = Options.CPlusPlus14 =
+        Options.CPlusPlus17 = Options.CPlusPlus20 = Options.CPlusPlus23 = true;
+    Options.Bool = Options.WChar = Options.Char8 = Options.LineComment = true;
+    Options.Coroutines = true;
+    return Options;
+  }();
+  return Options;
 }
 
-bool isIdentifierBody(char C) {
-  return isIdentifierStart(C) || llvm::isDigit(C);
+/// The kind of a raw identifier: keywords as C++23 knows them.
+TokenKind identifierKind(llvm::StringRef Spelling) {
+  static clang::IdentifierTable Keywords(cppLanguage());
+  switch (Keywords.get(Spelling).getTokenID()) {
+  case clang::tok::identifier:
+    return TokenKind::Plain;
+  case clang::tok::kw_co_await:
+  case clang::tok::kw_co_yield:
+  case clang::tok::kw_co_return:
+    return TokenKind::Coroutine;
+  default:
+    return TokenKind::Keyword;
+  }
 }
 
-bool isKeyword(llvm::StringRef Word) {
-  // clang-format off
-  static const llvm::StringSet<> Keywords = {
-      "alignas", "alignof", "asm", "auto", "bool", "break", "case", "catch",
-      "char", "char8_t", "char16_t", "char32_t", "class", "concept", "const",
-      "consteval", "constexpr", "constinit", "const_cast", "continue",
-      "decltype", "default", "delete", "do", "double", "dynamic_cast", "else",
-      "enum", "explicit", "export", "extern", "false", "final", "float", "for",
-      "friend", "goto", "if", "import", "inline", "int", "long", "module",
-      "mutable", "namespace", "new", "noexcept", "nullptr", "operator",
-      "override", "private", "protected", "public", "register",
-      "reinterpret_cast", "requires", "return", "short", "signed", "sizeof",
-      "static", "static_assert", "static_cast", "struct", "switch", "template",
-      "this", "thread_local", "throw", "true", "try", "typedef", "typeid",
-      "typename", "union", "unsigned", "using", "virtual", "void", "volatile",
-      "wchar_t", "while"};
-  // clang-format on
-  return Keywords.contains(Word);
+TokenKind kindOf(const clang::Token &Tok) {
+  if (Tok.is(clang::tok::comment))
+    return TokenKind::Comment;
+  if (Tok.is(clang::tok::numeric_constant))
+    return TokenKind::Number;
+  if (clang::tok::isStringLiteral(Tok.getKind()) ||
+      Tok.isOneOf(clang::tok::char_constant, clang::tok::wide_char_constant,
+                  clang::tok::utf8_char_constant,
+                  clang::tok::utf16_char_constant,
+                  clang::tok::utf32_char_constant))
+    return TokenKind::String;
+  if (Tok.is(clang::tok::raw_identifier))
+    return identifierKind(Tok.getRawIdentifier());
+  return TokenKind::Plain;
 }
 
-class Lexer {
-public:
-  explicit Lexer(llvm::StringRef Source) : Text(Source) {}
+/// The <...> header name that follows an #include ending at \p Offset.
+std::optional<Token> angledHeaderName(llvm::StringRef Source, size_t Offset) {
+  size_t Open = Source.find_first_not_of(" \t", Offset);
+  if (Open == llvm::StringRef::npos || Source[Open] != '<')
+    return std::nullopt;
+  size_t Close = Source.find_first_of(">\n", Open);
+  if (Close == llvm::StringRef::npos || Source[Close] != '>')
+    return std::nullopt;
+  return Token{TokenKind::String, Open, Close + 1};
+}
 
-  std::vector<Token> run() {
-    while (Pos < Text.size()) {
-      char C = Text[Pos];
-      if (C == '\n') {
-        AtLineStart = true;
-        InInclude = false;
-        ++Pos;
-      } else if (llvm::isSpace(C)) {
-        ++Pos;
-      } else {
-        lexToken();
-      }
-    }
-    return std::move(Tokens);
-  }
-
-private:
-  char peek(size_t Ahead = 0) const {
-    return Pos + Ahead < Text.size() ? Text[Pos + Ahead] : '\0';
-  }
-
-  void add(TokenKind Kind, size_t Begin) {
-    Tokens.push_back({Kind, Begin, Pos});
-    AtLineStart = false;
-  }
-
-  void lexToken() {
-    size_t Begin = Pos;
-    char C = Text[Pos];
-    if (C == '/' && peek(1) == '/')
-      return lexLineComment(Begin);
-    if (C == '/' && peek(1) == '*')
-      return lexBlockComment(Begin);
-    if (C == '#' && AtLineStart)
-      return lexDirective(Begin);
-    if (C == '"' || C == '\'')
-      return lexQuoted(Begin, C);
-    if (llvm::isDigit(C) || (C == '.' && llvm::isDigit(peek(1))))
-      return lexNumber(Begin);
-    if (isIdentifierStart(C))
-      return lexWord(Begin);
-    if (C == '<' && InInclude)
-      return lexHeaderName(Begin);
-    ++Pos;
-    add(TokenKind::Plain, Begin);
-  }
-
-  /// Up to the end of the line, or further after a backslash-newline.
-  void lexLineComment(size_t Begin) {
-    while (Pos < Text.size() && Text[Pos] != '\n') {
-      if (Text[Pos] == '\\' && peek(1) == '\n')
-        ++Pos;
-      else if (Text[Pos] == '\\' && peek(1) == '\r' && peek(2) == '\n')
-        Pos += 2;
-      ++Pos;
-    }
-    add(TokenKind::Comment, Begin);
-  }
-
-  void lexBlockComment(size_t Begin) {
-    size_t End = Text.find("*/", Pos + 2);
-    Pos = End == llvm::StringRef::npos ? Text.size() : End + 2;
-    add(TokenKind::Comment, Begin);
-  }
-
-  /// '#' and the directive's name; "#include <...>" makes the header name
-  /// a string.
-  void lexDirective(size_t Begin) {
-    ++Pos;
-    while (Pos < Text.size() && (Text[Pos] == ' ' || Text[Pos] == '\t'))
-      ++Pos;
-    size_t NameBegin = Pos;
-    while (Pos < Text.size() && isIdentifierBody(Text[Pos]))
-      ++Pos;
-    llvm::StringRef Name = Text.slice(NameBegin, Pos);
-    add(TokenKind::Directive, Begin);
-    InInclude = Name == "include" || Name == "include_next" || Name == "import";
-  }
-
-  void lexHeaderName(size_t Begin) {
-    size_t End = Text.find_first_of(">\n", Pos);
-    Pos = End == llvm::StringRef::npos || Text[End] == '\n' ? End : End + 1;
-    if (Pos == llvm::StringRef::npos)
-      Pos = Text.size();
-    add(TokenKind::String, Begin);
-    InInclude = false;
-  }
-
-  /// A string or character literal from \p Begin (which may be a prefix
-  /// such as u8) whose quote is at Pos; ends at the closing quote or, when
-  /// unterminated, at the end of the line.
-  void lexQuoted(size_t Begin, char Quote) {
-    ++Pos;
-    while (Pos < Text.size() && Text[Pos] != Quote && Text[Pos] != '\n') {
-      if (Text[Pos] == '\\' && Pos + 1 < Text.size())
-        ++Pos;
-      ++Pos;
-    }
-    if (Pos < Text.size() && Text[Pos] == Quote)
-      ++Pos;
-    add(TokenKind::String, Begin);
-  }
-
-  /// R"delim( ... )delim" from \p Begin (its prefix); the quote is at Pos.
-  void lexRawString(size_t Begin) {
-    size_t Open = Text.find('(', Pos + 1);
-    llvm::StringRef Delimiter =
-        Open == llvm::StringRef::npos ? "" : Text.slice(Pos + 1, Open);
-    if (Open == llvm::StringRef::npos || Delimiter.size() > 16 ||
-        Delimiter.find_first_of(" \\\n\t)") != llvm::StringRef::npos)
-      return lexQuoted(Begin, '"'); // Not a raw string after all.
-    std::string Close = (")" + Delimiter + "\"").str();
-    size_t End = Text.find(Close, Open + 1);
-    Pos = End == llvm::StringRef::npos ? Text.size() : End + Close.size();
-    add(TokenKind::String, Begin);
-  }
-
-  /// A pp-number: digits, letters, '.', digit separators, and signs after
-  /// an exponent.
-  void lexNumber(size_t Begin) {
-    while (Pos < Text.size()) {
-      char C = Text[Pos];
-      if ((C == '+' || C == '-') && Pos > Begin &&
-          llvm::StringRef("eEpP").contains(Text[Pos - 1]))
-        ++Pos;
-      else if (C == '\'' && isIdentifierBody(peek(1)))
-        Pos += 2;
-      else if (llvm::isAlnum(C) || C == '.' || C == '_')
-        ++Pos;
-      else
-        break;
-    }
-    add(TokenKind::Number, Begin);
-  }
-
-  void lexWord(size_t Begin) {
-    while (Pos < Text.size() && isIdentifierBody(Text[Pos]))
-      ++Pos;
-    llvm::StringRef Word = Text.slice(Begin, Pos);
-    char Next = peek();
-    if (Next == '"' && (Word == "R" || Word == "u8R" || Word == "uR" ||
-                        Word == "UR" || Word == "LR"))
-      return lexRawString(Begin);
-    if ((Next == '"' || Next == '\'') &&
-        (Word == "u8" || Word == "u" || Word == "U" || Word == "L"))
-      return lexQuoted(Begin, Next);
-    if (Word == "co_await" || Word == "co_yield" || Word == "co_return")
-      add(TokenKind::Coroutine, Begin);
-    else
-      add(isKeyword(Word) ? TokenKind::Keyword : TokenKind::Plain, Begin);
-  }
-
-  llvm::StringRef Text;
-  size_t Pos = 0;
-  bool AtLineStart = true;
-  bool InInclude = false;
+/// The tokens of \p Source as Clang's lexer sees them in raw mode (no
+/// preprocessor: macros and includes are not expanded), comments kept. A
+/// directive's '#' and name are one Directive token, and the <...> of an
+/// #include is a String.
+std::vector<Token> tokensOf(llvm::StringRef Source) {
+  std::string Buffer = Source.str(); // The lexer reads up to a NUL.
+  const char *Start = Buffer.c_str();
+  clang::Lexer Lex(clang::SourceLocation(), cppLanguage(), Start, Start,
+                   Start + Buffer.size());
+  Lex.SetCommentRetentionState(true);
   std::vector<Token> Tokens;
-};
+  bool ExpectDirectiveName = false;
+  for (;;) {
+    clang::Token Tok;
+    Lex.LexFromRawLexer(Tok);
+    if (Tok.is(clang::tok::eof))
+      break;
+    size_t End = Lex.getBufferLocation() - Start;
+    size_t Begin = End - Tok.getLength();
+    if (Tok.is(clang::tok::hash) && Tok.isAtStartOfLine()) {
+      Tokens.push_back({TokenKind::Directive, Begin, End});
+      ExpectDirectiveName = true;
+      continue;
+    }
+    bool IsDirectiveName = ExpectDirectiveName && !Tok.isAtStartOfLine() &&
+                           Tok.is(clang::tok::raw_identifier);
+    ExpectDirectiveName = false;
+    if (IsDirectiveName) {
+      Tokens.back().End = End;
+      llvm::StringRef Name = Tok.getRawIdentifier();
+      if (Name == "include" || Name == "include_next")
+        if (std::optional<Token> Header = angledHeaderName(Source, End)) {
+          Tokens.push_back(*Header);
+          Lex.seek(Header->End, /*IsAtStartOfLine=*/false);
+        }
+      continue;
+    }
+    Tokens.push_back({kindOf(Tok), Begin, End});
+  }
+  return Tokens;
+}
 
 /// Writes Source[Begin, End) into \p Out, wrapped in a span when it has a
 /// class or is marked.
@@ -298,7 +205,7 @@ void emitSegment(std::string &Out, llvm::StringRef Source, size_t Begin,
 
 std::vector<std::string> highlightCpp(llvm::StringRef Source,
                                       llvm::ArrayRef<unsigned> Marked) {
-  std::vector<Token> Tokens = Lexer(Source).run();
+  std::vector<Token> Tokens = tokensOf(Source);
   auto IsMarked = [&](const Token &T) {
     return llvm::any_of(Marked, [&](unsigned Offset) {
       return Offset >= T.Begin && Offset < T.End;
