@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools lld-22
   cmake ninja-build python3
+  # The HTML report names the commit it describes (test/scanner/html-metadata.test).
+  git
   libasio-dev libboost1.81-dev
   # Real code nobody here wrote: the example programs of Asio and Boost.Asio,
   # scanned with and without skipped bodies (test/scanner/skip-bodies-corpus)

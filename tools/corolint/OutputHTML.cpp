@@ -197,6 +197,26 @@ std::string messageHTML(const Finding &F, llvm::StringRef Prefix,
          "\">guide §" + escape(Section) + "</a>]";
 }
 
+/// "applies" when --fix applies a fix-it of \p F (one on the warning),
+/// "suggested" when only its notes carry one (the editor offers those), or "".
+llvm::StringRef fixKind(const Finding &F) {
+  if (!F.Main.Fixes.empty())
+    return "applies";
+  if (llvm::any_of(F.Notes, [](const Message &N) { return !N.Fixes.empty(); }))
+    return "suggested";
+  return "";
+}
+
+std::string fixBadge(llvm::StringRef Kind) {
+  if (Kind == "applies")
+    return "<span class=\"badge fix\" title=\"corolint --fix applies it\">"
+           "fix</span>";
+  if (Kind == "suggested")
+    return "<span class=\"badge suggested\" title=\"a suggested change to "
+           "review; --fix does not apply it\">suggested</span>";
+  return "";
+}
+
 /// What step 1 of a finding says: its message up to the first "; " or ": "
 /// (the what, not the why), without the citation.
 std::string firstClause(const Finding &F) {
@@ -723,8 +743,8 @@ private:
     std::string Html = "<h1>corolint report</h1>\n<p class=\"muted\">Project "
                        "root <code>" +
                        escape(Report.ProjectRoot) + "</code></p>\n" + totals() +
-                       checksTable() + findingsTable() + filesTable() +
-                       failuresList();
+                       scanDetails() + baselineChanges() + checksTable() +
+                       findingsTable() + filesTable() + failuresList();
     return Html;
   }
 
@@ -748,6 +768,56 @@ private:
       Total("In the baseline", std::to_string(Report.SuppressedByBaseline));
     Total("Time", llvm::formatv("{0:f1} s", Report.Seconds));
     return Html + "</dl>\n";
+  }
+
+  /// What ran, when, on which code and with which checks.
+  std::string scanDetails() const {
+    std::string Html = "<details class=\"scan\"><summary>Scan details</summary>"
+                       "\n<dl class=\"meta\">\n";
+    auto Item = [&](llvm::StringRef Name, const std::string &ValueHtml) {
+      Html += "<div><dt>" + Name.str() + "</dt><dd>" + ValueHtml + "</dd></div>\n";
+    };
+    if (!Report.StartedAt.empty())
+      Item("Started", "<time datetime=\"" + escape(Report.StartedAt) + "\">" +
+                          escape(Report.StartedAt) + "</time>");
+    Item("corolint", escape(Generator) + " (LLVM " COROLINT_LLVM_VERSION ")");
+    Item("Command line",
+         "<code>" + escape(llvm::join(Report.CommandLine, " ")) + "</code>");
+    Item("Project root", "<code>" + wrappablePath(Report.ProjectRoot) + "</code>");
+    if (!Report.GitCommit.empty())
+      Item("Git commit", "<code>" + escape(Report.GitCommit) + "</code>");
+    std::vector<std::string> Checks;
+    for (const std::string &Check : Report.EnabledChecks)
+      Checks.push_back("<code>" + escape(Check) + "</code>");
+    Item("Checks enabled", Checks.empty() ? "none" : llvm::join(Checks, ", "));
+    Item("Guide", "<code>" + escape(Report.GuideURL) + "</code>");
+    return Html + "</dl></details>\n";
+  }
+
+  /// With --baseline: what is new since it, and what it records that no
+  /// finding matches any more (fixed, or moved beyond recognition).
+  std::string baselineChanges() const {
+    if (!Report.UsedBaseline)
+      return "";
+    size_t Fixed = Report.FixedSinceBaseline.size();
+    std::string Html = llvm::formatv(
+        "<section aria-labelledby=\"baseline-h\"><h2 id=\"baseline-h\">Since "
+        "the baseline</h2>\n<p><strong>{0}</strong> new finding{1} (every "
+        "finding listed below), <strong>{2}</strong> fixed, {3} unchanged "
+        "and not shown.</p>\n",
+        Report.Findings.size(), Report.Findings.size() == 1 ? "" : "s", Fixed,
+        Report.SuppressedByBaseline);
+    if (Fixed) {
+      Html += "<ul class=\"fixed\" aria-label=\"Fixed since the baseline\">\n";
+      for (const BaselineEntry &E : Report.FixedSinceBaseline)
+        Html += "<li><code>" + escape(E.Check) + "</code> in " +
+                wrappablePath(E.Path) +
+                (E.Function.empty() ? ""
+                                    : " (<code>" + escape(E.Function) + "</code>)") +
+                ": " + escape(E.Message) + "</li>\n";
+      Html += "</ul>\n";
+    }
+    return Html + "</section>\n";
   }
 
   static std::string sortHeader(llvm::StringRef Label, llvm::StringRef What,
@@ -811,7 +881,16 @@ private:
       Html += llvm::formatv("<option value=\"{0}\">{0} ({1})</option>",
                             escape(Check), Count)
                   .str();
-    Html += "</select></label>\n<label>Text<input type=\"search\" "
+    Html += "</select></label>\n<label>Severity<select id=\"level-filter\" "
+            "aria-label=\"Show the findings of one severity\" "
+            "aria-controls=\"findings-table\"><option value=\"\">All</option>"
+            "<option value=\"error\">Errors</option><option "
+            "value=\"warning\">Warnings</option></select></label>\n"
+            "<label>Path<input type=\"search\" id=\"path-filter\" "
+            "aria-label=\"Show the findings in paths containing this text\" "
+            "placeholder=\"src/net/\"></label>\n<label><input type=\"checkbox\" "
+            "id=\"fix-filter\"> With a fix</label>\n"
+            "<label>Text<input type=\"search\" "
             "id=\"text-filter\" aria-label=\"Show the findings containing this "
             "text\" placeholder=\"message, file, function\"></label>\n"
             "<output id=\"filter-status\" aria-live=\"polite\"></output>\n"
@@ -826,7 +905,7 @@ private:
             sortHeader("Function", "function", false) +
             "<th scope=\"col\">Message</th>" +
             sortHeader("Steps", "number of steps", true) +
-            "</tr></thead>\n<tbody>\n";
+            sortHeader("Fix", "fix", false) + "</tr></thead>\n<tbody>\n";
     for (size_t I = 0; I < Report.Findings.size(); ++I) {
       const Finding &F = Report.Findings[I];
       const Location &Loc = F.Main.Loc;
@@ -835,22 +914,28 @@ private:
                                           Loc.Pos.Line, Loc.Pos.Column);
       std::string Href =
           FilesFolder.str() + "/" + PageOf.at(Loc.File) + "#" + findingId(I);
+      // One tab stop per finding: its location. The check and the guide
+      // are linked from the finding's own page and the checks table.
+      llvm::StringRef Fix = fixKind(F);
       Html +=
           llvm::formatv(
-              "<tr class=\"finding-row\" data-check=\"{0}\">"
+              "<tr class=\"finding-row\" data-check=\"{0}\" data-level=\"{11}\" "
+              "data-path=\"{12}\" data-fix=\"{13}\">"
               "<td class=\"num\" data-label=\"#\" data-sort=\"{1}\">{1}</td>"
               "<td data-label=\"Location\" data-sort=\"{2}\"><a data-nav "
               "href=\"{3}\">{4}:{5}:{6}</a></td>"
-              "<td data-label=\"Check\">{7}</td>"
+              "<td data-label=\"Check\"><code>{7}</code></td>"
               "<td data-label=\"Function\">{8}</td>"
               "<td data-label=\"Message\">{9}</td>"
-              "<td class=\"num\" data-label=\"Steps\">{10}</td></tr>\n",
+              "<td class=\"num\" data-label=\"Steps\">{10}</td>"
+              "<td data-label=\"Fix\" data-sort=\"{13}\">{14}</td></tr>\n",
               escape(F.Check), I + 1, escape(SortKey), escape(Href),
               wrappablePath(Where), Loc.Pos.Line, Loc.Pos.Column,
-              checkLink(F.Check, ""),
+              escape(F.Check),
               F.Function.empty() ? ""
                                  : "<code>" + escape(F.Function) + "</code>",
-              messageHTML(F, "", GuideIds), F.Notes.size() + 1)
+              escape(F.Main.Text), F.Notes.size() + 1, escape(F.Level),
+              escape(Where), Fix, fixBadge(Fix))
               .str();
     }
     return Html + "</tbody></table></div></section>\n";
