@@ -17,6 +17,7 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "llvm/Support/ErrorHandling.h"
 #include <optional>
 #include <vector>
 
@@ -43,8 +44,10 @@ solveForwardMay(const CFG &Graph, AnalysisT &Analysis) {
   In[Graph.getEntry().getBlockID()] = Analysis.initialState();
   Worklist.enqueueBlock(&Graph.getEntry());
   while (const CFGBlock *Block = Worklist.dequeue()) {
-    assert(In[Block->getBlockID()] && "a queued block has an entry state");
-    State Now = *In[Block->getBlockID()];
+    const std::optional<State> &Entry = In[Block->getBlockID()];
+    if (!Entry)
+      llvm_unreachable("a queued block has an entry state");
+    State Now = *Entry;
     for (const CFGElement &Element : *Block)
       Analysis.transfer(Element, Now);
     unsigned SuccIndex = 0;

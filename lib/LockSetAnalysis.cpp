@@ -569,13 +569,14 @@ void Analysis::transferMemberCall(const CXXMemberCallExpr *Call,
   bool OnGuard = Vocabulary.isGuardType(ObjectType);
   if (!OnGuard && !Vocabulary.isBlockingMutexType(Object->getType()))
     return;
-  if (OnGuard &&
-      (Name == "release" || Vocabulary.UnlockFunctions.contains(Name))) {
+  // A guard's release() gives the mutex up without unlocking it: either way
+  // this coroutine no longer holds it.
+  bool Releases = Vocabulary.UnlockFunctions.contains(Name) ||
+                  (OnGuard && Name == "release");
+  if (Releases) {
     State.release(keyOf(Object));
   } else if (OnGuard && Name == "swap" && Call->getNumArgs() == 1) {
     State.swap(keyOf(Object), keyOf(Call->getArg(0)));
-  } else if (Vocabulary.UnlockFunctions.contains(Name)) {
-    State.release(keyOf(Object));
   } else if (Vocabulary.LockFunctions.contains(Name)) {
     std::optional<QualType> Mutex =
         OnGuard ? Vocabulary.blockingMutexOfGuard(ObjectType, nullptr)

@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools lld-22
   cmake ninja-build python3
+  # The HTML report names the commit it describes (test/scanner/html-metadata.test).
+  git
   libasio-dev libboost1.81-dev
   # Real code nobody here wrote: the example programs of Asio and Boost.Asio,
   # scanned with and without skipped bodies (test/scanner/skip-bodies-corpus)
@@ -13,6 +15,8 @@ PACKAGES=(
   libasio-doc libboost1.81-doc
   # The sanitizer pass of scripts/test.sh: the shared ASan runtime.
   libclang-rt-22-dev
+  # The HTML report renders docs/ with GitHub's CommonMark (tables included).
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
   # The HTML report's browser test renders in headless Chromium; without
   # fonts its screenshots would show no text.
   chromium fonts-dejavu-core

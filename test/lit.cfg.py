@@ -2,6 +2,7 @@
 # lit configuration for corolint: every test drives a real front end
 # (clang-tidy-22 with the plugin, and later the scanner and corolint-clangd).
 import os
+import shutil
 import subprocess
 import lit.formats
 
@@ -48,6 +49,10 @@ config.substitutions.append(("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_ST
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%corolint_src", config.corolint_src_root))
 config.substitutions.append(("%corolint_bin", os.path.join(config.corolint_obj_root, "bin")))
+config.substitutions.append(("%corolint_obj", config.corolint_obj_root))
+# Debian's packaging tools, for the package test (test/package).
+if shutil.which("dpkg-deb") and shutil.which("cpack"):
+    config.available_features.add("dpkg")
 
 # corolint-clangd, and the resource directory of the LLVM it was built
 # against (where its compile commands must find stddef.h and friends).

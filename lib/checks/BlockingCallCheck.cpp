@@ -11,6 +11,7 @@
 #include "RuntimeAdvice.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/Support/ErrorHandling.h"
 
 using namespace clang::ast_matchers;
 
@@ -318,7 +319,8 @@ void BlockingCallCheck::reportIndirect(const Stmt &Call,
   const Expr *BlockingSite = Path.back().second.Site;
   std::optional<BlockingCall> Blocking =
       Classifier.classify(*BlockingSite, Context);
-  assert(Blocking && "a path ends at a blocking call");
+  if (!Blocking)
+    llvm_unreachable("a path ends at a blocking call");
   if (Generator)
     diag(Loc, "%0 may block the thread that iterates this synchronous "
               "generator: %1 blocks within it; its consumer waits until it "

@@ -244,7 +244,7 @@ BlockingCallClassifier::BlockingCallClassifier(const BlockingCallLists &Lists)
   for (const std::string &Namespace : splitNameList(Lists.AsioNamespaces)) {
     for (const std::string &Operation :
          splitNameList(Lists.SyncAsioOperations)) {
-      std::string Qualified = Namespace + "::" + Operation;
+      std::string Qualified = (llvm::Twine(Namespace) + "::" + Operation).str();
       if (StringRef(Operation).contains("::"))
         SyncAsioMethods.add(Qualified);
       else

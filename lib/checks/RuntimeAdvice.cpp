@@ -2,6 +2,7 @@
 
 #include "RuntimeAdvice.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace clang::tidy::corolint {
@@ -49,7 +50,8 @@ constexpr Advice Table[] = {
 const Advice &adviceFor(const Runtime &RT) {
   const Advice *Found = llvm::find_if(
       Table, [&RT](const Advice &Row) { return Row.Runtime == RT.Kind; });
-  assert(Found != std::end(Table) && "every runtime has a row");
+  if (Found == std::end(Table))
+    llvm_unreachable("every runtime has a row");
   return *Found;
 }
 

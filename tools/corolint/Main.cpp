@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "ScanMetadata.h"
 #include "Cache.h"
 #include "CompileDatabase.h"
 #include "Config.h"
@@ -511,6 +512,8 @@ bool handleBaseline(ScanReport &Report,
   std::vector<BaselineEntry> Stale =
       applyBaseline(Report.Findings, *Entries, Report.ProjectRoot);
   Report.SuppressedByBaseline = Before - Report.Findings.size();
+  Report.UsedBaseline = true;
+  Report.FixedSinceBaseline = Stale;
   if (!Stale.empty() && !Quiet) {
     llvm::errs() << llvm::formatv(
         "corolint: {0} baseline entr{1} no longer match{2} any finding:\n",
@@ -564,6 +567,7 @@ bool handleFixes(const ScanReport &Report) {
 std::string defaultBuildPath() { return BuildPath.empty() ? "." : BuildPath.getValue(); }
 
 int scanMain(int argc, char **argv) {
+  std::string StartedAt = utcTimestamp();
   llvm::Expected<CompileDatabase> DB = loadCompileDatabase(defaultBuildPath());
   if (!DB)
     return fail(llvm::toString(DB.takeError()));
@@ -612,6 +616,9 @@ int scanMain(int argc, char **argv) {
   ScanReport &Report = S.Report;
   Report.GuideURL = GuideURL;
   Report.CommandLine.assign(argv, argv + argc);
+  Report.StartedAt = StartedAt;
+  if (OutputFormat == Format::HTML)
+    Report.GitCommit = gitCommitOf(Report.ProjectRoot);
   bool Ok = handleBaseline(Report, *Baseline);
   Report.Fingerprints = fingerprints(Report.Findings, Report.ProjectRoot);
   if (llvm::Error E = Output.write(Report)) {

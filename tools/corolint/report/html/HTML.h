@@ -1,7 +1,7 @@
 //===--- HTML.h - building blocks of the HTML report ----------------------===//
 //
-// Escaping, C++ syntax highlighting and the small Markdown dialect of
-// docs/, shared by the pages of the HTML report (OutputHTML.cpp). Every
+// Escaping, C++ syntax highlighting (Clang's lexer) and the Markdown of docs/
+// (cmark-gfm), shared by the pages of the HTML report (OutputHTML.cpp). Every
 // string from a source file, a path or a message goes through escape().
 //
 //===----------------------------------------------------------------------===//
@@ -26,7 +26,7 @@ std::string escape(llvm::StringRef Text);
 /// A C++ source as highlighted HTML, one fragment per line ('\n' ends a
 /// line; a trailing '\r' is dropped). Comments, string and character
 /// literals, numbers, keywords, the coroutine keywords and preprocessor
-/// directives become <span>s with a class; a token containing one of
+/// directives, as Clang's lexer reads them, become <span>s with a class; a token containing one of
 /// \p Marked (byte offsets) also gets the class "at". Tokens that span lines
 /// (block comments, raw strings) are split so that every line is balanced.
 std::vector<std::string> highlightCpp(llvm::StringRef Source,
@@ -44,10 +44,10 @@ struct RenderedMarkdown {
 using LinkRewriter =
     llvm::function_ref<std::optional<std::string>(llvm::StringRef Target)>;
 
-/// Renders the Markdown of docs/: ATX headings (with GitHub's ids), `<a
-/// id="..."></a>` anchor lines, paragraphs, fenced code blocks (C++ ones
-/// highlighted), nested ordered and unordered lists, pipe tables, and inline
-/// code, links, **strong** and *emphasis*. Any other HTML is shown as text.
+/// Renders the Markdown of docs/ as GitHub does (CommonMark and tables, by
+/// cmark-gfm in its safe mode), with GitHub's heading ids, the `<a
+/// id="..."></a>` anchors, C++ code blocks highlighted and links passed
+/// through \p RewriteLink. Any other HTML is shown as text.
 RenderedMarkdown renderMarkdown(llvm::StringRef Markdown,
                                 LinkRewriter RewriteLink);
 

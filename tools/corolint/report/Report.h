@@ -10,6 +10,7 @@
 #ifndef COROLINT_SCANNER_REPORT_H
 #define COROLINT_SCANNER_REPORT_H
 
+#include "Baseline.h"
 #include "Finding.h"
 #include "llvm/ADT/StringRef.h"
 #include <map>
@@ -45,6 +46,12 @@ struct ScanReport {
   double Seconds = 0;
   std::string GuideURL = "docs/guide.md"; ///< Prefix of SARIF helpUri.
   std::vector<std::string> CommandLine;
+  /// Whether --baseline filtered the findings, and the entries that no
+  /// finding matches any more: what was fixed since the baseline.
+  bool UsedBaseline = false;
+  std::vector<BaselineEntry> FixedSinceBaseline;
+  std::string StartedAt; ///< When the scan started, UTC, ISO 8601.
+  std::string GitCommit; ///< HEAD of the project root's repository, or "".
 
   std::map<std::string, unsigned> findingsPerCheck() const;
 };

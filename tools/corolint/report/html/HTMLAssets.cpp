@@ -96,8 +96,8 @@ table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; color: var(--muted); padding: 0 0 .5rem; }
 th, td { padding: .45rem .6rem; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
 thead th { border-bottom-width: 2px; white-space: nowrap; }
-th.num, td.num, td.right, th.right { text-align: right; }
-td.center, th.center { text-align: center; }
+th.num, td.num, td[align=right], th[align=right] { text-align: right; }
+td[align=center], th[align=center] { text-align: center; }
 th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: .1rem .2rem;
   margin: -.1rem -.2rem; cursor: pointer; border-radius: 4px; }
 th button::after { content: " \2195"; color: var(--muted); }
@@ -119,6 +119,14 @@ tr[hidden] { display: none; }
 .badge { display: inline-block; border-radius: 2em; padding: 0 .6em; font-size: .8rem; font-weight: 700;
   color: var(--accent-fg); background: var(--warning); text-transform: uppercase; letter-spacing: .03em; }
 .badge.error { background: var(--error); }
+.badge.fix, .badge.suggested { text-transform: none; background: var(--panel); color: var(--fg);
+  border: 1px solid var(--border); }
+/* Scan details: a compact definition list that wraps long values. */
+details.scan { margin: 0 0 1rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .5rem 0; }
+dl.meta div { display: contents; }
+dl.meta dt { color: var(--muted); }
+dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 /* Source listing. */
 .src { border: 1px solid var(--border); border-radius: 6px; background: var(--panel); font-size: .875rem;
   line-height: 1.45; padding: .25rem 0; }
@@ -221,19 +229,27 @@ const char *const ReportJS = R"js(
     });
   });
 
-  // The index's filter: by check (also from #check=<name>) and by text.
+  // The index's filters: by check (also from #check=<name>), severity, path,
+  // whether a fix exists, and text.
   var controls = document.getElementById('filters');
   if (controls) {
     controls.hidden = false;
     var select = document.getElementById('check-filter');
     var search = document.getElementById('text-filter');
+    var level = document.getElementById('level-filter');
+    var pathText = document.getElementById('path-filter');
+    var withFix = document.getElementById('fix-filter');
     var status = document.getElementById('filter-status');
     var findings = document.querySelectorAll('#findings-table tbody tr');
     var files = document.querySelectorAll('#files-table tbody tr');
     var apply = function () {
       var check = select.value, text = search.value.trim().toLowerCase(), shown = 0;
+      var severity = level.value, inPath = pathText.value.trim().toLowerCase();
       each(findings, function (row) {
         var visible = (!check || row.dataset.check === check) &&
+          (!severity || row.dataset.level === severity) &&
+          (!inPath || row.dataset.path.toLowerCase().indexOf(inPath) >= 0) &&
+          (!withFix.checked || !!row.dataset.fix) &&
           (!text || row.textContent.toLowerCase().indexOf(text) >= 0);
         row.hidden = !visible;
         if (visible) shown++;
@@ -265,6 +281,9 @@ const char *const ReportJS = R"js(
                                                     : location.pathname + location.search);
     });
     search.addEventListener('input', apply);
+    level.addEventListener('change', apply);
+    pathText.addEventListener('input', apply);
+    withFix.addEventListener('change', apply);
     window.addEventListener('hashchange', function () {
       if (fromHash()) document.getElementById('findings').scrollIntoView();
     });
