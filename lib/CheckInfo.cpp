@@ -7,8 +7,9 @@
 namespace clang::tidy::corolint {
 
 static constexpr CheckInfo Checks[] = {
-#define COROLINT_CHECK(Name, Class, GuideSection, HasFixIts, Summary)          \
-  {Name, GuideSection, HasFixIts, Summary},
+#define COROLINT_CHECK(Name, Class, GuideSection, HasFixIts, Precision, Tags,  \
+                       Summary)                                                \
+  {Name, GuideSection, HasFixIts, Precision, Tags, Summary},
 #include "Checks.def"
 };
 

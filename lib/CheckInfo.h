@@ -21,6 +21,8 @@ struct CheckInfo {
   llvm::StringLiteral Name;         ///< "coro-lock-across-suspend".
   llvm::StringLiteral GuideSection; ///< "3.2": what its diagnostics cite.
   bool HasFixIts;                   ///< Whether it offers fix-its at all.
+  llvm::StringLiteral Precision;    ///< SARIF's "very-high" ... "low".
+  llvm::StringLiteral Tags;         ///< ';'-separated SARIF tags.
   llvm::StringLiteral Summary;      ///< One sentence: what it finds.
 };
 

@@ -13,6 +13,9 @@ PACKAGES=(
   libasio-doc libboost1.81-doc
   # The sanitizer pass of scripts/test.sh: the shared ASan runtime.
   libclang-rt-22-dev
+  # The SARIF schema test validates with jsonschema, checking formats: its
+  # `format: uri` check needs rfc3987 (without it any string passes).
+  python3-jsonschema python3-rfc3987
   # The HTML report's browser test renders in headless Chromium; without
   # fonts its screenshots would show no text.
   chromium fonts-dejavu-core

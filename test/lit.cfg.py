@@ -46,6 +46,10 @@ config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"))
 config.substitutions.append(("%python", config.python_executable))
+# The interpreter Debian's python3-* packages install for (scripts/setup.sh
+# installs python3-jsonschema and python3-rfc3987 there), whichever python3
+# CMake found first.
+config.substitutions.append(("%debian_python", "/usr/bin/python3"))
 config.substitutions.append(("%corolint_src", config.corolint_src_root))
 config.substitutions.append(("%corolint_bin", os.path.join(config.corolint_obj_root, "bin")))
 

@@ -2,7 +2,10 @@
 //
 // One run; paths relative to %SRCROOT% (the project root, given in
 // originalUriBaseIds) so that code-scanning services can map them to the
-// repository; fingerprints that do not depend on line numbers.
+// repository; fingerprints that do not depend on line numbers; rules whose
+// help is the check's summary, how to fix its findings and the guide section
+// (lib/Checks.def and docs/checks/<check>.md). Valid against the official
+// schema with its formats checked (test/scanner/sarif-schema.test).
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,6 +35,24 @@ static std::string uriEncode(llvm::StringRef Path) {
       Out += "%" + llvm::utohexstr(C, /*LowerCase=*/false, 2);
   }
   return Out;
+}
+
+/// Whether \p Uri is an absolute URI (a scheme, then only characters a URI
+/// may hold): what the schema's `format: uri` of helpUri and informationUri
+/// accepts. "docs/guide.md#s3.2" is relative.
+static bool isAbsoluteUri(llvm::StringRef Uri) {
+  size_t Colon = Uri.find(':');
+  if (Colon == llvm::StringRef::npos || Colon == 0 || !llvm::isAlpha(Uri[0]))
+    return false;
+  auto InScheme = [](char C) {
+    return llvm::isAlnum(C) || llvm::StringRef("+-.").contains(C);
+  };
+  auto InUri = [](char C) {
+    return llvm::isAlnum(C) ||
+           llvm::StringRef("-._~:/?#[]@!$&'()*+,;=%").contains(C);
+  };
+  return llvm::all_of(Uri.take_front(Colon), InScheme) &&
+         llvm::all_of(Uri.drop_front(Colon + 1), InUri);
 }
 
 static std::string rootUri(llvm::StringRef Root) {
@@ -82,8 +103,40 @@ namespace {
 struct Rule {
   std::string Id;
   std::string Section;
-  std::string HelpUri;
+  std::string GuideLink; ///< The guide section, maybe relative to the repository.
 };
+
+/// The rule's help: the check's summary, how to fix its findings, and its
+/// guide section (a Markdown link when the guide's URL is absolute).
+static Object ruleHelp(llvm::StringRef Summary, const CheckDoc *Doc,
+                       const Rule &R) {
+  std::string Text = Summary.str(), Markdown = Summary.str();
+  if (Doc && !Doc->HowToFix.empty()) {
+    Text += "\n\nHow to fix: " + Doc->HowToFix.str();
+    Markdown += "\n\n**How to fix.** " + Doc->HowToFixMarkdown.str();
+  }
+  if (!R.Section.empty()) {
+    std::string Name = "guide §" + R.Section;
+    Text += "\n\nThe rule: " + Name + " (" + R.GuideLink + ").";
+    Markdown += "\n\nThe rule: " +
+                (isAbsoluteUri(R.GuideLink)
+                     ? "[" + Name + "](" + R.GuideLink + ")."
+                     : Name + " (`" + R.GuideLink + "`).");
+  }
+  return Object{{"text", std::move(Text)}, {"markdown", std::move(Markdown)}};
+}
+
+/// SARIF's rule properties: GitHub shows the tags and ranks by precision.
+static Object ruleProperties(const clang::tidy::corolint::CheckInfo &Info) {
+  Array Tags;
+  llvm::SmallVector<llvm::StringRef> Split;
+  Info.Tags.split(Split, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Tag : Split)
+    Tags.push_back(Tag);
+  return Object{{"guideSection", Info.GuideSection},
+                {"tags", std::move(Tags)},
+                {"precision", Info.Precision}};
+}
 
 /// Rules for every enabled check and every check that reported.
 class RuleTable {
@@ -95,7 +148,7 @@ public:
       indexOf(F.Check, &F);
   }
 
-  /// The rule of \p Check; its help is the guide section under the guide
+  /// The rule of \p Check; its help links the guide section under the guide
   /// URL that \p Reported (a finding of it, if any) was configured with.
   unsigned indexOf(llvm::StringRef Check, const Finding *Reported) {
     auto [It, Inserted] = Index.try_emplace(Check, Rules.size());
@@ -103,10 +156,10 @@ public:
       Rules.push_back({Check.str(), guideSectionOf(Check).str(), ""});
     Rule &R = Rules[It->second];
     if (Reported)
-      R.HelpUri = guideSectionURL(*Reported, Report.GuideURL);
-    else if (R.HelpUri.empty())
-      R.HelpUri = clang::tidy::corolint::guideSectionURL(Report.GuideURL,
-                                                        R.Section);
+      R.GuideLink = guideSectionURL(*Reported, Report.GuideURL);
+    else if (R.GuideLink.empty())
+      R.GuideLink = clang::tidy::corolint::guideSectionURL(Report.GuideURL,
+                                                          R.Section);
     return It->second;
   }
 
@@ -125,10 +178,15 @@ public:
                    {"name", R.Id},
                    {"shortDescription", Object{{"text", Summary}}},
                    {"fullDescription", Object{{"text", Description}}},
-                   {"helpUri", R.HelpUri},
+                   {"help", ruleHelp(Summary, Doc, R)},
                    {"defaultConfiguration", Object{{"level", "warning"}}}};
-      if (!R.Section.empty())
-        Entry["properties"] = Object{{"guideSection", R.Section}};
+      // The schema wants an absolute URI; the default guide URL is a path
+      // in the repository, which the help names instead.
+      if (isAbsoluteUri(R.GuideLink))
+        Entry["helpUri"] = R.GuideLink;
+      // Only corolint's checks run, so every rule is in Checks.def.
+      if (Info)
+        Entry["properties"] = ruleProperties(*Info);
       Out.push_back(std::move(Entry));
     }
     return Out;
@@ -213,8 +271,8 @@ void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report) {
                 {"version", COROLINT_VERSION},
                 {"semanticVersion", COROLINT_VERSION},
                 {"rules", Rules.toSARIF()}};
-  if (llvm::StringRef(Report.GuideURL).contains("://"))
-    Driver["informationUri"] = Report.GuideURL; // SARIF wants it absolute.
+  if (isAbsoluteUri(Report.GuideURL))
+    Driver["informationUri"] = Report.GuideURL;
   Value Log = Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
