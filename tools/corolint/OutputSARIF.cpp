@@ -2,7 +2,8 @@
 //
 // One run; paths relative to %SRCROOT% (the project root, given in
 // originalUriBaseIds) so that code-scanning services can map them to the
-// repository; fingerprints that do not depend on line numbers; rules whose
+// repository; columns in UTF-16 code units; fingerprints that do not depend
+// on line numbers; rules whose
 // help is the check's summary, how to fix its findings and the guide section
 // (lib/Checks.def and docs/checks/<check>.md). Valid against the official
 // schema with its formats checked (test/scanner/sarif-schema.test).
@@ -69,7 +70,7 @@ static Value artifactLocation(llvm::StringRef File, llvm::StringRef Root) {
 
 static Value physicalLocation(const Message &M, llvm::StringRef Root) {
   Object Region{{"startLine", M.Loc.Pos.Line},
-                {"startColumn", M.Loc.Pos.Column}};
+                {"startColumn", M.Loc.Pos.Utf16Column}};
   if (!M.LineText.empty())
     Region["snippet"] = Object{{"text", M.LineText}};
   return Object{{"artifactLocation", artifactLocation(M.Loc.File, Root)},
@@ -85,9 +86,9 @@ static Value fix(llvm::StringRef Description,
       Order.push_back(R.File);
     ByFile[R.File].push_back(Object{
         {"deletedRegion", Object{{"startLine", R.Begin.Line},
-                                 {"startColumn", R.Begin.Column},
+                                 {"startColumn", R.Begin.Utf16Column},
                                  {"endLine", R.End.Line},
-                                 {"endColumn", R.End.Column}}},
+                                 {"endColumn", R.End.Utf16Column}}},
         {"insertedContent", Object{{"text", R.Text}}}});
   }
   Array Changes;
@@ -281,7 +282,9 @@ void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report) {
            {"tool", Object{{"driver", std::move(Driver)}}},
            {"originalUriBaseIds",
             Object{{RootId, Object{{"uri", rootUri(Report.ProjectRoot)}}}}},
-           {"columnKind", "unicodeCodePoints"},
+           // Columns count UTF-16 code units, as GitHub code scanning reads
+           // them.
+           {"columnKind", "utf16CodeUnits"},
            {"results", std::move(Results)},
            {"invocations", Array{std::move(Invocation)}}}}}};
   OS << llvm::formatv("{0:2}", Log) << "\n";
