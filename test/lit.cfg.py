@@ -60,6 +60,8 @@ config.substitutions.append(
 config.substitutions.append(("%lsp_client", "%s %s" % (
     config.python_executable,
     os.path.join(config.test_source_root, "clangd", "Inputs", "lsp_client.py"))))
+# Where `cmake --install` puts corolint: its docs are the editor's links.
+config.substitutions.append(("%install_prefix", config.install_prefix))
 config.substitutions.append(("%clangd_inputs",
                              os.path.join(config.test_source_root, "clangd", "Inputs")))
 config.substitutions.append(("%clang_resource_dir", subprocess.check_output(

@@ -3,10 +3,10 @@
 // One run; paths relative to %SRCROOT% (the project root, given in
 // originalUriBaseIds) so that code-scanning services can map them to the
 // repository; columns in UTF-16 code units; fingerprints that do not depend
-// on line numbers; rules whose
-// help is the check's summary, how to fix its findings and the guide section
-// (lib/Checks.def and docs/checks/<check>.md). Valid against the official
-// schema with its formats checked (test/scanner/sarif-schema.test).
+// on line numbers; rules whose help is the check's summary, how to fix its
+// findings and the guide section (lib/Checks.def and docs/checks/<check>.md).
+// Valid against the official schema with its formats checked
+// (test/scanner/sarif-schema.test).
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,17 +26,7 @@ using llvm::json::Value;
 
 constexpr llvm::StringLiteral RootId = "%SRCROOT%";
 
-/// Percent-encodes everything but unreserved characters and '/'.
-static std::string uriEncode(llvm::StringRef Path) {
-  std::string Out;
-  for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
-      Out += C;
-    else
-      Out += "%" + llvm::utohexstr(C, /*LowerCase=*/false, 2);
-  }
-  return Out;
-}
+using clang::tidy::corolint::uriEncodePath;
 
 /// Whether \p Uri is an absolute URI (a scheme, then only characters a URI
 /// may hold): what the schema's `format: uri` of helpUri and informationUri
@@ -57,15 +47,15 @@ static bool isAbsoluteUri(llvm::StringRef Uri) {
 }
 
 static std::string rootUri(llvm::StringRef Root) {
-  std::string Uri = "file://" + uriEncode(Root);
+  std::string Uri = "file://" + uriEncodePath(Root);
   return llvm::StringRef(Uri).ends_with("/") ? Uri : Uri + "/";
 }
 
 static Value artifactLocation(llvm::StringRef File, llvm::StringRef Root) {
   std::string Relative = relativePath(File, Root);
   if (Relative == File) // Outside the project: an absolute URI.
-    return Object{{"uri", "file://" + uriEncode(File)}};
-  return Object{{"uri", uriEncode(Relative)}, {"uriBaseId", RootId}};
+    return Object{{"uri", "file://" + uriEncodePath(File)}};
+  return Object{{"uri", uriEncodePath(Relative)}, {"uriBaseId", RootId}};
 }
 
 static Value physicalLocation(const Message &M, llvm::StringRef Root) {
