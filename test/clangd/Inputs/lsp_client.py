@@ -17,7 +17,7 @@ diagnostics published for the new version. The output is meant for FileCheck:
 Every wait has a deadline, and the server is killed on any failure, so a
 broken server fails the test instead of hanging it.
 
-usage: lsp_client.py --file F [--timeout S] [--no-fix] [--links] -- SERVER [ARGS...]
+usage: lsp_client.py --file F [--timeout S] [--no-fix [--actions]] [--links] -- SERVER [ARGS...]
 """
 
 import argparse
@@ -218,6 +218,8 @@ def run(args):
             "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
         diagnostics = server.diagnostics(uri, 1)
         print_diagnostics("", diagnostics, args.links)
+        if args.no_fix and args.actions:
+            first_fix(server, uri, diagnostics)
         if not args.no_fix:
             edits = first_fix(server, uri, diagnostics)
             if edits is None:
@@ -242,6 +244,8 @@ def main():
                         help="seconds to wait for each answer")
     parser.add_argument("--no-fix", action="store_true",
                         help="only print the diagnostics of the opened file")
+    parser.add_argument("--actions", action="store_true",
+                        help="with --no-fix, print the code actions without applying one")
     parser.add_argument("--links", action="store_true",
                         help="print each diagnostic's codeDescription.href")
     parser.add_argument("server", nargs=argparse.REMAINDER)
