@@ -45,12 +45,12 @@ struct PublishDiagnosticsParams;
 #define COROLINT_PUBLISH_DIAGNOSTICS_TO_JSON                                   \
   "_ZN5clang6clangd6toJSONERKNS0_24PublishDiagnosticsParamsE"
 
-llvm::json::Value
-clangdPublishDiagnosticsToJSON(const clang::clangd::PublishDiagnosticsParams &)
-    __asm__("__real_" COROLINT_PUBLISH_DIAGNOSTICS_TO_JSON);
+llvm::json::Value clangdPublishDiagnosticsToJSON(
+    const clang::clangd::PublishDiagnosticsParams
+        &) __asm__("__real_" COROLINT_PUBLISH_DIAGNOSTICS_TO_JSON);
 llvm::json::Value corolintPublishDiagnosticsToJSON(
-    const clang::clangd::PublishDiagnosticsParams &Params)
-    __asm__("__wrap_" COROLINT_PUBLISH_DIAGNOSTICS_TO_JSON);
+    const clang::clangd::PublishDiagnosticsParams
+        &Params) __asm__("__wrap_" COROLINT_PUBLISH_DIAGNOSTICS_TO_JSON);
 
 namespace {
 

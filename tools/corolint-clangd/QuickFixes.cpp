@@ -34,12 +34,15 @@ struct CodeAction;
 // clang::clangd::toJSON(const clang::clangd::CodeAction &); CMakeLists.txt
 // passes the same name to --wrap. The signature is checked against clangd 22
 // by test/clangd/quick-fix-titles.test.
-#define COROLINT_CODE_ACTION_TO_JSON "_ZN5clang6clangd6toJSONERKNS0_10CodeActionE"
+#define COROLINT_CODE_ACTION_TO_JSON                                           \
+  "_ZN5clang6clangd6toJSONERKNS0_10CodeActionE"
 
-llvm::json::Value clangdCodeActionToJSON(const clang::clangd::CodeAction &)
-    __asm__("__real_" COROLINT_CODE_ACTION_TO_JSON);
-llvm::json::Value corolintCodeActionToJSON(const clang::clangd::CodeAction &)
-    __asm__("__wrap_" COROLINT_CODE_ACTION_TO_JSON);
+llvm::json::Value
+clangdCodeActionToJSON(const clang::clangd::CodeAction &) __asm__(
+    "__real_" COROLINT_CODE_ACTION_TO_JSON);
+llvm::json::Value
+corolintCodeActionToJSON(const clang::clangd::CodeAction &) __asm__(
+    "__wrap_" COROLINT_CODE_ACTION_TO_JSON);
 
 namespace {
 
