@@ -14,7 +14,8 @@
 // - under the guide URL its citation carries (the check's or the global
 //   `GuideURL` option): "<folder of the guide>/checks/<check>.<extension>";
 // - else the installed documentation,
-//   file://<prefix>/share/doc/corolint/checks/<check>.md.
+//   file://<prefix>/share/doc/corolint/checks/<check>.md, <prefix> being
+//   where this binary is installed.
 // Other diagnostics keep clangd's link.
 //
 // One warning per dropped task. coro-discarded-task stays quiet where clang
@@ -30,7 +31,9 @@
 
 #include "CheckInfo.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 #include <tuple>
 
 namespace clang::clangd {
@@ -58,11 +61,27 @@ using namespace clang::tidy::corolint;
 using llvm::json::Array;
 using llvm::json::Object;
 
+/// Where the docs are installed: share/doc/corolint beside the bin/ folder
+/// this binary runs from (an install moved with `cmake --install --prefix`),
+/// else where the configured prefix puts them.
+const std::string &installedDocs() {
+  static const std::string Docs = [] {
+    std::string Executable = llvm::sys::fs::getMainExecutable(
+        nullptr, reinterpret_cast<void *>(&installedDocs));
+    llvm::SmallString<256> Beside(
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(Executable)));
+    llvm::sys::path::append(Beside, "share", "doc", "corolint");
+    return llvm::sys::fs::is_directory(Beside) ? std::string(Beside)
+                                               : COROLINT_INSTALLED_DOCS;
+  }();
+  return Docs;
+}
+
 /// The page of \p Check for a diagnostic that reads \p Message.
 std::string checkPageLink(llvm::StringRef Check, llvm::StringRef Message) {
   std::string GuideURL = guideURLOfCitation(Message);
   if (GuideURL.empty())
-    GuideURL = "file://" + uriEncodePath(COROLINT_INSTALLED_DOCS "/guide.md");
+    GuideURL = "file://" + uriEncodePath(installedDocs() + "/guide.md");
   return checkPageURL(GuideURL, Check);
 }
 
