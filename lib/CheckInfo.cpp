@@ -2,13 +2,17 @@
 
 #include "CheckInfo.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/Twine.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 
 namespace clang::tidy::corolint {
 
 static constexpr CheckInfo Checks[] = {
-#define COROLINT_CHECK(Name, Class, GuideSection, HasFixIts, Summary)          \
-  {Name, GuideSection, HasFixIts, Summary},
+#define COROLINT_CHECK(Name, Class, GuideSection, HasFixIts, Precision, Tags,  \
+                       Summary)                                                \
+  {Name, GuideSection, HasFixIts, Precision, Tags, Summary},
 #include "Checks.def"
 };
 
@@ -42,6 +46,35 @@ std::string guideCitation(llvm::StringRef Section, llvm::StringRef GuideURL) {
   if (!GuideURL.empty())
     Text += " " + guideSectionURL(GuideURL, Section);
   return Text + "]";
+}
+
+std::string guideURLOfCitation(llvm::StringRef Message) {
+  static const llvm::Regex Citation("\\[guide §[0-9.]+ ([^] ]+)#s[0-9.]+\\]");
+  llvm::SmallVector<llvm::StringRef, 2> Match;
+  return Citation.match(Message, &Match) ? Match[1].str() : "";
+}
+
+std::string checkPageURL(llvm::StringRef GuideURL, llvm::StringRef Check) {
+  llvm::StringRef Guide = GuideURL.split('#').first;
+  llvm::StringRef Folder = Guide.take_front(Guide.rfind('/') + 1);
+  if (Folder.ends_with("//")) // "https://host": the guide is the site.
+    Folder = Guide;
+  llvm::StringRef Extension =
+      llvm::sys::path::extension(Guide.drop_front(Folder.size()));
+  return (Folder + (Folder.ends_with("/") || Folder.empty() ? "" : "/") +
+          "checks/" + Check + (Extension.empty() ? ".md" : Extension))
+      .str();
+}
+
+std::string uriEncodePath(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
+      Out += C;
+    else
+      Out += "%" + llvm::utohexstr(C, /*LowerCase=*/false, 2);
+  }
+  return Out;
 }
 
 } // namespace clang::tidy::corolint

@@ -21,6 +21,8 @@ struct CheckInfo {
   llvm::StringLiteral Name;         ///< "coro-lock-across-suspend".
   llvm::StringLiteral GuideSection; ///< "3.2": what its diagnostics cite.
   bool HasFixIts;                   ///< Whether it offers fix-its at all.
+  llvm::StringLiteral Precision;    ///< SARIF's "very-high" ... "low".
+  llvm::StringLiteral Tags;         ///< ';'-separated SARIF tags.
   llvm::StringLiteral Summary;      ///< One sentence: what it finds.
 };
 
@@ -42,6 +44,20 @@ std::string guideSectionURL(llvm::StringRef GuideURL, llvm::StringRef Section);
 /// What ends a diagnostic: "[guide §3.2]", or "[guide §3.2 <URL>#s3.2]" when
 /// the guide's \p GuideURL is set.
 std::string guideCitation(llvm::StringRef Section, llvm::StringRef GuideURL);
+
+/// The guide URL that the citation in \p Message carries, "" when it carries
+/// none: the inverse of guideCitation(), for corolint-clangd, whose LSP
+/// diagnostics keep only the check's name and the message.
+std::string guideURLOfCitation(llvm::StringRef Message);
+
+/// Where \p Check's page is: "checks/<check>" beside the guide at
+/// \p GuideURL, with the guide's extension (".md" when it has none), as
+/// docs/ and the HTML report lay them out.
+std::string checkPageURL(llvm::StringRef GuideURL, llvm::StringRef Check);
+
+/// \p Path with every byte but unreserved characters and '/' percent-encoded:
+/// the path of a file:// URI.
+std::string uriEncodePath(llvm::StringRef Path);
 
 } // namespace clang::tidy::corolint
 

@@ -19,7 +19,8 @@ namespace clang::tidy::corolint {
 class CorolintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-#define COROLINT_CHECK(Name, Class, GuideSection, HasFixIts, Summary)          \
+#define COROLINT_CHECK(Name, Class, GuideSection, HasFixIts, Precision, Tags,  \
+                       Summary)                                                \
   Factories.registerCheck<Class>(Name);
 #include "Checks.def"
   }

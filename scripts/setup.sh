@@ -17,6 +17,9 @@ PACKAGES=(
   libclang-rt-22-dev
   # The HTML report renders docs/ with GitHub's CommonMark (tables included).
   libcmark-gfm-dev libcmark-gfm-extensions-dev
+  # The SARIF schema test validates with jsonschema, checking formats: its
+  # `format: uri` check needs rfc3987 (without it any string passes).
+  python3-jsonschema python3-rfc3987
   # The HTML report's browser test renders in headless Chromium; without
   # fonts its screenshots would show no text.
   chromium fonts-dejavu-core

@@ -47,6 +47,10 @@ config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%asio_flags", "-DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1"))
 config.substitutions.append(("%python", config.python_executable))
+# The interpreter Debian's python3-* packages install for (scripts/setup.sh
+# installs python3-jsonschema and python3-rfc3987 there), whichever python3
+# CMake found first.
+config.substitutions.append(("%debian_python", "/usr/bin/python3"))
 config.substitutions.append(("%corolint_src", config.corolint_src_root))
 config.substitutions.append(("%corolint_bin", os.path.join(config.corolint_obj_root, "bin")))
 config.substitutions.append(("%corolint_obj", config.corolint_obj_root))
@@ -61,6 +65,8 @@ config.substitutions.append(
 config.substitutions.append(("%lsp_client", "%s %s" % (
     config.python_executable,
     os.path.join(config.test_source_root, "clangd", "Inputs", "lsp_client.py"))))
+# Where `cmake --install` puts corolint: its docs are the editor's links.
+config.substitutions.append(("%install_prefix", config.install_prefix))
 config.substitutions.append(("%clangd_inputs",
                              os.path.join(config.test_source_root, "clangd", "Inputs")))
 config.substitutions.append(("%clang_resource_dir", subprocess.check_output(

@@ -17,19 +17,24 @@ import subprocess
 import sys
 
 GLOBAL_OPTIONS = {"GuideURL"}
+SARIF_PRECISIONS = ("very-high", "high", "medium", "low")
 
 
 def table_of_checks(def_path):
-    """Maps each check of Checks.def to (section, has_fixits, summary)."""
+    """Maps each check of Checks.def to (section, has_fixits, summary), and
+    each to its precision."""
     text = open(def_path, encoding="utf-8").read()
     table = {}
     row = re.compile(r'^COROLINT_CHECK\(\s*"([^"]+)",\s*\w+,\s*"([\d.]+)",\s*(true|false),'
+                     r'\s*"([^"]*)",\s*"[^"]*",'  # precision, tags
                      r'\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)', re.M)
-    for name, section, fixits, literals in row.findall(text):
+    precision = {}
+    for name, section, fixits, level, literals in row.findall(text):
         pieces = re.findall(r'"((?:[^"\\]|\\.)*)"', literals)
         summary = "".join(pieces).replace('\\"', '"').replace("\\\\", "\\")
         table[name] = (section, fixits == "true", summary)
-    return table
+        precision[name] = level
+    return table, precision
 
 
 def guide_sections(guide_path):
@@ -96,10 +101,10 @@ def main():
     checks = registered_checks(args.clang_tidy, args.plugin)
     options = stored_options(args.clang_tidy, args.plugin)
     cited = cited_sections(args.clang_tidy, args.plugin, args.trigger, compiler_args)
-    table = table_of_checks(args.checks_def)
+    table, precision = table_of_checks(args.checks_def)
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(args.checks_def)),
                                     os.pardir, "tools", "corolint"))
-    from gen_check_docs import first_paragraph, first_sentence
+    from gen_check_docs import first_paragraph, first_sentence, how_to_fix
 
     for name in sorted(set(table) - set(checks)):
         problems.append("%s: in Checks.def but not registered" % name)
@@ -125,12 +130,17 @@ def main():
             if "guide.md#s%s" % section not in page:
                 problems.append("%s: page does not link the cited section guide.md#s%s"
                                 % (check, section))
+        if not how_to_fix(page):
+            problems.append("%s: page has no '## How to fix' section (SARIF's rule help)" % check)
         if check not in page.split("\n", 1)[0]:
             problems.append("%s: page title does not name the check" % check)
         if check not in table:
             problems.append("%s: registered but not in Checks.def" % check)
             continue
         section, has_fixits, summary = table[check]
+        if precision[check] not in SARIF_PRECISIONS:
+            problems.append("%s: Checks.def precision '%s' is not one of SARIF's %s"
+                            % (check, precision[check], ", ".join(SARIF_PRECISIONS)))
         for other in sorted(cited.get(check, set()) - {section}):
             problems.append("%s: Checks.def says §%s, its diagnostics cite §%s"
                             % (check, section, other))

@@ -93,9 +93,12 @@ cl::opt<Format> OutputFormat(
 cl::opt<std::string> OutputFile("output", cl::desc(R"(Write the report here instead of stdout
 (for --format=html: the folder to write it to))"),
                                 cl::value_desc("file"), cl::cat(Category));
-cl::alias OutputFileShort("o", cl::desc("Alias for --output"), cl::aliasopt(OutputFile));
-cl::opt<std::string> GuideURL("guide-url", cl::desc(R"(Prefix of the SARIF rules' helpUri; "#sN.M" is
-appended. Default: docs/guide.md)"),
+// Aliases are hidden by default, and --help shows only the category.
+cl::alias OutputFileShort("o", cl::desc("Alias for --output"), cl::aliasopt(OutputFile),
+                          cl::NotHidden, cl::cat(Category));
+cl::opt<std::string> GuideURL("guide-url", cl::desc(R"(URL of the guide that SARIF rules' help links,
+"#sN.M" appended (helpUri too, when it is an
+absolute URI). Default: docs/guide.md)"),
                               cl::value_desc("url"), cl::init("docs/guide.md"), cl::cat(Category));
 cl::opt<std::string> ExportFixes("export-fixes", cl::desc(R"(Write fix-its as YAML for clang-apply-replacements
 (the format of clang-tidy's --export-fixes))"),

@@ -7,8 +7,9 @@ a workspace edit, sends the edited text as a didChange, and prints the
 diagnostics published for the new version. The output is meant for FileCheck:
 
   diagnostic: <code> <line>:<col> <severity> <message>
+  link: <codeDescription.href>              (with --links)
   related: <line>:<col> <message>
-  action: <kind> "<title>"
+  action: <kind> "<title>" [preferred]
   edit: <line>:<col>-<line>:<col> "<new text>"
   after-fix diagnostic: ...
   done
@@ -16,7 +17,7 @@ diagnostics published for the new version. The output is meant for FileCheck:
 Every wait has a deadline, and the server is killed on any failure, so a
 broken server fails the test instead of hanging it.
 
-usage: lsp_client.py --file F [--timeout S] [--no-fix] -- SERVER [ARGS...]
+usage: lsp_client.py --file F [--timeout S] [--no-fix [--actions]] [--links] -- SERVER [ARGS...]
 """
 
 import argparse
@@ -137,12 +138,14 @@ def position(pos):
     return "%d:%d" % (pos["line"] + 1, pos["character"] + 1)
 
 
-def print_diagnostics(prefix, diagnostics):
+def print_diagnostics(prefix, diagnostics, links=False):
     for d in sorted(diagnostics, key=lambda d: (d["range"]["start"]["line"],
                                                 d["range"]["start"]["character"])):
         print("%sdiagnostic: %s %s %s %s" % (
             prefix, d.get("code", "-"), position(d["range"]["start"]),
             SEVERITIES.get(d.get("severity"), "?"), d["message"]))
+        if links:
+            print("%slink: %s" % (prefix, d.get("codeDescription", {}).get("href", "-")))
         for info in d.get("relatedInformation", []):
             print("%srelated: %s %s" % (
                 prefix, position(info["location"]["range"]["start"]),
@@ -182,7 +185,8 @@ def first_fix(server, uri, diagnostics):
             "context": {"diagnostics": [d]},
         }) or []
         for action in actions:
-            print('action: %s "%s"' % (action.get("kind", "-"), action["title"]))
+            print('action: %s "%s"%s' % (action.get("kind", "-"), action["title"],
+                                         " preferred" if action.get("isPreferred") else ""))
             edits = edits_for(action.get("edit", {}), uri)
             for e in edits:
                 print('edit: %s-%s "%s"' % (
@@ -213,7 +217,9 @@ def run(args):
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
         diagnostics = server.diagnostics(uri, 1)
-        print_diagnostics("", diagnostics)
+        print_diagnostics("", diagnostics, args.links)
+        if args.no_fix and args.actions:
+            first_fix(server, uri, diagnostics)
         if not args.no_fix:
             edits = first_fix(server, uri, diagnostics)
             if edits is None:
@@ -238,6 +244,10 @@ def main():
                         help="seconds to wait for each answer")
     parser.add_argument("--no-fix", action="store_true",
                         help="only print the diagnostics of the opened file")
+    parser.add_argument("--actions", action="store_true",
+                        help="with --no-fix, print the code actions without applying one")
+    parser.add_argument("--links", action="store_true",
+                        help="print each diagnostic's codeDescription.href")
     parser.add_argument("server", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     if args.server and args.server[0] == "--":

@@ -20,6 +20,7 @@ for name in glob.glob(os.path.join(cache, "*", "*.json")):
             note["offset"] = 0
         finding["main"]["fixes"] = [{
             "file": victim, "offset": 0, "length": 0, "text": "PWNED ",
-            "begin": {"line": 1, "column": 1}, "end": {"line": 1, "column": 1}}]
+            "begin": {"line": 1, "column": 1, "utf16Column": 1},
+            "end": {"line": 1, "column": 1, "utf16Column": 1}}]
     with open(name, "w") as f:
         json.dump(entry, f)

@@ -2,14 +2,17 @@
 """Checks a corolint SARIF log for the fields code-scanning services need.
 
 usage: validate_sarif.py LOG.sarif [--expect-results=N] [--expect-fixes]
-                         [--expect-related] [--help-uri-prefix=P]
+                         [--expect-related] [--help-uri-prefix=P | --no-help-uri]
 
 Prints "SARIF OK: <results> results, <rules> rules" or the first problem
-(exit 1). Checks SARIF 2.1.0 structure, rules (id, descriptions, helpUri),
+(exit 1). Checks SARIF 2.1.0 structure, rules (id, descriptions that end
+with a full sentence, help as text and Markdown naming the guide section,
+tags and precision, helpUri absolute or absent),
 results (ruleId/ruleIndex agreement, level, message, relative locations
 based on %SRCROOT%, partialFingerprints), relatedLocations and fixes.
 """
 import json
+import re
 import sys
 
 
@@ -71,10 +74,27 @@ def validate(log, opts):
         need(isinstance(rule.get("id"), str) and rule["id"], where + ".id")
         text_of(rule.get("shortDescription"), where + ".shortDescription")
         text_of(rule.get("fullDescription"), where + ".fullDescription")
-        need(isinstance(rule.get("helpUri"), str) and rule["helpUri"], where + ".helpUri")
+        need(rule["fullDescription"]["text"].endswith((".", "!", "?")),
+             where + ".fullDescription is cut mid-sentence")
+        help = rule.get("help")
+        text_of(help, where + ".help")
+        need(isinstance(help.get("markdown"), str) and help["markdown"], where + ".help.markdown")
+        for form in ("text", "markdown"):
+            need("How to fix" in help[form] and "guide §" in help[form],
+                 where + ".help.%s needs how to fix and the guide section" % form)
+        props = rule.get("properties", {})
+        need(isinstance(props.get("tags"), list) and props["tags"]
+             and all(isinstance(t, str) and t for t in props["tags"]), where + ".properties.tags")
+        need(props.get("precision") in ("very-high", "high", "medium", "low"),
+             where + ".properties.precision")
+        uri = rule.get("helpUri")
         if "help_uri_prefix" in opts:
-            need(rule["helpUri"].startswith(opts["help_uri_prefix"]),
-                 where + ".helpUri %r lacks prefix %r" % (rule["helpUri"], opts["help_uri_prefix"]))
+            need(isinstance(uri, str) and uri.startswith(opts["help_uri_prefix"]),
+                 where + ".helpUri %r lacks prefix %r" % (uri, opts["help_uri_prefix"]))
+        elif uri is not None:
+            need(re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", uri), where + ".helpUri %r is relative" % uri)
+        if opts.get("no_help_uri"):
+            need(uri is None, where + ".helpUri %r where none was expected" % uri)
     bases = run.get("originalUriBaseIds")
     need(isinstance(bases, dict) and "%SRCROOT%" in bases, "originalUriBaseIds.%SRCROOT%")
     root = bases["%SRCROOT%"].get("uri", "")
@@ -141,6 +161,8 @@ def main():
             opts["fixes"] = True
         elif arg == "--expect-related":
             opts["related"] = True
+        elif arg == "--no-help-uri":
+            opts["no_help_uri"] = True
         elif arg.startswith("--help-uri-prefix="):
             opts["help_uri_prefix"] = arg.split("=", 1)[1]
     with open(sys.argv[1], encoding="utf-8") as f:

@@ -6,7 +6,7 @@ namespace corolint::scanner {
 
 static const CheckDoc Docs[] = {
 #include "CheckDocs.inc"
-    CheckDoc{"", ""}, // Keeps the array non-empty without any docs.
+    CheckDoc{"", "", "", ""}, // Keeps the array non-empty without any docs.
 };
 
 const CheckDoc *findCheckDoc(llvm::StringRef Check) {

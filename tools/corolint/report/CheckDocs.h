@@ -1,8 +1,9 @@
 //===--- CheckDocs.h - what each check is, from its documentation ---------===//
 //
-// The long description of each check for SARIF, extracted at build time
-// from docs/checks/<check>.md. Name, guide section and summary come from the
-// table of checks (lib/Checks.def, CheckInfo.h).
+// The long description of each check and how to fix its findings, for
+// SARIF, extracted at build time from docs/checks/<check>.md. Name, guide
+// section, summary, precision and tags come from the table of checks
+// (lib/Checks.def, CheckInfo.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,7 +16,9 @@ namespace corolint::scanner {
 
 struct CheckDoc {
   llvm::StringRef Name;
-  llvm::StringRef Description; ///< First paragraph of the documentation.
+  llvm::StringRef Description; ///< First paragraph, whole sentences only.
+  llvm::StringRef HowToFix;    ///< Its "How to fix" section, plain text.
+  llvm::StringRef HowToFixMarkdown; ///< The same in Markdown.
 };
 
 /// The documentation of \p Check, or null when the check has none.

@@ -42,7 +42,8 @@ static bool decodePath(std::string &Path) {
 }
 
 static Value toJSON(const Position &P) {
-  return Object{{"line", P.Line}, {"column", P.Column}};
+  return Object{{"line", P.Line}, {"column", P.Column},
+                {"utf16Column", P.Utf16Column}};
 }
 
 static Value toJSON(const Replacement &R) {
@@ -60,6 +61,7 @@ static Value toJSON(const Message &M) {
                 {"offset", M.Loc.Offset},
                 {"line", M.Loc.Pos.Line},
                 {"column", M.Loc.Pos.Column},
+                {"utf16Column", M.Loc.Pos.Utf16Column},
                 {"lineText", M.LineText},
                 {"fixes", std::move(Fixes)}};
 }
@@ -97,7 +99,8 @@ Value toJSON(const TUResult &R) {
 
 static bool fromJSON(const Value &V, Position &P, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("line", P.Line) && O.map("column", P.Column);
+  return O && O.map("line", P.Line) && O.map("column", P.Column) &&
+         O.map("utf16Column", P.Utf16Column);
 }
 
 static bool fromJSON(const Value &V, Replacement &R, llvm::json::Path Path) {
@@ -111,7 +114,9 @@ static bool fromJSON(const Value &V, Message &M, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
   return O && O.map("text", M.Text) && O.map("file", M.Loc.File) &&
          decodePath(M.Loc.File) && O.map("offset", M.Loc.Offset) && O.map("line", M.Loc.Pos.Line) &&
-         O.map("column", M.Loc.Pos.Column) && O.map("lineText", M.LineText) &&
+         O.map("column", M.Loc.Pos.Column) &&
+         O.map("utf16Column", M.Loc.Pos.Utf16Column) &&
+         O.map("lineText", M.LineText) &&
          O.map("fixes", M.Fixes);
 }
 

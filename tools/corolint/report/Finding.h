@@ -18,6 +18,9 @@ namespace corolint::scanner {
 struct Position {
   unsigned Line = 0;   ///< 1-based; 0 when unknown.
   unsigned Column = 0; ///< 1-based, in bytes like clang's columns.
+  /// 1-based, in UTF-16 code units: SARIF's utf16CodeUnits (what GitHub
+  /// code scanning reads) and LSP's default.
+  unsigned Utf16Column = 0;
 };
 
 struct Location {

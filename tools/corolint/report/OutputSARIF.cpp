@@ -2,7 +2,11 @@
 //
 // One run; paths relative to %SRCROOT% (the project root, given in
 // originalUriBaseIds) so that code-scanning services can map them to the
-// repository; fingerprints that do not depend on line numbers.
+// repository; columns in UTF-16 code units; fingerprints that do not depend
+// on line numbers; rules whose help is the check's summary, how to fix its
+// findings and the guide section (lib/Checks.def and docs/checks/<check>.md).
+// Valid against the official schema with its formats checked
+// (test/scanner/sarif-schema.test).
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,33 +26,41 @@ using llvm::json::Value;
 
 constexpr llvm::StringLiteral RootId = "%SRCROOT%";
 
-/// Percent-encodes everything but unreserved characters and '/'.
-static std::string uriEncode(llvm::StringRef Path) {
-  std::string Out;
-  for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
-      Out += C;
-    else
-      Out += "%" + llvm::utohexstr(C, /*LowerCase=*/false, 2);
-  }
-  return Out;
+using clang::tidy::corolint::uriEncodePath;
+
+/// Whether \p Uri is an absolute URI (a scheme, then only characters a URI
+/// may hold): what the schema's `format: uri` of helpUri and informationUri
+/// accepts. "docs/guide.md#s3.2" is relative.
+static bool isAbsoluteUri(llvm::StringRef Uri) {
+  size_t Colon = Uri.find(':');
+  if (Colon == llvm::StringRef::npos || Colon == 0 || !llvm::isAlpha(Uri[0]))
+    return false;
+  auto InScheme = [](char C) {
+    return llvm::isAlnum(C) || llvm::StringRef("+-.").contains(C);
+  };
+  auto InUri = [](char C) {
+    return llvm::isAlnum(C) ||
+           llvm::StringRef("-._~:/?#[]@!$&'()*+,;=%").contains(C);
+  };
+  return llvm::all_of(Uri.take_front(Colon), InScheme) &&
+         llvm::all_of(Uri.drop_front(Colon + 1), InUri);
 }
 
 static std::string rootUri(llvm::StringRef Root) {
-  std::string Uri = "file://" + uriEncode(Root);
+  std::string Uri = "file://" + uriEncodePath(Root);
   return llvm::StringRef(Uri).ends_with("/") ? Uri : Uri + "/";
 }
 
 static Value artifactLocation(llvm::StringRef File, llvm::StringRef Root) {
   std::string Relative = relativePath(File, Root);
   if (Relative == File) // Outside the project: an absolute URI.
-    return Object{{"uri", "file://" + uriEncode(File)}};
-  return Object{{"uri", uriEncode(Relative)}, {"uriBaseId", RootId}};
+    return Object{{"uri", "file://" + uriEncodePath(File)}};
+  return Object{{"uri", uriEncodePath(Relative)}, {"uriBaseId", RootId}};
 }
 
 static Value physicalLocation(const Message &M, llvm::StringRef Root) {
   Object Region{{"startLine", M.Loc.Pos.Line},
-                {"startColumn", M.Loc.Pos.Column}};
+                {"startColumn", M.Loc.Pos.Utf16Column}};
   if (!M.LineText.empty())
     Region["snippet"] = Object{{"text", M.LineText}};
   return Object{{"artifactLocation", artifactLocation(M.Loc.File, Root)},
@@ -64,9 +76,9 @@ static Value fix(llvm::StringRef Description,
       Order.push_back(R.File);
     ByFile[R.File].push_back(Object{
         {"deletedRegion", Object{{"startLine", R.Begin.Line},
-                                 {"startColumn", R.Begin.Column},
+                                 {"startColumn", R.Begin.Utf16Column},
                                  {"endLine", R.End.Line},
-                                 {"endColumn", R.End.Column}}},
+                                 {"endColumn", R.End.Utf16Column}}},
         {"insertedContent", Object{{"text", R.Text}}}});
   }
   Array Changes;
@@ -82,8 +94,40 @@ namespace {
 struct Rule {
   std::string Id;
   std::string Section;
-  std::string HelpUri;
+  std::string GuideLink; ///< The guide section, maybe relative to the repository.
 };
+
+/// The rule's help: the check's summary, how to fix its findings, and its
+/// guide section (a Markdown link when the guide's URL is absolute).
+static Object ruleHelp(llvm::StringRef Summary, const CheckDoc *Doc,
+                       const Rule &R) {
+  std::string Text = Summary.str(), Markdown = Summary.str();
+  if (Doc && !Doc->HowToFix.empty()) {
+    Text += "\n\nHow to fix: " + Doc->HowToFix.str();
+    Markdown += "\n\n**How to fix.** " + Doc->HowToFixMarkdown.str();
+  }
+  if (!R.Section.empty()) {
+    std::string Name = "guide §" + R.Section;
+    Text += "\n\nThe rule: " + Name + " (" + R.GuideLink + ").";
+    Markdown += "\n\nThe rule: " +
+                (isAbsoluteUri(R.GuideLink)
+                     ? "[" + Name + "](" + R.GuideLink + ")."
+                     : Name + " (`" + R.GuideLink + "`).");
+  }
+  return Object{{"text", std::move(Text)}, {"markdown", std::move(Markdown)}};
+}
+
+/// SARIF's rule properties: GitHub shows the tags and ranks by precision.
+static Object ruleProperties(const clang::tidy::corolint::CheckInfo &Info) {
+  Array Tags;
+  llvm::SmallVector<llvm::StringRef> Split;
+  Info.Tags.split(Split, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Tag : Split)
+    Tags.push_back(Tag);
+  return Object{{"guideSection", Info.GuideSection},
+                {"tags", std::move(Tags)},
+                {"precision", Info.Precision}};
+}
 
 /// Rules for every enabled check and every check that reported.
 class RuleTable {
@@ -95,7 +139,7 @@ public:
       indexOf(F.Check, &F);
   }
 
-  /// The rule of \p Check; its help is the guide section under the guide
+  /// The rule of \p Check; its help links the guide section under the guide
   /// URL that \p Reported (a finding of it, if any) was configured with.
   unsigned indexOf(llvm::StringRef Check, const Finding *Reported) {
     auto [It, Inserted] = Index.try_emplace(Check, Rules.size());
@@ -103,10 +147,10 @@ public:
       Rules.push_back({Check.str(), guideSectionOf(Check).str(), ""});
     Rule &R = Rules[It->second];
     if (Reported)
-      R.HelpUri = guideSectionURL(*Reported, Report.GuideURL);
-    else if (R.HelpUri.empty())
-      R.HelpUri = clang::tidy::corolint::guideSectionURL(Report.GuideURL,
-                                                        R.Section);
+      R.GuideLink = guideSectionURL(*Reported, Report.GuideURL);
+    else if (R.GuideLink.empty())
+      R.GuideLink = clang::tidy::corolint::guideSectionURL(Report.GuideURL,
+                                                          R.Section);
     return It->second;
   }
 
@@ -125,10 +169,15 @@ public:
                    {"name", R.Id},
                    {"shortDescription", Object{{"text", Summary}}},
                    {"fullDescription", Object{{"text", Description}}},
-                   {"helpUri", R.HelpUri},
+                   {"help", ruleHelp(Summary, Doc, R)},
                    {"defaultConfiguration", Object{{"level", "warning"}}}};
-      if (!R.Section.empty())
-        Entry["properties"] = Object{{"guideSection", R.Section}};
+      // The schema wants an absolute URI; the default guide URL is a path
+      // in the repository, which the help names instead.
+      if (isAbsoluteUri(R.GuideLink))
+        Entry["helpUri"] = R.GuideLink;
+      // Only corolint's checks run, so every rule is in Checks.def.
+      if (Info)
+        Entry["properties"] = ruleProperties(*Info);
       Out.push_back(std::move(Entry));
     }
     return Out;
@@ -213,8 +262,8 @@ void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report) {
                 {"version", COROLINT_VERSION},
                 {"semanticVersion", COROLINT_VERSION},
                 {"rules", Rules.toSARIF()}};
-  if (llvm::StringRef(Report.GuideURL).contains("://"))
-    Driver["informationUri"] = Report.GuideURL; // SARIF wants it absolute.
+  if (isAbsoluteUri(Report.GuideURL))
+    Driver["informationUri"] = Report.GuideURL;
   Value Log = Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},
@@ -223,7 +272,9 @@ void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report) {
            {"tool", Object{{"driver", std::move(Driver)}}},
            {"originalUriBaseIds",
             Object{{RootId, Object{{"uri", rootUri(Report.ProjectRoot)}}}}},
-           {"columnKind", "unicodeCodePoints"},
+           // Columns count UTF-16 code units, as GitHub code scanning reads
+           // them.
+           {"columnKind", "utf16CodeUnits"},
            {"results", std::move(Results)},
            {"invocations", Array{std::move(Invocation)}}}}}};
   OS << llvm::formatv("{0:2}", Log) << "\n";

@@ -3,6 +3,7 @@
 #include "Output.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Unicode.h"
 
 namespace corolint::scanner {
 
@@ -55,18 +56,32 @@ std::string visibleText(llvm::StringRef Text) { return visible(Text, false); }
 /// file.
 static std::string visibleName(llvm::StringRef Name) { return visible(Name, true); }
 
-static void writeCaretLine(llvm::raw_ostream &OS, const Message &M) {
-  // Tabs stay tabs, so the caret lines up with the code however it is shown;
-  // each character shown before the column (escapes included) takes one
-  // space.
+/// What puts the caret under the character after \p Before as a terminal
+/// shows it (like clang's caret): tabs stay tabs, so the caret lines up
+/// however wide they are shown; every other character takes as many spaces
+/// as its display width (two for CJK and emoji, none for a combining mark).
+static std::string caretIndent(llvm::StringRef Before) {
   std::string Indent;
+  while (!Before.empty()) {
+    unsigned Length = std::min<unsigned>(
+        llvm::getNumBytesForUTF8(static_cast<llvm::UTF8>(Before.front())),
+        Before.size());
+    llvm::StringRef Char = Before.take_front(Length);
+    if (Char == "\t")
+      Indent += '\t';
+    else
+      Indent.append(std::max(llvm::sys::unicode::columnWidthUTF8(Char), 0), ' ');
+    Before = Before.drop_front(Length);
+  }
+  return Indent;
+}
+
+static void writeCaretLine(llvm::raw_ostream &OS, const Message &M) {
+  // Escapes shown before the column take their own width.
   llvm::StringRef Line = M.LineText;
-  std::string Before = visibleText(
+  std::string Indent = caretIndent(visibleText(
       Line.take_front(std::min<size_t>(M.Loc.Pos.Column ? M.Loc.Pos.Column - 1 : 0,
-                                       Line.size())));
-  for (char C : Before)
-    if ((static_cast<unsigned char>(C) & 0xC0) != 0x80)
-      Indent += C == '\t' ? '\t' : ' ';
+                                       Line.size()))));
   OS << visibleText(Line) << "\n" << Indent;
   OS.changeColor(Colors::GREEN, /*Bold=*/true);
   OS << "^";

@@ -13,7 +13,7 @@ namespace corolint::scanner {
 
 namespace fs = llvm::sys::fs;
 
-constexpr unsigned CacheFormat = 2;
+constexpr unsigned CacheFormat = 3;
 
 std::string toolIdentity(llvm::StringRef Executable) {
   std::string Identity = llvm::formatv("corolint {0} llvm {1} format {2}",

@@ -31,6 +31,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -93,6 +94,24 @@ struct TextPosition {
   llvm::StringRef LineText;
 };
 
+/// How many UTF-16 code units \p Text takes: two for a character beyond the
+/// Basic Multilingual Plane (a four-byte UTF-8 sequence), one for any other,
+/// and one for each byte that is not UTF-8 (it becomes U+FFFD, see utf8()).
+unsigned utf16Length(llvm::StringRef Text) {
+  unsigned Units = 0;
+  for (size_t I = 0; I < Text.size();) {
+    auto Lead = static_cast<llvm::UTF8>(Text[I]);
+    unsigned Bytes = llvm::getNumBytesForUTF8(Lead);
+    if (I + Bytes > Text.size() ||
+        !llvm::isLegalUTF8Sequence(Text.bytes_begin() + I,
+                                   Text.bytes_begin() + I + Bytes))
+      Bytes = 1;
+    Units += Bytes == 4 ? 2 : 1;
+    I += Bytes;
+  }
+  return Units;
+}
+
 TextPosition positionIn(llvm::StringRef Text, unsigned Offset) {
   Offset = std::min<size_t>(Offset, Text.size());
   size_t LineStart = Text.rfind('\n', Offset); // Searches before Offset.
@@ -101,6 +120,7 @@ TextPosition positionIn(llvm::StringRef Text, unsigned Offset) {
   TextPosition Result;
   Result.Pos.Line = 1 + Text.take_front(LineStart).count('\n');
   Result.Pos.Column = 1 + Offset - LineStart;
+  Result.Pos.Utf16Column = 1 + utf16Length(Text.slice(LineStart, Offset));
   Result.LineText = Text.slice(LineStart, LineEnd);
   return Result;
 }
