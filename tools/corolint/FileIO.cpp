@@ -23,12 +23,14 @@ readInputFile(const llvm::Twine &Path) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer.
   int FD = ::open(Name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (FD < 0)
-    return fileError(Name, std::error_code(errno, std::generic_category()).message());
+    return fileError(Name,
+                     std::error_code(errno, std::generic_category()).message());
   struct stat Status;
   std::unique_ptr<llvm::MemoryBuffer> Result;
   llvm::Error E = llvm::Error::success();
   if (::fstat(FD, &Status) != 0)
-    E = fileError(Name, std::error_code(errno, std::generic_category()).message());
+    E = fileError(Name,
+                  std::error_code(errno, std::generic_category()).message());
   else if (!S_ISREG(Status.st_mode))
     E = fileError(Name, S_ISDIR(Status.st_mode) ? "is a directory"
                                                 : "is not a regular file");
@@ -75,8 +77,9 @@ static unsigned nestingDepth(llvm::StringRef Text, unsigned Limit) {
 
 llvm::Expected<llvm::json::Value> parseJSON(llvm::StringRef Text) {
   if (nestingDepth(Text, MaxJSONDepth) > MaxJSONDepth)
-    return llvm::createStringError(llvm::formatv(
-        "JSON nested deeper than {0} levels", MaxJSONDepth).str());
+    return llvm::createStringError(
+        llvm::formatv("JSON nested deeper than {0} levels", MaxJSONDepth)
+            .str());
   return llvm::json::parse(Text);
 }
 
@@ -90,19 +93,23 @@ llvm::Error takeStreamError(llvm::raw_fd_ostream &OS, const llvm::Twine &What) {
       llvm::formatv("cannot write {0}: {1}", What.str(), EC.message()).str());
 }
 
-static llvm::Error writeDirectly(llvm::StringRef Path, llvm::StringRef What,
-                                 llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+static llvm::Error
+writeDirectly(llvm::StringRef Path, llvm::StringRef What,
+              llvm::function_ref<void(llvm::raw_ostream &)> Write) {
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, fs::OF_None);
   if (EC)
-    return llvm::createStringError(llvm::formatv(
-        "cannot write {0} to '{1}': {2}", What, Path, EC.message()).str());
+    return llvm::createStringError(
+        llvm::formatv("cannot write {0} to '{1}': {2}", What, Path,
+                      EC.message())
+            .str());
   Write(OS);
   return takeStreamError(OS, llvm::formatv("{0} to '{1}'", What, Path).str());
 }
 
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
-                                llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+llvm::Error
+writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
+                    llvm::function_ref<void(llvm::raw_ostream &)> Write) {
   llvm::SmallString<256> Target(Path);
   fs::file_status Status;
   bool Exists = !fs::status(Path, Status);
@@ -114,11 +121,11 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
     Target = Real;
   auto Fail = [&](const llvm::Twine &Why) {
     return llvm::createStringError(
-        llvm::formatv("cannot write {0} to '{1}': {2}", What, Path, Why.str()).str());
+        llvm::formatv("cannot write {0} to '{1}': {2}", What, Path, Why.str())
+            .str());
   };
-  llvm::Expected<fs::TempFile> Temp =
-      fs::TempFile::create(Target + ".corolint-%%%%%%.tmp",
-                           fs::all_read | fs::all_write);
+  llvm::Expected<fs::TempFile> Temp = fs::TempFile::create(
+      Target + ".corolint-%%%%%%.tmp", fs::all_read | fs::all_write);
   if (!Temp)
     return Fail(llvm::toString(Temp.takeError()));
   if (Exists)
@@ -127,7 +134,8 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
   {
     llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
     Write(OS);
-    Written = takeStreamError(OS, llvm::formatv("{0} to '{1}'", What, Path).str());
+    Written =
+        takeStreamError(OS, llvm::formatv("{0} to '{1}'", What, Path).str());
   }
   if (!Written && ::fsync(Temp->FD) != 0)
     Written = Fail(std::error_code(errno, std::generic_category()).message());
@@ -143,15 +151,15 @@ llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
 llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef What) {
   auto Fail = [&](const llvm::Twine &Why) {
     return llvm::createStringError(
-        llvm::formatv("cannot write {0} to '{1}': {2}", What, Path, Why.str()).str());
+        llvm::formatv("cannot write {0} to '{1}': {2}", What, Path, Why.str())
+            .str());
   };
   if (fs::is_directory(Path))
     return Fail("is a directory");
   fs::file_status Status;
   if (!fs::status(Path, Status) && !fs::is_regular_file(Status))
-    return fs::access(Path, fs::AccessMode::Write)
-               ? Fail("not writable")
-               : llvm::Error::success();
+    return fs::access(Path, fs::AccessMode::Write) ? Fail("not writable")
+                                                   : llvm::Error::success();
   llvm::SmallString<256> Folder(Path);
   fs::make_absolute(Folder);
   llvm::sys::path::remove_filename(Folder);

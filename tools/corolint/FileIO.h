@@ -39,8 +39,9 @@ llvm::Expected<llvm::json::Value> parseJSON(llvm::StringRef Text);
 /// an existing file keeps its permissions. A target that is not a regular
 /// file (a device, a FIFO) is written directly. Write errors are returned
 /// with \p What ("report", "baseline", ...) and the path.
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
-                                llvm::function_ref<void(llvm::raw_ostream &)> Write);
+llvm::Error
+writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
+                    llvm::function_ref<void(llvm::raw_ostream &)> Write);
 
 /// An error if \p Path cannot become an output file (missing or unwritable
 /// folder, a directory in its place): checked before a scan starts.

@@ -7,7 +7,6 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
-#include "ScanMetadata.h"
 #include "Cache.h"
 #include "CompileDatabase.h"
 #include "Config.h"
@@ -17,6 +16,7 @@
 #include "Progress.h"
 #include "Protocol.h"
 #include "Report.h"
+#include "ScanMetadata.h"
 #include "Scheduler.h"
 #include "Worker.h"
 #include "llvm/Support/CommandLine.h"
@@ -50,112 +50,166 @@ constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
 
 cl::OptionCategory Category("corolint options");
 
-cl::opt<std::string> BuildPath("p", cl::desc("Build directory holding compile_commands.json\n"
-                                             "(or the database file itself). Default: .\n"),
-                               cl::value_desc("build-dir"), cl::cat(Category));
+cl::opt<std::string>
+    BuildPath("p",
+              cl::desc("Build directory holding compile_commands.json\n"
+                       "(or the database file itself). Default: .\n"),
+              cl::value_desc("build-dir"), cl::cat(Category));
 cl::list<std::string> Selectors(cl::Positional,
                                 cl::desc("[file, directory or regex ...]"),
                                 cl::cat(Category));
-cl::opt<unsigned> Jobs("j", cl::desc("Translation units analysed in parallel (default: all cores)"),
-                       cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
-cl::opt<std::string> Checks("checks", cl::desc(R"(Check globs, as clang-tidy's --checks, applied
+cl::opt<unsigned> Jobs(
+    "j",
+    cl::desc("Translation units analysed in parallel (default: all cores)"),
+    cl::value_desc("N"), cl::init(0), cl::Prefix, cl::cat(Category));
+cl::opt<std::string>
+    Checks("checks", cl::desc(R"(Check globs, as clang-tidy's --checks, applied
 on top of .clang-tidy files. Default: coro-*)"),
-                            cl::value_desc("globs"), cl::cat(Category));
-cl::opt<std::string> Config("config", cl::desc(R"(Configuration in YAML or JSON, as clang-tidy's
+           cl::value_desc("globs"), cl::cat(Category));
+cl::opt<std::string>
+    Config("config", cl::desc(R"(Configuration in YAML or JSON, as clang-tidy's
 --config; .clang-tidy files are then not read
 unless it sets InheritParentConfig)"),
-                            cl::value_desc("yaml"), cl::cat(Category));
-cl::opt<std::string> ConfigFile("config-file", cl::desc("Read the configuration from this file, as clang-tidy's --config-file"),
-                                cl::value_desc("path"), cl::cat(Category));
-cl::opt<std::string> HeaderFilter("header-filter", cl::desc(R"(Report findings in headers matching this regex
+           cl::value_desc("yaml"), cl::cat(Category));
+cl::opt<std::string> ConfigFile(
+    "config-file",
+    cl::desc(
+        "Read the configuration from this file, as clang-tidy's --config-file"),
+    cl::value_desc("path"), cl::cat(Category));
+cl::opt<std::string>
+    HeaderFilter("header-filter",
+                 cl::desc(R"(Report findings in headers matching this regex
 (overrides HeaderFilterRegex). Default: headers
 below the project root)"),
-                                  cl::value_desc("regex"), cl::cat(Category));
-cl::opt<std::string> ExcludeHeaderFilter("exclude-header-filter",
-                                         cl::desc("Do not report findings in headers matching this regex"),
-                                         cl::value_desc("regex"), cl::cat(Category));
-cl::opt<bool> SystemHeaders("system-headers", cl::desc("Report findings in system headers too"),
+                 cl::value_desc("regex"), cl::cat(Category));
+cl::opt<std::string> ExcludeHeaderFilter(
+    "exclude-header-filter",
+    cl::desc("Do not report findings in headers matching this regex"),
+    cl::value_desc("regex"), cl::cat(Category));
+cl::opt<bool> SystemHeaders("system-headers",
+                            cl::desc("Report findings in system headers too"),
                             cl::cat(Category));
-cl::opt<std::string> WarningsAsErrors("warnings-as-errors",
-                                      cl::desc("Checks whose findings are reported as errors"),
-                                      cl::value_desc("globs"), cl::cat(Category));
-cl::opt<std::string> ProjectRootFlag("project-root", cl::desc(R"(Folder that paths are reported relative to
+cl::opt<std::string>
+    WarningsAsErrors("warnings-as-errors",
+                     cl::desc("Checks whose findings are reported as errors"),
+                     cl::value_desc("globs"), cl::cat(Category));
+cl::opt<std::string>
+    ProjectRootFlag("project-root",
+                    cl::desc(R"(Folder that paths are reported relative to
 (SARIF %SRCROOT%, baselines). Default: the folder
 holding the sources and the build directory)"),
-                                     cl::value_desc("dir"), cl::cat(Category));
-cl::opt<Format> OutputFormat(
-    "format", cl::desc("Report format"), cl::init(Format::Text),
-    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics (default)"),
-               clEnumValN(Format::JSON, "json", "JSON, schema in docs/scanner.md"),
-               clEnumValN(Format::SARIF, "sarif", "SARIF 2.1.0"),
-               clEnumValN(Format::HTML, "html", "a static site in the --output folder")),
-    cl::cat(Category));
-cl::opt<std::string> OutputFile("output", cl::desc(R"(Write the report here instead of stdout
+                    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<Format>
+    OutputFormat("format", cl::desc("Report format"), cl::init(Format::Text),
+                 cl::values(clEnumValN(Format::Text, "text",
+                                       "clang-style diagnostics (default)"),
+                            clEnumValN(Format::JSON, "json",
+                                       "JSON, schema in docs/scanner.md"),
+                            clEnumValN(Format::SARIF, "sarif", "SARIF 2.1.0"),
+                            clEnumValN(Format::HTML, "html",
+                                       "a static site in the --output folder")),
+                 cl::cat(Category));
+cl::opt<std::string>
+    OutputFile("output", cl::desc(R"(Write the report here instead of stdout
 (for --format=html: the folder to write it to))"),
-                                cl::value_desc("file"), cl::cat(Category));
+               cl::value_desc("file"), cl::cat(Category));
 // Aliases are hidden by default, and --help shows only the category.
-cl::alias OutputFileShort("o", cl::desc("Alias for --output"), cl::aliasopt(OutputFile),
-                          cl::NotHidden, cl::cat(Category));
-cl::opt<std::string> GuideURL("guide-url", cl::desc(R"(URL of the guide that SARIF rules' help links,
+cl::alias OutputFileShort("o", cl::desc("Alias for --output"),
+                          cl::aliasopt(OutputFile), cl::NotHidden,
+                          cl::cat(Category));
+cl::opt<std::string> GuideURL(
+    "guide-url", cl::desc(R"(URL of the guide that SARIF rules' help links,
 "#sN.M" appended (helpUri too, when it is an
 absolute URI). Default: docs/guide.md)"),
-                              cl::value_desc("url"), cl::init("docs/guide.md"), cl::cat(Category));
-cl::opt<std::string> ExportFixes("export-fixes", cl::desc(R"(Write fix-its as YAML for clang-apply-replacements
+    cl::value_desc("url"), cl::init("docs/guide.md"), cl::cat(Category));
+cl::opt<std::string>
+    ExportFixes("export-fixes",
+                cl::desc(R"(Write fix-its as YAML for clang-apply-replacements
 (the format of clang-tidy's --export-fixes))"),
-                                 cl::value_desc("file"), cl::cat(Category));
-cl::opt<bool> Fix("fix", cl::desc(R"(Apply the fix-its attached to findings (never those
+                cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool>
+    Fix("fix", cl::desc(R"(Apply the fix-its attached to findings (never those
 on notes, which may change behaviour))"),
-                  cl::cat(Category));
-cl::opt<std::string> BaselineFile("baseline", cl::desc(R"(Report only findings not recorded in this baseline;
+        cl::cat(Category));
+cl::opt<std::string>
+    BaselineFile("baseline",
+                 cl::desc(R"(Report only findings not recorded in this baseline;
 list baseline entries that no longer match)"),
-                                  cl::value_desc("file"), cl::cat(Category));
-cl::opt<std::string> WriteBaselineFile("write-baseline", cl::desc("Record the current findings as a baseline"),
-                                       cl::value_desc("file"), cl::cat(Category));
-cl::opt<unsigned> Timeout("timeout", cl::desc("Per-TU analysis time limit; 0 for none (default: 300)"),
-                          cl::value_desc("seconds"), cl::init(300), cl::cat(Category));
-cl::opt<bool> KeepGoing("keep-going", cl::desc(R"(Go on after a TU fails to analyse (default: true;
+                 cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    WriteBaselineFile("write-baseline",
+                      cl::desc("Record the current findings as a baseline"),
+                      cl::value_desc("file"), cl::cat(Category));
+cl::opt<unsigned>
+    Timeout("timeout",
+            cl::desc("Per-TU analysis time limit; 0 for none (default: 300)"),
+            cl::value_desc("seconds"), cl::init(300), cl::cat(Category));
+cl::opt<bool>
+    KeepGoing("keep-going",
+              cl::desc(R"(Go on after a TU fails to analyse (default: true;
 --keep-going=false stops at the first failure))"),
-                        cl::init(true), cl::cat(Category));
-cl::opt<std::string> CacheDir("cache-dir", cl::desc("Result cache folder (default: <build-dir>/.corolint-cache)"),
-                              cl::value_desc("dir"), cl::cat(Category));
-cl::opt<bool> NoCache("no-cache", cl::desc("Neither read nor write the result cache"), cl::cat(Category));
+              cl::init(true), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Result cache folder (default: <build-dir>/.corolint-cache)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Neither read nor write the result cache"),
+                      cl::cat(Category));
 cl::opt<ProgressMode> ProgressFlag(
     "progress", cl::desc("Progress on stderr"), cl::init(ProgressMode::Auto),
-    cl::values(clEnumValN(ProgressMode::Auto, "auto", "bar on a terminal, else plain (default)"),
+    cl::values(clEnumValN(ProgressMode::Auto, "auto",
+                          "bar on a terminal, else plain (default)"),
                clEnumValN(ProgressMode::Bar, "bar", "a redrawn progress bar"),
-               clEnumValN(ProgressMode::Plain, "plain", "a line every --progress-interval"),
+               clEnumValN(ProgressMode::Plain, "plain",
+                          "a line every --progress-interval"),
                clEnumValN(ProgressMode::None, "none", "no progress")),
     cl::cat(Category));
-cl::opt<double> ProgressInterval("progress-interval",
-                                 cl::desc("Seconds between plain progress lines (default: 10)"),
-                                 cl::value_desc("seconds"), cl::init(10), cl::cat(Category));
-cl::opt<bool> SkipBodies("skip-bodies", cl::desc(R"(Parse without the bodies of non-template functions
+cl::opt<double> ProgressInterval(
+    "progress-interval",
+    cl::desc("Seconds between plain progress lines (default: 10)"),
+    cl::value_desc("seconds"), cl::init(10), cl::cat(Category));
+cl::opt<bool>
+    SkipBodies("skip-bodies",
+               cl::desc(R"(Parse without the bodies of non-template functions
 in headers where nothing is reported (system headers,
 headers outside the project root); findings are the
 same, see docs/scanner.md (default: true))"),
-                         cl::init(true), cl::cat(Category));
-cl::opt<std::string> SkipBodiesIn("skip-bodies-in", cl::desc(R"(Skip bodies only in those of these headers whose
+               cl::init(true), cl::cat(Category));
+cl::opt<std::string>
+    SkipBodiesIn("skip-bodies-in",
+                 cl::desc(R"(Skip bodies only in those of these headers whose
 path matches this regex (default: .*))"),
-                                  cl::value_desc("regex"), cl::init(".*"), cl::cat(Category));
-cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"), cl::cat(Category));
-cl::list<std::string> ExtraArgs("extra-arg", cl::desc(R"(Append this argument to every compile command
+                 cl::value_desc("regex"), cl::init(".*"), cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("No progress and no summary"),
+                    cl::cat(Category));
+cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc(R"(Append this argument to every compile command
 (as clang-tidy's --extra-arg); repeatable)"),
-                                cl::value_desc("arg"), cl::cat(Category));
-cl::list<std::string> ExtraArgsBefore("extra-arg-before", cl::desc(R"(Insert this argument right after the compiler
+              cl::value_desc("arg"), cl::cat(Category));
+cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before",
+                    cl::desc(R"(Insert this argument right after the compiler
 in every compile command; repeatable)"),
-                                      cl::value_desc("arg"), cl::cat(Category));
-cl::list<std::string> RemoveArgs("remove-arg", cl::desc(R"(Drop this argument from every compile command; a
+                    cl::value_desc("arg"), cl::cat(Category));
+cl::list<std::string>
+    RemoveArgs("remove-arg",
+               cl::desc(R"(Drop this argument from every compile command; a
 trailing '*' drops every argument it prefixes
 (-W*), as clangd's CompileFlags: Remove; repeatable)"),
-                                 cl::value_desc("arg"), cl::cat(Category));
-cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(Category));
+               cl::value_desc("arg"), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks and exit"),
+                         cl::cat(Category));
 
 /// --color is also one of LLVM's own options; the scanner replaces it (see
 /// main) with the auto/always/never form other tools use.
 cl::opt<ColorMode> &colorOption() {
   static cl::opt<ColorMode> Color(
       "color", cl::desc("Colour the text report"), cl::init(ColorMode::Auto),
-      cl::values(clEnumValN(ColorMode::Auto, "auto", "when writing to a terminal (default)"),
+      cl::values(clEnumValN(ColorMode::Auto, "auto",
+                            "when writing to a terminal (default)"),
                  clEnumValN(ColorMode::Always, "always", "always"),
                  clEnumValN(ColorMode::Never, "never", "never")),
       cl::cat(Category));
@@ -168,8 +222,8 @@ int fail(const llvm::Twine &Message) {
 }
 
 void printVersion(llvm::raw_ostream &OS) {
-  OS << "corolint version " << COROLINT_VERSION << " (clang-tidy engine from LLVM "
-     << COROLINT_LLVM_VERSION << ")\n";
+  OS << "corolint version " << COROLINT_VERSION
+     << " (clang-tidy engine from LLVM " << COROLINT_LLVM_VERSION << ")\n";
 }
 
 template <typename T> std::optional<T> given(const cl::opt<T> &Opt) {
@@ -254,26 +308,31 @@ unsigned parallelism(size_t Queued) {
 }
 
 ArgumentEdits argumentEdits() {
-  return {std::vector<std::string>(ExtraArgsBefore.begin(), ExtraArgsBefore.end()),
-          std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()),
-          std::vector<std::string>(RemoveArgs.begin(), RemoveArgs.end())};
+  return {
+      std::vector<std::string>(ExtraArgsBefore.begin(), ExtraArgsBefore.end()),
+      std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end()),
+      std::vector<std::string>(RemoveArgs.begin(), RemoveArgs.end())};
 }
 
 /// Why the source file of an entry cannot be analysed, or "".
-std::string sourceProblem(const CompileDatabase &DB, const CompileEntry &Entry) {
+std::string sourceProblem(const CompileDatabase &DB,
+                          const CompileEntry &Entry) {
   llvm::sys::fs::file_status Status;
   std::error_code EC = llvm::sys::fs::status(Entry.File, Status);
   std::string Where = llvm::formatv("{0}, entry {1}", DB.Path, Entry.Index);
   if (EC == std::errc::no_such_file_or_directory)
     return llvm::formatv("source file not found ({0})", Where);
   if (EC)
-    return llvm::formatv("cannot read the source file: {0} ({1})", EC.message(), Where);
+    return llvm::formatv("cannot read the source file: {0} ({1})", EC.message(),
+                         Where);
   if (llvm::sys::fs::is_directory(Status))
-    return llvm::formatv("'file' names a directory, not a source file ({0})", Where);
+    return llvm::formatv("'file' names a directory, not a source file ({0})",
+                         Where);
   if (!llvm::sys::fs::is_regular_file(Status))
     return llvm::formatv("the source file is not a regular file ({0})", Where);
   if (!llvm::sys::fs::is_directory(Entry.Directory))
-    return llvm::formatv("directory '{0}' not found ({1})", Entry.Directory, Where);
+    return llvm::formatv("directory '{0}' not found ({1})", Entry.Directory,
+                         Where);
   return "";
 }
 
@@ -289,8 +348,8 @@ class Scan {
 public:
   Scan(CompileDatabase DB, std::vector<size_t> Selected, std::string Root,
        std::string Executable)
-      : DB(std::move(DB)), Selected(std::move(Selected)),
-        Root(std::move(Root)), Executable(std::move(Executable)) {}
+      : DB(std::move(DB)), Selected(std::move(Selected)), Root(std::move(Root)),
+        Executable(std::move(Executable)) {}
 
   /// Resolves each TU's configuration; any broken configuration file stops
   /// the scan before it starts.
@@ -307,11 +366,13 @@ public:
       P.Work.SkipBodies = SkipBodies;
       P.Work.SkipBodiesIn = SkipBodiesIn;
       P.Problem = sourceProblem(DB, Entry);
-      llvm::Expected<std::vector<std::string>> Arguments = expandResponseFiles(Entry);
+      llvm::Expected<std::vector<std::string>> Arguments =
+          expandResponseFiles(Entry);
       if (!Arguments) {
         std::string Why = llvm::toString(Arguments.takeError());
         if (P.Problem.empty())
-          P.Problem = llvm::formatv("{0} ({1}, entry {2})", Why, DB.Path, Entry.Index);
+          P.Problem =
+              llvm::formatv("{0} ({1}, entry {2})", Why, DB.Path, Entry.Index);
       } else {
         P.Work.Arguments = analysisArguments(*Arguments, COROLINT_RESOURCE_DIR,
                                              argumentEdits());
@@ -346,7 +407,8 @@ public:
         ++Report.FromCache;
       else if (Cache && Result.Status == TUStatus::Analysed)
         if (std::optional<std::string> Warning = Cache->store(Keys[Id], Result))
-          llvm::WithColor::warning(llvm::errs(), "corolint") << *Warning << "\n";
+          llvm::WithColor::warning(llvm::errs(), "corolint")
+              << *Warning << "\n";
       Stop |= Result.failed() && !KeepGoing;
       Bar.finished(Result.failed(), Result.FromCache);
       Builder.add(std::move(Result));
@@ -403,17 +465,16 @@ public:
       return std::nullopt;
     };
     SchedulerOptions Options{Executable, parallelism(Queue.size()), Timeout};
-    llvm::Error E = runJobs(Options, Next, Finish,
-                            [&](llvm::ArrayRef<std::string> Running) {
-                              Bar.tick(Running);
-                            });
+    llvm::Error E = runJobs(
+        Options, Next, Finish,
+        [&](llvm::ArrayRef<std::string> Running) { Bar.tick(Running); });
     Bar.done();
     Report.TranslationUnits = Work.size();
     Report.ProjectRoot = Root;
     Builder.finish(Report);
-    Report.Seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - Start)
-                         .count();
+    Report.Seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
     return E;
   }
 
@@ -460,8 +521,9 @@ public:
     if (OutputFormat == Format::HTML)
       return writeHTML(OutputFile, Report);
     if (!OutputFile.empty())
-      return writeFileAtomically(OutputFile, "the report",
-                                 [&](llvm::raw_ostream &OS) { format(OS, Report); });
+      return writeFileAtomically(
+          OutputFile, "the report",
+          [&](llvm::raw_ostream &OS) { format(OS, Report); });
     format(llvm::outs(), Report);
     return takeStreamError(llvm::outs(), "the report to stdout");
   }
@@ -494,7 +556,8 @@ private:
 llvm::Expected<std::optional<std::vector<BaselineEntry>>> loadBaseline() {
   if (BaselineFile.empty())
     return std::nullopt;
-  llvm::Expected<std::vector<BaselineEntry>> Entries = readBaseline(BaselineFile);
+  llvm::Expected<std::vector<BaselineEntry>> Entries =
+      readBaseline(BaselineFile);
   if (!Entries)
     return Entries.takeError();
   return std::optional(std::move(*Entries));
@@ -524,8 +587,8 @@ bool handleBaseline(ScanReport &Report,
         Stale.size() == 1 ? "es" : "");
     for (const BaselineEntry &E : Stale)
       llvm::errs() << "  " << E.Path << ": " << E.Check << " in "
-                   << (E.Function.empty() ? "<file scope>" : E.Function)
-                   << ": " << E.Message << "\n";
+                   << (E.Function.empty() ? "<file scope>" : E.Function) << ": "
+                   << E.Message << "\n";
   }
   return true;
 }
@@ -562,12 +625,15 @@ bool handleFixes(const ScanReport &Report) {
         Applied->Applied, Applied->Changed.size(),
         Applied->Conflicting
             ? llvm::formatv("; {0} skipped: their edits overlap others",
-                            Applied->Conflicting).str()
+                            Applied->Conflicting)
+                  .str()
             : std::string());
   return true;
 }
 
-std::string defaultBuildPath() { return BuildPath.empty() ? "." : BuildPath.getValue(); }
+std::string defaultBuildPath() {
+  return BuildPath.empty() ? "." : BuildPath.getValue();
+}
 
 int scanMain(int argc, char **argv) {
   std::string StartedAt = utcTimestamp();
@@ -582,9 +648,10 @@ int scanMain(int argc, char **argv) {
   if (!ProjectRootFlag.empty() && !llvm::sys::fs::is_directory(ProjectRootFlag))
     return fail("--project-root '" + ProjectRootFlag + "' is not a folder");
   if (std::string Why; !llvm::Regex(SkipBodiesIn).isValid(Why))
-    return fail("invalid --skip-bodies-in regex '" + SkipBodiesIn + "': " + Why);
-  std::string Root = ProjectRootFlag.empty() ? projectRoot(*DB)
-                                             : absolute(ProjectRootFlag);
+    return fail("invalid --skip-bodies-in regex '" + SkipBodiesIn +
+                "': " + Why);
+  std::string Root =
+      ProjectRootFlag.empty() ? projectRoot(*DB) : absolute(ProjectRootFlag);
   ReportStream Output;
   if (llvm::Error E = Output.check())
     return fail(llvm::toString(std::move(E)));
@@ -663,7 +730,8 @@ int main(int argc, char **argv) {
           argc, argv,
           "corolint: finds concurrency pitfalls in C++20 coroutine code.\n\n"
           "  corolint -p <build-dir> [file, directory or regex ...]\n\n"
-          "Analyses the translation units of compile_commands.json in parallel.\n"
+          "Analyses the translation units of compile_commands.json in "
+          "parallel.\n"
           "Exit status: 0 no findings, 1 findings, 2 usage, configuration or\n"
           "input error, or a translation unit that failed to analyse.\n",
           &llvm::errs()))

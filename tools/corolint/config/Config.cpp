@@ -1,11 +1,11 @@
 //===--- Config.cpp - the effective clang-tidy configuration of each TU ---===//
 
 #include "Config.h"
-#include "EffectiveConfig.h"
-#include "FileIO.h"
 #include "ClangTidy.h"
 #include "ClangTidyModule.h"
 #include "ClangTidyOptions.h"
+#include "EffectiveConfig.h"
+#include "FileIO.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -28,7 +28,8 @@ constexpr llvm::StringLiteral DefaultChecks = "-*,coro-*";
 /// not compiler warnings, and does not run the static analyzer (a project's
 /// `Checks: '*'` would otherwise make every scan an analyzer run). Compile
 /// errors are reported whatever the checks say.
-constexpr llvm::StringLiteral ForcedChecks = ",-clang-analyzer-*,-clang-diagnostic-*";
+constexpr llvm::StringLiteral ForcedChecks =
+    ",-clang-analyzer-*,-clang-diagnostic-*";
 /// Lines after the YAML keep the precedence of each check option, which
 /// decides between a check-local and a global option of the same name.
 constexpr llvm::StringLiteral PriorityComment = "# corolint-priority ";
@@ -42,7 +43,8 @@ std::string defaultHeaderFilter(llvm::StringRef ProjectRoot) {
   return "^(" + llvm::Regex::escape(Folder) + "|[^/])";
 }
 
-llvm::Error checkRegex(llvm::StringRef Flag, const std::optional<std::string> &R) {
+llvm::Error checkRegex(llvm::StringRef Flag,
+                       const std::optional<std::string> &R) {
   std::string Why;
   if (R && !llvm::Regex(*R).isValid(Why))
     return llvm::createStringError(
@@ -85,7 +87,8 @@ ConfigResolver::~ConfigResolver() = default;
 /// clang-tidy skips a `.clang-tidy` it cannot read and quietly uses the
 /// parent's; the scanner reports it. Walks up until the first readable one.
 std::string ConfigResolver::Impl::readabilityError(llvm::StringRef Folder) {
-  for (llvm::StringRef Dir = Folder; !Dir.empty(); Dir = path::parent_path(Dir)) {
+  for (llvm::StringRef Dir = Folder; !Dir.empty();
+       Dir = path::parent_path(Dir)) {
     auto [It, Inserted] = CheckedFolders.try_emplace(Dir);
     if (!Inserted)
       return It->second;
@@ -132,7 +135,8 @@ llvm::Expected<std::unique_ptr<ConfigResolver>>
 ConfigResolver::create(const ConfigRequest &R) {
   if (llvm::Error E = checkRegex("--header-filter", R.HeaderFilter))
     return std::move(E);
-  if (llvm::Error E = checkRegex("--exclude-header-filter", R.ExcludeHeaderFilter))
+  if (llvm::Error E =
+          checkRegex("--exclude-header-filter", R.ExcludeHeaderFilter))
     return std::move(E);
   if (R.Config && R.ConfigFile)
     return llvm::createStringError("--config and --config-file are mutually "
@@ -145,7 +149,8 @@ ConfigResolver::create(const ConfigRequest &R) {
       if (!Buffer)
         return llvm::createStringError(
             llvm::formatv("cannot read configuration file {0}",
-                          llvm::toString(Buffer.takeError())).str());
+                          llvm::toString(Buffer.takeError()))
+                .str());
       Text = (*Buffer)->getBuffer().str();
       Source = *R.ConfigFile;
     } else {
@@ -156,11 +161,15 @@ ConfigResolver::create(const ConfigRequest &R) {
     llvm::ErrorOr<ClangTidyOptions> Parsed =
         clang::tidy::parseConfigurationWithDiags(
             llvm::MemoryBufferRef(Text, Source),
-            [&](const llvm::SMDiagnostic &D) { Diagnostics += D.getMessage(); });
+            [&](const llvm::SMDiagnostic &D) {
+              Diagnostics += D.getMessage();
+            });
     if (!Parsed)
-      return llvm::createStringError(llvm::formatv(
-          "invalid configuration in {0}: {1}", Source,
-          Diagnostics.empty() ? Parsed.getError().message() : Diagnostics).str());
+      return llvm::createStringError(
+          llvm::formatv("invalid configuration in {0}: {1}", Source,
+                        Diagnostics.empty() ? Parsed.getError().message()
+                                            : Diagnostics)
+              .str());
     I->Provider = std::make_unique<clang::tidy::ConfigOptionsProvider>(
         clang::tidy::ClangTidyGlobalOptions(),
         ClangTidyOptions::getDefaults().merge(defaultOptions(R), 0),
@@ -169,14 +178,16 @@ ConfigResolver::create(const ConfigRequest &R) {
     // clang-tidy's own reader, except that a file that does not parse is
     // remembered (and reported by configFor) instead of printed and skipped.
     auto Broken = I->BrokenFiles;
-    auto ParseRemembering = [Broken](llvm::MemoryBufferRef Buffer)
-        -> llvm::ErrorOr<ClangTidyOptions> {
+    auto ParseRemembering =
+        [Broken](
+            llvm::MemoryBufferRef Buffer) -> llvm::ErrorOr<ClangTidyOptions> {
       std::string Diagnostics;
       llvm::ErrorOr<ClangTidyOptions> Parsed =
           clang::tidy::parseConfigurationWithDiags(
               Buffer, [&](const llvm::SMDiagnostic &D) {
-                Diagnostics += llvm::formatv("{0}:{1}: {2}", D.getLineNo(),
-                                             D.getColumnNo() + 1, D.getMessage());
+                Diagnostics +=
+                    llvm::formatv("{0}:{1}: {2}", D.getLineNo(),
+                                  D.getColumnNo() + 1, D.getMessage());
               });
       if (Parsed)
         return Parsed;
@@ -184,8 +195,9 @@ ConfigResolver::create(const ConfigRequest &R) {
           Diagnostics.empty() ? Parsed.getError().message() : Diagnostics;
       return ClangTidyOptions();
     };
-    std::vector<std::pair<std::string, std::function<llvm::ErrorOr<ClangTidyOptions>(
-                                           llvm::MemoryBufferRef)>>>
+    std::vector<std::pair<
+        std::string,
+        std::function<llvm::ErrorOr<ClangTidyOptions>(llvm::MemoryBufferRef)>>>
         Handlers;
     Handlers.emplace_back(".clang-tidy", ParseRemembering);
     I->Provider = std::make_unique<HandlerFileOptionsProvider>(

@@ -35,9 +35,10 @@ llvm::Error writeBaseline(llvm::StringRef File,
                                          {"snippetHash", E.SnippetHash},
                                          {"message", E.Message}});
   }
-  llvm::json::Value Baseline(llvm::json::Object{{"version", BaselineVersion},
-                                                {"tool", "corolint"},
-                                                {"findings", std::move(Entries)}});
+  llvm::json::Value Baseline(
+      llvm::json::Object{{"version", BaselineVersion},
+                         {"tool", "corolint"},
+                         {"findings", std::move(Entries)}});
   return writeFileAtomically(File, "the baseline", [&](llvm::raw_ostream &OS) {
     OS << llvm::formatv("{0:2}", Baseline) << "\n";
   });
@@ -72,16 +73,19 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef File) {
          Function = Field("function"), Hash = Field("snippetHash");
     if (!Check || !Path || !Function || !Hash)
       return Fail(llvm::formatv("entry {0} lacks check, path, function or "
-                                "snippetHash", Entries.size() + 1).str());
-    Entries.push_back({*Check, *Path, *Function, *Hash,
-                       Field("message").value_or("")});
+                                "snippetHash",
+                                Entries.size() + 1)
+                      .str());
+    Entries.push_back(
+        {*Check, *Path, *Function, *Hash, Field("message").value_or("")});
   }
   return Entries;
 }
 
-std::vector<BaselineEntry> applyBaseline(std::vector<Finding> &Findings,
-                                         const std::vector<BaselineEntry> &Entries,
-                                         llvm::StringRef ProjectRoot) {
+std::vector<BaselineEntry>
+applyBaseline(std::vector<Finding> &Findings,
+              const std::vector<BaselineEntry> &Entries,
+              llvm::StringRef ProjectRoot) {
   llvm::StringMap<std::vector<const BaselineEntry *>> Unused;
   for (const BaselineEntry &E : Entries)
     Unused[keyOf(E)].push_back(&E);

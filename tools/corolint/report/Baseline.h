@@ -32,9 +32,10 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef File);
 
 /// Removes from \p Findings those the baseline records (each entry absorbs
 /// one finding) and returns the entries that absorbed none.
-std::vector<BaselineEntry> applyBaseline(std::vector<Finding> &Findings,
-                                         const std::vector<BaselineEntry> &Entries,
-                                         llvm::StringRef ProjectRoot);
+std::vector<BaselineEntry>
+applyBaseline(std::vector<Finding> &Findings,
+              const std::vector<BaselineEntry> &Entries,
+              llvm::StringRef ProjectRoot);
 
 } // namespace corolint::scanner
 

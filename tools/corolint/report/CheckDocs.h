@@ -16,8 +16,8 @@ namespace corolint::scanner {
 
 struct CheckDoc {
   llvm::StringRef Name;
-  llvm::StringRef Description; ///< First paragraph, whole sentences only.
-  llvm::StringRef HowToFix;    ///< Its "How to fix" section, plain text.
+  llvm::StringRef Description;      ///< First paragraph, whole sentences only.
+  llvm::StringRef HowToFix;         ///< Its "How to fix" section, plain text.
   llvm::StringRef HowToFixMarkdown; ///< The same in Markdown.
 };
 

@@ -1,8 +1,8 @@
 //===--- Finding.cpp - what the analysis of one translation unit yields ---===//
 
 #include "Finding.h"
-#include "llvm/ADT/StringExtras.h"
 #include "CheckInfo.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/xxhash.h"
 
 namespace corolint::scanner {
@@ -12,8 +12,8 @@ using llvm::json::Object;
 using llvm::json::Value;
 
 static constexpr llvm::StringLiteral StatusNames[] = {
-    "analysed", "compile-error", "crashed", "timed-out", "not-analysed",
-    "skipped"};
+    "analysed",  "compile-error", "crashed",
+    "timed-out", "not-analysed",  "skipped"};
 
 llvm::StringRef statusName(TUStatus S) {
   return StatusNames[static_cast<unsigned>(S)];
@@ -42,14 +42,14 @@ static bool decodePath(std::string &Path) {
 }
 
 static Value toJSON(const Position &P) {
-  return Object{{"line", P.Line}, {"column", P.Column},
-                {"utf16Column", P.Utf16Column}};
+  return Object{
+      {"line", P.Line}, {"column", P.Column}, {"utf16Column", P.Utf16Column}};
 }
 
 static Value toJSON(const Replacement &R) {
   return Object{{"file", pathToJSON(R.File)}, {"offset", R.Offset},
-                {"length", R.Length},     {"text", R.Text},
-                {"begin", toJSON(R.Begin)}, {"end", toJSON(R.End)}};
+                {"length", R.Length},         {"text", R.Text},
+                {"begin", toJSON(R.Begin)},   {"end", toJSON(R.End)}};
 }
 
 static Value toJSON(const Message &M) {
@@ -70,9 +70,9 @@ Value toJSON(const Finding &F) {
   Array Notes;
   for (const Message &N : F.Notes)
     Notes.push_back(toJSON(N));
-  return Object{{"check", F.Check},         {"level", F.Level},
-                {"main", toJSON(F.Main)},   {"notes", std::move(Notes)},
-                {"function", F.Function},   {"snippet", F.Snippet},
+  return Object{{"check", F.Check},       {"level", F.Level},
+                {"main", toJSON(F.Main)}, {"notes", std::move(Notes)},
+                {"function", F.Function}, {"snippet", F.Snippet},
                 {"guideURL", F.GuideURL}};
 }
 
@@ -107,17 +107,17 @@ static bool fromJSON(const Value &V, Replacement &R, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
   return O && O.map("file", R.File) && decodePath(R.File) &&
          O.map("offset", R.Offset) && O.map("length", R.Length) &&
-         O.map("text", R.Text) && O.map("begin", R.Begin) && O.map("end", R.End);
+         O.map("text", R.Text) && O.map("begin", R.Begin) &&
+         O.map("end", R.End);
 }
 
 static bool fromJSON(const Value &V, Message &M, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
   return O && O.map("text", M.Text) && O.map("file", M.Loc.File) &&
-         decodePath(M.Loc.File) && O.map("offset", M.Loc.Offset) && O.map("line", M.Loc.Pos.Line) &&
-         O.map("column", M.Loc.Pos.Column) &&
+         decodePath(M.Loc.File) && O.map("offset", M.Loc.Offset) &&
+         O.map("line", M.Loc.Pos.Line) && O.map("column", M.Loc.Pos.Column) &&
          O.map("utf16Column", M.Loc.Pos.Utf16Column) &&
-         O.map("lineText", M.LineText) &&
-         O.map("fixes", M.Fixes);
+         O.map("lineText", M.LineText) && O.map("fixes", M.Fixes);
 }
 
 bool fromJSON(const Value &V, Finding &F, llvm::json::Path Path) {
@@ -154,16 +154,15 @@ static bool fromJSON(const Value &V, TUStatus &S, llvm::json::Path Path) {
 bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
   return O && O.map("file", R.File) && decodePath(R.File) &&
-         O.map("status", R.Status) &&
-         O.map("findings", R.Findings) &&
+         O.map("status", R.Status) && O.map("findings", R.Findings) &&
          O.map("compileErrors", R.CompileErrors) && O.map("detail", R.Detail) &&
          O.map("dependencies", R.Dependencies) && O.map("absent", R.Absent) &&
          llvm::all_of(R.Absent, decodePath) && O.map("seconds", R.Seconds);
 }
 
 std::string hashHex(llvm::StringRef Data) {
-  llvm::XXH128_hash_t H = llvm::xxh3_128bits(
-      llvm::ArrayRef(Data.bytes_begin(), Data.size()));
+  llvm::XXH128_hash_t H =
+      llvm::xxh3_128bits(llvm::ArrayRef(Data.bytes_begin(), Data.size()));
   return llvm::utohexstr(H.high64, /*LowerCase=*/true, 16) +
          llvm::utohexstr(H.low64, /*LowerCase=*/true, 16);
 }

@@ -48,7 +48,8 @@ struct Message {
 
 struct Finding {
   std::string Check;
-  std::string Level = "warning"; ///< "warning", or "error" for WarningsAsErrors.
+  std::string Level =
+      "warning"; ///< "warning", or "error" for WarningsAsErrors.
   Message Main;
   std::vector<Message> Notes;
   /// Qualified name of the function around the finding ("" outside any).
@@ -67,7 +68,7 @@ enum class TUStatus {
   Crashed,      ///< The worker died while analysing it.
   TimedOut,     ///< Exceeded --timeout.
   NotAnalysed,  ///< Could not even start (missing file, bad command, ...).
-  Skipped,      ///< Not C++ (C, assembly, ...): nothing to analyse; not a failure.
+  Skipped, ///< Not C++ (C, assembly, ...): nothing to analyse; not a failure.
 };
 
 llvm::StringRef statusName(TUStatus S);

@@ -24,12 +24,14 @@ static tooling::DiagnosticMessage toolingMessage(const Message &M) {
   for (const Replacement &R : M.Fixes) {
     llvm::Error E = Out.Fix[R.File].add(
         tooling::Replacement(R.File, R.Offset, R.Length, R.Text));
-    llvm::consumeError(std::move(E)); // clang-tidy drops a conflicting edit too.
+    llvm::consumeError(
+        std::move(E)); // clang-tidy drops a conflicting edit too.
   }
   return Out;
 }
 
-llvm::Error exportFixes(llvm::StringRef File, const std::vector<Finding> &Findings) {
+llvm::Error exportFixes(llvm::StringRef File,
+                        const std::vector<Finding> &Findings) {
   tooling::TranslationUnitDiagnostics TUD;
   // One file for the whole scan, the way run-clang-tidy merges them.
   TUD.MainSourceFile = "";
@@ -86,8 +88,8 @@ private:
   bool overlaps(const Edit &E) const {
     for (const Edit &A : Accepted) {
       bool SamePoint = A.Offset == E.Offset && (!A.Length || !E.Length);
-      if (SamePoint || (A.Offset < E.Offset + E.Length &&
-                        E.Offset < A.Offset + A.Length))
+      if (SamePoint ||
+          (A.Offset < E.Offset + E.Length && E.Offset < A.Offset + A.Length))
         return true;
     }
     return false;
@@ -139,7 +141,8 @@ applyFixes(const std::vector<Finding> &Findings,
   auto Failed = [&](const llvm::Twine &Why) {
     std::string Message = Why.str();
     if (!Summary.Changed.empty())
-      Message += "; files already changed: " + llvm::join(Summary.Changed, ", ");
+      Message +=
+          "; files already changed: " + llvm::join(Summary.Changed, ", ");
     return llvm::createStringError(Message);
   };
   for (const auto &[File, Edits] : ByFile) {
@@ -148,7 +151,8 @@ applyFixes(const std::vector<Finding> &Findings,
       return Failed("cannot read a file to fix it: " +
                     llvm::toString(Buffer.takeError()));
     llvm::StringRef Content = (*Buffer)->getBuffer();
-    if (std::string Why = refusal(File, Content, Inputs, ProjectRoot); !Why.empty()) {
+    if (std::string Why = refusal(File, Content, Inputs, ProjectRoot);
+        !Why.empty()) {
       Summary.Refused.emplace_back(File, std::move(Why));
       continue;
     }

@@ -4,9 +4,9 @@
 #define COROLINT_SCANNER_FIXES_H
 
 #include "Finding.h"
-#include <map>
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
+#include <map>
 #include <vector>
 
 namespace corolint::scanner {
@@ -14,10 +14,11 @@ namespace corolint::scanner {
 /// Writes the YAML clang-tidy's --export-fixes writes (and
 /// clang-apply-replacements reads) for \p Findings: every diagnostic with
 /// its notes and the fixes of both.
-llvm::Error exportFixes(llvm::StringRef File, const std::vector<Finding> &Findings);
+llvm::Error exportFixes(llvm::StringRef File,
+                        const std::vector<Finding> &Findings);
 
 struct FixSummary {
-  unsigned Applied = 0;    ///< Findings whose fix was applied.
+  unsigned Applied = 0;     ///< Findings whose fix was applied.
   unsigned Conflicting = 0; ///< Findings skipped: their edits overlap others.
   std::vector<std::string> Changed; ///< Files rewritten.
   /// Files left alone, with why: edited since the analysis read them, or

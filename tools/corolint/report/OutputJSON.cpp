@@ -20,7 +20,8 @@ constexpr int Version = 1;
 /// "file" and "path" of \p File. JSON strings are UTF-8: a name that is not
 /// keeps its exact bytes in "fileURI", a percent-encoded file: URI (RFC 8089),
 /// while "file" and "path" show it with U+FFFD.
-static Object withPath(llvm::StringRef File, llvm::StringRef Root, Object Rest) {
+static Object withPath(llvm::StringRef File, llvm::StringRef Root,
+                       Object Rest) {
   auto Text = [](llvm::StringRef S) {
     return llvm::json::isUTF8(S) ? S.str() : llvm::json::fixUTF8(S);
   };
@@ -41,7 +42,8 @@ static Value position(const Position &P) {
   return Object{{"line", P.Line}, {"column", P.Column}};
 }
 
-static Value fixes(const std::vector<Replacement> &Edits, llvm::StringRef Root) {
+static Value fixes(const std::vector<Replacement> &Edits,
+                   llvm::StringRef Root) {
   Array Out;
   for (const Replacement &R : Edits)
     Out.push_back(withPath(R.File, Root,

@@ -11,12 +11,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckDocs.h"
+#include "CheckInfo.h"
 #include "Output.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
-#include "CheckInfo.h"
 
 namespace corolint::scanner {
 
@@ -74,12 +74,12 @@ static Value fix(llvm::StringRef Description,
   for (const Replacement &R : Edits) {
     if (!ByFile.count(R.File))
       Order.push_back(R.File);
-    ByFile[R.File].push_back(Object{
-        {"deletedRegion", Object{{"startLine", R.Begin.Line},
-                                 {"startColumn", R.Begin.Utf16Column},
-                                 {"endLine", R.End.Line},
-                                 {"endColumn", R.End.Utf16Column}}},
-        {"insertedContent", Object{{"text", R.Text}}}});
+    ByFile[R.File].push_back(
+        Object{{"deletedRegion", Object{{"startLine", R.Begin.Line},
+                                        {"startColumn", R.Begin.Utf16Column},
+                                        {"endLine", R.End.Line},
+                                        {"endColumn", R.End.Utf16Column}}},
+               {"insertedContent", Object{{"text", R.Text}}}});
   }
   Array Changes;
   for (const std::string &File : Order)
@@ -94,7 +94,8 @@ namespace {
 struct Rule {
   std::string Id;
   std::string Section;
-  std::string GuideLink; ///< The guide section, maybe relative to the repository.
+  std::string
+      GuideLink; ///< The guide section, maybe relative to the repository.
 };
 
 /// The rule's help: the check's summary, how to fix its findings, and its
@@ -109,10 +110,9 @@ static Object ruleHelp(llvm::StringRef Summary, const CheckDoc *Doc,
   if (!R.Section.empty()) {
     std::string Name = "guide §" + R.Section;
     Text += "\n\nThe rule: " + Name + " (" + R.GuideLink + ").";
-    Markdown += "\n\nThe rule: " +
-                (isAbsoluteUri(R.GuideLink)
-                     ? "[" + Name + "](" + R.GuideLink + ")."
-                     : Name + " (`" + R.GuideLink + "`).");
+    Markdown += "\n\nThe rule: " + (isAbsoluteUri(R.GuideLink)
+                                        ? "[" + Name + "](" + R.GuideLink + ")."
+                                        : Name + " (`" + R.GuideLink + "`).");
   }
   return Object{{"text", std::move(Text)}, {"markdown", std::move(Markdown)}};
 }
@@ -149,8 +149,8 @@ public:
     if (Reported)
       R.GuideLink = guideSectionURL(*Reported, Report.GuideURL);
     else if (R.GuideLink.empty())
-      R.GuideLink = clang::tidy::corolint::guideSectionURL(Report.GuideURL,
-                                                          R.Section);
+      R.GuideLink =
+          clang::tidy::corolint::guideSectionURL(Report.GuideURL, R.Section);
     return It->second;
   }
 
@@ -206,7 +206,8 @@ static Value result(const Finding &F, unsigned RuleIndex,
     Related.push_back(std::move(R));
   }
   if (!F.Main.Fixes.empty())
-    Fixes.push_back(fix("Apply the fix-it of this finding", F.Main.Fixes, Root));
+    Fixes.push_back(
+        fix("Apply the fix-it of this finding", F.Main.Fixes, Root));
   for (const Message &Note : F.Notes)
     if (!Note.Fixes.empty())
       Fixes.push_back(fix(Note.Text, Note.Fixes, Root));
@@ -233,10 +234,9 @@ static Value notification(const Failure &F, llvm::StringRef Root) {
   return Object{
       {"level", "error"},
       {"message", Object{{"text", Text}}},
-      {"locations",
-       Array{Object{{"physicalLocation",
-                     Object{{"artifactLocation",
-                             artifactLocation(F.File, Root)}}}}}}};
+      {"locations", Array{Object{{"physicalLocation",
+                                  Object{{"artifactLocation",
+                                          artifactLocation(F.File, Root)}}}}}}};
 }
 
 void writeSARIF(llvm::raw_ostream &OS, const ScanReport &Report) {

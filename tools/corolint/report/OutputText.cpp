@@ -54,7 +54,9 @@ std::string visibleText(llvm::StringRef Text) { return visible(Text, false); }
 /// A file name as the text report shows it: like visibleText, but bytes
 /// that are not UTF-8 stay as they are, so that the name still names the
 /// file.
-static std::string visibleName(llvm::StringRef Name) { return visible(Name, true); }
+static std::string visibleName(llvm::StringRef Name) {
+  return visible(Name, true);
+}
 
 /// What puts the caret under the character after \p Before as a terminal
 /// shows it (like clang's caret): tabs stay tabs, so the caret lines up
@@ -70,7 +72,8 @@ static std::string caretIndent(llvm::StringRef Before) {
     if (Char == "\t")
       Indent += '\t';
     else
-      Indent.append(std::max(llvm::sys::unicode::columnWidthUTF8(Char), 0), ' ');
+      Indent.append(std::max(llvm::sys::unicode::columnWidthUTF8(Char), 0),
+                    ' ');
     Before = Before.drop_front(Length);
   }
   return Indent;
@@ -79,9 +82,8 @@ static std::string caretIndent(llvm::StringRef Before) {
 static void writeCaretLine(llvm::raw_ostream &OS, const Message &M) {
   // Escapes shown before the column take their own width.
   llvm::StringRef Line = M.LineText;
-  std::string Indent = caretIndent(visibleText(
-      Line.take_front(std::min<size_t>(M.Loc.Pos.Column ? M.Loc.Pos.Column - 1 : 0,
-                                       Line.size()))));
+  std::string Indent = caretIndent(visibleText(Line.take_front(std::min<size_t>(
+      M.Loc.Pos.Column ? M.Loc.Pos.Column - 1 : 0, Line.size()))));
   OS << visibleText(Line) << "\n" << Indent;
   OS.changeColor(Colors::GREEN, /*Bold=*/true);
   OS << "^";

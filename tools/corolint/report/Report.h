@@ -35,7 +35,7 @@ struct ScanReport {
   std::vector<std::string> Fingerprints; ///< One per finding.
   std::vector<Failure> Failures;
   std::vector<std::string> EnabledChecks; ///< In any analysed TU.
-  unsigned TranslationUnits = 0; ///< Selected for the scan.
+  unsigned TranslationUnits = 0;          ///< Selected for the scan.
   unsigned FromCache = 0;
   unsigned Skipped = 0; ///< Entries that are not C++ (C, assembly, ...).
   /// Every file the analysed TUs read, with the hash of the content they

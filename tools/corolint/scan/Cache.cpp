@@ -16,9 +16,9 @@ namespace fs = llvm::sys::fs;
 constexpr unsigned CacheFormat = 3;
 
 std::string toolIdentity(llvm::StringRef Executable) {
-  std::string Identity = llvm::formatv("corolint {0} llvm {1} format {2}",
-                                       COROLINT_VERSION, COROLINT_LLVM_VERSION,
-                                       CacheFormat);
+  std::string Identity =
+      llvm::formatv("corolint {0} llvm {1} format {2}", COROLINT_VERSION,
+                    COROLINT_LLVM_VERSION, CacheFormat);
   // A rebuilt corolint (new checks, fixed bugs) must not reuse old results.
   fs::file_status Status;
   if (!fs::status(Executable, Status))
@@ -37,10 +37,9 @@ std::string ResultCache::keyFor(const Job &J) const {
     Arguments.push_back(Arg);
   // Skipping bodies never changes findings, but a cache must not be the
   // reason a comparison of the two modes agrees.
-  llvm::json::Value Key =
-      llvm::json::Array{ToolIdentity, J.File,         J.Directory,
-                        std::move(Arguments), J.Config, J.SkipBodies,
-                        J.SkipBodiesIn};
+  llvm::json::Value Key = llvm::json::Array{
+      ToolIdentity, J.File,       J.Directory,   std::move(Arguments),
+      J.Config,     J.SkipBodies, J.SkipBodiesIn};
   return hashHex(llvm::formatv("{0}", Key).str());
 }
 
@@ -76,11 +75,11 @@ static bool locationsWithinInputs(const TUResult &Result) {
   auto Known = [&](const Message &M) {
     if (!M.Loc.File.empty() && !Inputs.contains(M.Loc.File))
       return false;
-    return llvm::all_of(M.Fixes, [&](const Replacement &R) {
-      return Inputs.contains(R.File);
-    });
+    return llvm::all_of(
+        M.Fixes, [&](const Replacement &R) { return Inputs.contains(R.File); });
   };
-  for (const std::vector<Finding> *List : {&Result.Findings, &Result.CompileErrors})
+  for (const std::vector<Finding> *List :
+       {&Result.Findings, &Result.CompileErrors})
     for (const Finding &F : *List)
       if (!Known(F.Main) || !llvm::all_of(F.Notes, Known))
         return false;
@@ -119,8 +118,8 @@ CacheLookup ResultCache::lookup(const Job &J, const std::string &Key) {
     if (contentHash(D.Path) != D.Hash) {
       auto Why = Unreadable.find(D.Path);
       if (Why != Unreadable.end())
-        Found.Problem = "cannot read an input of the translation unit: " +
-                        Why->second;
+        Found.Problem =
+            "cannot read an input of the translation unit: " + Why->second;
       return Found;
     }
   for (const std::string &Path : Result.Absent)
@@ -142,14 +141,17 @@ std::optional<std::string> ResultCache::store(const std::string &Key,
   auto Fail = [&](const llvm::Twine &Why) -> std::optional<std::string> {
     StoreFailed = true;
     return llvm::formatv("cannot write the cache in '{0}': {1}; continuing "
-                         "without storing results", Folder, Why.str()).str();
+                         "without storing results",
+                         Folder, Why.str())
+        .str();
   };
-  if (std::error_code EC = fs::create_directories(llvm::sys::path::parent_path(Path)))
+  if (std::error_code EC =
+          fs::create_directories(llvm::sys::path::parent_path(Path)))
     return Fail(EC.message());
   // Written aside and renamed, so concurrent scans never read half an entry.
   llvm::json::Value Payload = toJSON(Result);
-  llvm::json::Value Entry = llvm::json::Object{
-      {"key", Key}, {"result", std::move(Payload)}};
+  llvm::json::Value Entry =
+      llvm::json::Object{{"key", Key}, {"result", std::move(Payload)}};
   if (llvm::Error E = writeFileAtomically(
           Path, "a cache entry", [&](llvm::raw_ostream &OS) { OS << Entry; }))
     return Fail(llvm::toString(std::move(E)));

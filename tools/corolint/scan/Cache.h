@@ -47,7 +47,8 @@ public:
   /// key by this corolint, and every input it names is unchanged.
   CacheLookup lookup(const Job &J, const std::string &Key);
   /// Stores \p Result; returns an error message the first time storing fails.
-  std::optional<std::string> store(const std::string &Key, const TUResult &Result);
+  std::optional<std::string> store(const std::string &Key,
+                                   const TUResult &Result);
 
 private:
   std::string entryPath(const std::string &Key) const;
@@ -55,7 +56,7 @@ private:
 
   std::string Folder;
   std::string ToolIdentity;
-  llvm::StringMap<std::string> Hashes; ///< Memo: shared headers hash once.
+  llvm::StringMap<std::string> Hashes;     ///< Memo: shared headers hash once.
   llvm::StringMap<std::string> Unreadable; ///< Inputs that exist: why not read.
   bool StoreFailed = false;
 };

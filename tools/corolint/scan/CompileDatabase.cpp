@@ -38,8 +38,9 @@ static llvm::Error entryError(const CompileDatabase &DB, unsigned Index,
       llvm::formatv("{0}: entry {1}: {2}", DB.Path, Index, What.str()).str());
 }
 
-static llvm::Expected<CompileEntry>
-parseEntry(const CompileDatabase &DB, unsigned Index, const llvm::json::Value &V) {
+static llvm::Expected<CompileEntry> parseEntry(const CompileDatabase &DB,
+                                               unsigned Index,
+                                               const llvm::json::Value &V) {
   const llvm::json::Object *O = V.getAsObject();
   if (!O)
     return entryError(DB, Index, "expected an object");
@@ -80,7 +81,8 @@ parseEntry(const CompileDatabase &DB, unsigned Index, const llvm::json::Value &V
   return Entry;
 }
 
-llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildDirOrFile) {
+llvm::Expected<CompileDatabase>
+loadCompileDatabase(llvm::StringRef BuildDirOrFile) {
   CompileDatabase DB;
   llvm::SmallString<256> Cwd;
   llvm::sys::fs::current_path(Cwd);
@@ -93,8 +95,10 @@ llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildDirOrFi
 
   auto Buffer = readInputFile(Path);
   if (!Buffer)
-    return llvm::createStringError(llvm::formatv(
-        "cannot read compilation database {0}", llvm::toString(Buffer.takeError())).str());
+    return llvm::createStringError(
+        llvm::formatv("cannot read compilation database {0}",
+                      llvm::toString(Buffer.takeError()))
+            .str());
   llvm::StringRef Text = (*Buffer)->getBuffer();
   // JSON parsers may ignore a byte order mark (RFC 8259 §8.1); editors on
   // Windows write one.
@@ -103,11 +107,12 @@ llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildDirOrFi
   if (!Root)
     return llvm::createStringError(
         llvm::formatv("{0}: malformed JSON: {1}", DB.Path,
-                      llvm::toString(Root.takeError())).str());
+                      llvm::toString(Root.takeError()))
+            .str());
   const llvm::json::Array *Entries = Root->getAsArray();
   if (!Entries)
-    return llvm::createStringError(
-        DB.Path + ": expected an array of compile commands");
+    return llvm::createStringError(DB.Path +
+                                   ": expected an array of compile commands");
   unsigned Index = 0;
   for (const llvm::json::Value &V : *Entries) {
     llvm::Expected<CompileEntry> Entry = parseEntry(DB, ++Index, V);
@@ -135,29 +140,34 @@ selectOne(const CompileDatabase &DB, const std::string &Selector) {
       if (IsDir ? isUnder(DB.Entries[I].File, Abs) : DB.Entries[I].File == Abs)
         Picked.push_back(I);
     if (Picked.empty())
-      return llvm::createStringError(llvm::formatv(
-          "'{0}' has no entry in the compilation database '{1}'", Selector,
-          DB.Path).str());
+      return llvm::createStringError(
+          llvm::formatv("'{0}' has no entry in the compilation database '{1}'",
+                        Selector, DB.Path)
+              .str());
     return Picked;
   }
   llvm::Regex Pattern(Selector);
   std::string Why;
   if (!Pattern.isValid(Why))
-    return llvm::createStringError(llvm::formatv(
-        "'{0}' is neither an existing file nor a valid regular expression: {1}",
-        Selector, Why).str());
+    return llvm::createStringError(
+        llvm::formatv("'{0}' is neither an existing file nor a valid regular "
+                      "expression: {1}",
+                      Selector, Why)
+            .str());
   for (size_t I = 0; I < DB.Entries.size(); ++I)
     if (Pattern.match(DB.Entries[I].File))
       Picked.push_back(I);
   if (Picked.empty())
-    return llvm::createStringError(llvm::formatv(
-        "no file in the compilation database '{0}' matches '{1}'", DB.Path,
-        Selector).str());
+    return llvm::createStringError(
+        llvm::formatv("no file in the compilation database '{0}' matches '{1}'",
+                      DB.Path, Selector)
+            .str());
   return Picked;
 }
 
 llvm::Expected<std::vector<size_t>>
-selectEntries(const CompileDatabase &DB, llvm::ArrayRef<std::string> Selectors) {
+selectEntries(const CompileDatabase &DB,
+              llvm::ArrayRef<std::string> Selectors) {
   std::vector<size_t> All;
   if (Selectors.empty()) {
     for (size_t I = 0; I < DB.Entries.size(); ++I)
@@ -232,7 +242,8 @@ static size_t pluginGroupAt(llvm::ArrayRef<std::string> Args, size_t I) {
   return HasValue ? 4 : 2;
 }
 
-llvm::Expected<std::vector<std::string>> expandResponseFiles(const CompileEntry &Entry) {
+llvm::Expected<std::vector<std::string>>
+expandResponseFiles(const CompileEntry &Entry) {
   llvm::BumpPtrAllocator Alloc;
   llvm::SmallVector<const char *, 32> Argv;
   for (const std::string &Arg : Entry.Arguments)
@@ -242,7 +253,8 @@ llvm::Expected<std::vector<std::string>> expandResponseFiles(const CompileEntry 
   if (llvm::Error E = Expander.expandResponseFiles(Argv))
     return llvm::createStringError(
         llvm::formatv("cannot expand a response file: {0}",
-                      llvm::toString(std::move(E))).str());
+                      llvm::toString(std::move(E)))
+            .str());
   std::vector<std::string> Result;
   for (const char *Arg : Argv)
     if (Arg) // The tokenizer may mark line ends with null.
@@ -253,18 +265,43 @@ llvm::Expected<std::vector<std::string>> expandResponseFiles(const CompileEntry 
 /// Flags that write a file, followed by a separate value (-MF x) or with a
 /// joined one (-MFx, -MF=x is not a spelling clang accepts for all).
 static constexpr llvm::StringLiteral WritingWithValue[] = {
-    "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics",
-    "-serialize-diagnostic-file", "-dependency-file", "-dependency-dot",
-    "-header-include-file", "-module-dependency-dir", "-fmodules-cache-path",
-    "-stats-file", "-ftime-trace", "-save-temps", "-fsave-optimization-record",
-    "-foptimization-record-file", "-fmodule-output", "-fcrash-diagnostics-dir",
-    "-save-stats", "--save-stats", "-fproc-stat-report", "-dumpdir",
+    "-MF",
+    "-MT",
+    "-MQ",
+    "-MJ",
+    "--serialize-diagnostics",
+    "-serialize-diagnostic-file",
+    "-dependency-file",
+    "-dependency-dot",
+    "-header-include-file",
+    "-module-dependency-dir",
+    "-fmodules-cache-path",
+    "-stats-file",
+    "-ftime-trace",
+    "-save-temps",
+    "-fsave-optimization-record",
+    "-foptimization-record-file",
+    "-fmodule-output",
+    "-fcrash-diagnostics-dir",
+    "-save-stats",
+    "--save-stats",
+    "-fproc-stat-report",
+    "-dumpdir",
     "-ftime-trace-file"};
 /// Of those, the ones that take their value as the next argument.
 static constexpr llvm::StringLiteral SeparateValue[] = {
-    "-o", "-MF", "-MT", "-MQ", "-MJ", "--serialize-diagnostics",
-    "-serialize-diagnostic-file", "-dependency-file", "-dependency-dot",
-    "-header-include-file", "-module-dependency-dir", "-dumpdir"};
+    "-o",
+    "-MF",
+    "-MT",
+    "-MQ",
+    "-MJ",
+    "--serialize-diagnostics",
+    "-serialize-diagnostic-file",
+    "-dependency-file",
+    "-dependency-dot",
+    "-header-include-file",
+    "-module-dependency-dir",
+    "-dumpdir"};
 /// Flags without a value that make the compiler write a file.
 static constexpr llvm::StringLiteral WritingAlone[] = {
     "-M", "-MM", "-MD", "-MMD", "--analyze", "-module-file-info"};
@@ -284,27 +321,30 @@ static size_t writingFlagAt(llvm::ArrayRef<std::string> Args, size_t I) {
 
 /// "-Xclang -stats-file=x" or "-Xclang -dependency-file -Xclang x": how many
 /// arguments at \p I hand a writing flag to the compiler (0: none).
-static size_t forwardedWritingFlagAt(llvm::ArrayRef<std::string> Args, size_t I) {
+static size_t forwardedWritingFlagAt(llvm::ArrayRef<std::string> Args,
+                                     size_t I) {
   if (Args[I] != "-Xclang" || I + 1 >= Args.size())
     return 0;
   size_t Own = writingFlagAt(Args.slice(I + 1, 1), 0);
   if (!Own)
     return 0;
-  bool Separate = llvm::is_contained(SeparateValue, llvm::StringRef(Args[I + 1]));
+  bool Separate =
+      llvm::is_contained(SeparateValue, llvm::StringRef(Args[I + 1]));
   bool HasValue = Separate && I + 3 < Args.size() && Args[I + 2] == "-Xclang";
   return HasValue ? 4 : 2;
 }
 
-static bool removedBy(llvm::ArrayRef<std::string> Patterns, llvm::StringRef Arg) {
+static bool removedBy(llvm::ArrayRef<std::string> Patterns,
+                      llvm::StringRef Arg) {
   return llvm::any_of(Patterns, [&](llvm::StringRef Pattern) {
     return Pattern.ends_with("*") ? Arg.starts_with(Pattern.drop_back())
                                   : Arg == Pattern;
   });
 }
 
-std::vector<std::string> analysisArguments(llvm::ArrayRef<std::string> Arguments,
-                                           llvm::StringRef ResourceDir,
-                                           const ArgumentEdits &Edits) {
+std::vector<std::string>
+analysisArguments(llvm::ArrayRef<std::string> Arguments,
+                  llvm::StringRef ResourceDir, const ArgumentEdits &Edits) {
   while (Arguments.size() > 1 && isCompilerLauncher(Arguments.front()))
     Arguments = Arguments.drop_front();
   std::vector<std::string> Result;
@@ -349,7 +389,8 @@ explicitLanguage(llvm::ArrayRef<std::string> Arguments, llvm::StringRef File) {
       Name = Arg.drop_front(2);
     else
       continue;
-    clang::driver::types::ID Id = clang::driver::types::lookupTypeForTypeSpecifier(Name.data());
+    clang::driver::types::ID Id =
+        clang::driver::types::lookupTypeForTypeSpecifier(Name.data());
     Language = Name == "none" ? std::nullopt : std::optional(Id);
   }
   return Language;
@@ -369,14 +410,17 @@ static bool hasCUDAInstallation(llvm::ArrayRef<std::string> Arguments) {
   return llvm::sys::fs::exists(Root);
 }
 
-std::string notCPlusPlus(llvm::ArrayRef<std::string> Arguments, llvm::StringRef File) {
+std::string notCPlusPlus(llvm::ArrayRef<std::string> Arguments,
+                         llvm::StringRef File) {
   namespace types = clang::driver::types;
-  types::ID Language = explicitLanguage(Arguments, File).value_or(types::TY_INVALID);
+  types::ID Language =
+      explicitLanguage(Arguments, File).value_or(types::TY_INVALID);
   if (Language == types::TY_INVALID) {
-    Language = types::lookupTypeForExtension(path::extension(File).drop_front());
+    Language =
+        types::lookupTypeForExtension(path::extension(File).drop_front());
     // Like clang's driver: a C++ driver compiles C files as C++.
-    bool CXXDriver = !Arguments.empty() &&
-                     path::filename(Arguments.front()).contains("++");
+    bool CXXDriver =
+        !Arguments.empty() && path::filename(Arguments.front()).contains("++");
     if (CXXDriver && Language == types::TY_C)
       Language = types::TY_CXX;
     if (CXXDriver && Language == types::TY_CHeader)

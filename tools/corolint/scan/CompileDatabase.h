@@ -30,7 +30,8 @@ struct CompileDatabase {
 };
 
 /// Loads \p BuildDirOrFile/compile_commands.json (or the named file itself).
-llvm::Expected<CompileDatabase> loadCompileDatabase(llvm::StringRef BuildDirOrFile);
+llvm::Expected<CompileDatabase>
+loadCompileDatabase(llvm::StringRef BuildDirOrFile);
 
 /// Indices of the entries that \p Selectors pick: a selector naming an
 /// existing file picks that file's entries, an existing directory the entries
@@ -46,7 +47,8 @@ std::string projectRoot(const CompileDatabase &DB);
 
 /// The entry's arguments with @response files expanded, as clang expands
 /// them: relative to the entry's "directory", nested files too.
-llvm::Expected<std::vector<std::string>> expandResponseFiles(const CompileEntry &Entry);
+llvm::Expected<std::vector<std::string>>
+expandResponseFiles(const CompileEntry &Entry);
 
 /// Compile flags the user adds or removes (--extra-arg, --extra-arg-before,
 /// --remove-arg), like clang-tidy's --extra-arg and clangd's
@@ -65,14 +67,15 @@ struct ArgumentEdits {
 /// and outputs, ...), also when passed through -Xclang, so that the scanner
 /// neither runs nor writes anything the database names. Then \p Edits apply,
 /// and clang's resource directory is added unless one is given.
-std::vector<std::string> analysisArguments(llvm::ArrayRef<std::string> Arguments,
-                                           llvm::StringRef ResourceDir,
-                                           const ArgumentEdits &Edits = {});
+std::vector<std::string>
+analysisArguments(llvm::ArrayRef<std::string> Arguments,
+                  llvm::StringRef ResourceDir, const ArgumentEdits &Edits = {});
 
 /// Why an entry is not analysed at all (its language, from -x or its file
 /// name, is not C++: C, assembly, CUDA without a CUDA installation, ...), or
 /// "" when it is C++.
-std::string notCPlusPlus(llvm::ArrayRef<std::string> Arguments, llvm::StringRef File);
+std::string notCPlusPlus(llvm::ArrayRef<std::string> Arguments,
+                         llvm::StringRef File);
 
 } // namespace corolint::scanner
 

@@ -51,8 +51,8 @@ void Progress::drawBar(llvm::ArrayRef<std::string> Running) {
   constexpr unsigned Width = 24;
   unsigned Filled = Total ? Width * Done / Total : Width;
   std::string Line = "[" + std::string(Filled, '=') +
-                     std::string(Width - Filled, ' ') + "] " + counts() +
-                     "  " + duration(elapsed()) + " ETA " + eta();
+                     std::string(Width - Filled, ' ') + "] " + counts() + "  " +
+                     duration(elapsed()) + " ETA " + eta();
   if (!Running.empty())
     Line += "  " + llvm::sys::path::filename(Running.front()).str();
   unsigned Columns = llvm::sys::Process::StandardErrColumns();
@@ -113,8 +113,8 @@ static void writeBlockingRootCauses(llvm::raw_ostream &OS,
       OS << "  blocking calls reached from several call sites:\n";
     Header = true;
     const auto &[File, Line, What] = Root;
-    OS << llvm::formatv("    {0}:{1}: {2} ({3} call sites)\n", File, Line,
-                        What, Count);
+    OS << llvm::formatv("    {0}:{1}: {2} ({3} call sites)\n", File, Line, What,
+                        Count);
   }
 }
 

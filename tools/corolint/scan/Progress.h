@@ -39,7 +39,8 @@ private:
   ProgressStyle Style;
   unsigned Total, Done = 0, Failed = 0, Cached = 0, ReportedDone = 0;
   double Interval;
-  std::chrono::steady_clock::time_point Start = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point Start =
+      std::chrono::steady_clock::now();
   double LastDraw = -1e9;
   bool BarShown = false;
 };

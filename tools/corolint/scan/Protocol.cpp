@@ -44,7 +44,8 @@ static llvm::Error writeAll(int Fd, llvm::StringRef Bytes) {
     ssize_t N = llvm::sys::RetryAfterSignal(-1, ::write, Fd, Bytes.data(),
                                             Bytes.size());
     if (N < 0)
-      return llvm::errorCodeToError(std::error_code(errno, std::generic_category()));
+      return llvm::errorCodeToError(
+          std::error_code(errno, std::generic_category()));
     Bytes = Bytes.drop_front(N);
   }
   return llvm::Error::success();
@@ -59,10 +60,11 @@ llvm::Error writeMessage(int Fd, const llvm::json::Value &Message) {
 static llvm::Expected<bool> readExactly(int Fd, char *Out, size_t Size) {
   size_t Done = 0;
   while (Done < Size) {
-    ssize_t N = llvm::sys::RetryAfterSignal(-1, ::read, Fd, Out + Done,
-                                            Size - Done);
+    ssize_t N =
+        llvm::sys::RetryAfterSignal(-1, ::read, Fd, Out + Done, Size - Done);
     if (N < 0)
-      return llvm::errorCodeToError(std::error_code(errno, std::generic_category()));
+      return llvm::errorCodeToError(
+          std::error_code(errno, std::generic_category()));
     if (N == 0) {
       if (Done == 0)
         return false;

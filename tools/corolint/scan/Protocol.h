@@ -27,7 +27,7 @@ struct Job {
   std::string File;      ///< Absolute path of the main file.
   std::string Directory; ///< Working directory of the compile command.
   std::vector<std::string> Arguments; ///< Compiler arguments, argv[0] first.
-  std::string Config; ///< Effective clang-tidy options as YAML.
+  std::string Config;                 ///< Effective clang-tidy options as YAML.
   /// Parse without the bodies of non-template functions in headers where no
   /// finding is reported and whose path matches SkipBodiesIn.
   bool SkipBodies = true;
@@ -46,7 +46,9 @@ llvm::Expected<std::optional<llvm::json::Value>> readMessage(int Fd);
 /// Splits framed messages out of bytes read from a non-blocking pipe.
 class MessageBuffer {
 public:
-  void append(llvm::StringRef Bytes) { Data.append(Bytes.data(), Bytes.size()); }
+  void append(llvm::StringRef Bytes) {
+    Data.append(Bytes.data(), Bytes.size());
+  }
   /// The next complete message's payload, if one has fully arrived.
   std::optional<std::string> next();
 

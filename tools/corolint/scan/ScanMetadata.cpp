@@ -30,11 +30,10 @@ std::string gitCommitOf(llvm::StringRef Folder) {
     return "";
   llvm::FileRemover RemoveOutput(Output);
   std::string Dir = Folder.str();
-  llvm::StringRef Args[] = {"git", "-C", Dir, "rev-parse", "--verify", "--quiet",
-                            "HEAD"};
-  std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
-                                                llvm::StringRef(Output),
-                                                llvm::StringRef("")};
+  llvm::StringRef Args[] = {"git",      "-C",      Dir,   "rev-parse",
+                            "--verify", "--quiet", "HEAD"};
+  std::optional<llvm::StringRef> Redirects[] = {
+      llvm::StringRef(""), llvm::StringRef(Output), llvm::StringRef("")};
   // A repository on a hung network share must not hang the report.
   if (llvm::sys::ExecuteAndWait(*Git, Args, /*Env=*/std::nullopt, Redirects,
                                 /*SecondsToWait=*/10) != 0)
@@ -44,9 +43,9 @@ std::string gitCommitOf(llvm::StringRef Folder) {
   if (!Text)
     return "";
   llvm::StringRef Commit = (*Text)->getBuffer().trim();
-  bool IsHash = !Commit.empty() && Commit.size() <= 64 &&
-                Commit.find_first_not_of("0123456789abcdef") ==
-                    llvm::StringRef::npos;
+  bool IsHash =
+      !Commit.empty() && Commit.size() <= 64 &&
+      Commit.find_first_not_of("0123456789abcdef") == llvm::StringRef::npos;
   return IsHash ? Commit.str() : "";
 }
 

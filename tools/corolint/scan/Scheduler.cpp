@@ -42,7 +42,9 @@ llvm::Error makePipe(int Fds[2]) {
   return llvm::errorCodeToError(EC);
 }
 
-void setNonBlocking(int Fd) { fcntl(Fd, F_SETFL, fcntl(Fd, F_GETFL) | O_NONBLOCK); }
+void setNonBlocking(int Fd) {
+  fcntl(Fd, F_SETFL, fcntl(Fd, F_GETFL) | O_NONBLOCK);
+}
 
 std::string describeExit(int Status) {
   if (WIFSIGNALED(Status)) {
@@ -72,8 +74,9 @@ public:
     CurrentFile = J.File;
     Errors.clear();
     KeptHead = 0;
-    Deadline = TimeoutSeconds ? Clock::now() + std::chrono::seconds(TimeoutSeconds)
-                              : Clock::time_point::max();
+    Deadline = TimeoutSeconds
+                   ? Clock::now() + std::chrono::seconds(TimeoutSeconds)
+                   : Clock::time_point::max();
     if (llvm::Error E = writeMessage(JobFd, toJSON(J)))
       llvm::consumeError(std::move(E)); // Seen as the worker's death below.
   }
@@ -212,8 +215,9 @@ private:
 llvm::Expected<std::unique_ptr<Worker>> Worker::spawn(const std::string &Exe) {
   int JobPipe[2], ResultPipe[2], ErrorPipe[2];
   auto CannotStart = [](llvm::Error E) {
-    return llvm::createStringError(llvm::formatv(
-        "cannot start a worker: {0}", llvm::toString(std::move(E))).str());
+    return llvm::createStringError(llvm::formatv("cannot start a worker: {0}",
+                                                 llvm::toString(std::move(E)))
+                                       .str());
   };
   if (llvm::Error E = makePipe(JobPipe))
     return CannotStart(std::move(E));
@@ -246,7 +250,8 @@ llvm::Expected<std::unique_ptr<Worker>> Worker::spawn(const std::string &Exe) {
   std::string Flag = WorkerFlag.str();
   char *Argv[] = {const_cast<char *>(Exe.c_str()), Flag.data(), nullptr};
   pid_t Pid;
-  int Err = posix_spawn(&Pid, Exe.c_str(), &Actions, &Attributes, Argv, environ);
+  int Err =
+      posix_spawn(&Pid, Exe.c_str(), &Actions, &Attributes, Argv, environ);
   posix_spawn_file_actions_destroy(&Actions);
   posix_spawnattr_destroy(&Attributes);
   close(JobPipe[0]);
@@ -271,12 +276,14 @@ llvm::Expected<std::unique_ptr<Worker>> Worker::spawn(const std::string &Exe) {
 
 } // namespace
 
-llvm::Error runJobs(const SchedulerOptions &Options,
-                    llvm::function_ref<std::optional<ScheduledJob>()> Next,
-                    llvm::function_ref<void(size_t, TUResult)> Done,
-                    llvm::function_ref<void(llvm::ArrayRef<std::string>)> Tick) {
+llvm::Error
+runJobs(const SchedulerOptions &Options,
+        llvm::function_ref<std::optional<ScheduledJob>()> Next,
+        llvm::function_ref<void(size_t, TUResult)> Done,
+        llvm::function_ref<void(llvm::ArrayRef<std::string>)> Tick) {
   signal(SIGPIPE, SIG_IGN); // A dead worker's pipe must not kill the scanner.
-  std::vector<std::unique_ptr<Worker>> Workers(std::max(1u, Options.Parallelism));
+  std::vector<std::unique_ptr<Worker>> Workers(
+      std::max(1u, Options.Parallelism));
   bool Exhausted = false;
   std::optional<ScheduledJob> Pending; // Taken, but no worker could start.
   for (;;) {
@@ -296,16 +303,21 @@ llvm::Error runJobs(const SchedulerOptions &Options,
         if (!Spawned) {
           // Out of processes or descriptors: go on with the workers that
           // run, or give up when none does.
-          size_t Running = llvm::count_if(
-              Workers, [](const auto &Other) { return Other && Other->alive(); });
+          size_t Running = llvm::count_if(Workers, [](const auto &Other) {
+            return Other && Other->alive();
+          });
           std::string Why = llvm::toString(Spawned.takeError());
           if (Running == 0)
-            return llvm::createStringError(llvm::formatv(
-                "{0}; check the limits on processes and open files "
-                "(ulimit -u, ulimit -n)", Why).str());
+            return llvm::createStringError(
+                llvm::formatv(
+                    "{0}; check the limits on processes and open files "
+                    "(ulimit -u, ulimit -n)",
+                    Why)
+                    .str());
           llvm::WithColor::warning(llvm::errs(), "corolint") << llvm::formatv(
               "{0}; continuing with {1} worker(s) (use -j {1} to ask for no "
-              "more)\n", Why, Running);
+              "more)\n",
+              Why, Running);
           llvm::erase_if(Workers, [](const auto &Other) {
             return !Other || !Other->alive();
           });

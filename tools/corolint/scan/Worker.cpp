@@ -9,14 +9,14 @@
 
 #include "Worker.h"
 #include "CheckInfo.h"
-#include "EffectiveConfig.h"
-#include "Finding.h"
-#include "Protocol.h"
-#include "SkippedBodies.h"
 #include "ClangTidy.h"
 #include "ClangTidyDiagnosticConsumer.h"
 #include "ClangTidyModule.h"
 #include "ClangTidyOptions.h"
+#include "EffectiveConfig.h"
+#include "Finding.h"
+#include "Protocol.h"
+#include "SkippedBodies.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
@@ -212,18 +212,21 @@ public:
                           const Module *, bool,
                           SrcMgr::CharacteristicKind) override {
     if (!File || llvm::sys::path::is_absolute(FileName) ||
-        IncludeTok.getIdentifierInfo()->getPPKeywordID() == tok::pp_include_next)
+        IncludeTok.getIdentifierInfo()->getPPKeywordID() ==
+            tok::pp_include_next)
       return;
     if (!IsAngled) {
       SourceManager &SM = PP.getSourceManager();
       OptionalFileEntryRef Includer =
           SM.getFileEntryRefForID(SM.getFileID(SM.getExpansionLoc(HashLoc)));
-      if (Includer && !candidate(Includer->getDir().getName(), FileName, SearchPath))
+      if (Includer &&
+          !candidate(Includer->getDir().getName(), FileName, SearchPath))
         return;
     }
     const HeaderSearch &HS = PP.getHeaderSearchInfo();
-    auto Dirs = IsAngled ? llvm::make_range(HS.angled_dir_begin(), HS.search_dir_end())
-                         : HS.search_dir_range();
+    auto Dirs =
+        IsAngled ? llvm::make_range(HS.angled_dir_begin(), HS.search_dir_end())
+                 : HS.search_dir_range();
     for (const DirectoryLookup &Dir : Dirs)
       if (!Dir.isNormalDir() || !candidate(Dir.getName(), FileName, SearchPath))
         return;
@@ -272,7 +275,8 @@ public:
       Functions.emplace(CI->getASTContext());
     for (const ClangTidyError &Error : Errors) {
       Finding F = convert(Error, CI);
-      if (llvm::StringRef(Error.DiagnosticName).starts_with("clang-diagnostic-")) {
+      if (llvm::StringRef(Error.DiagnosticName)
+              .starts_with("clang-diagnostic-")) {
         if (Error.DiagLevel == ClangTidyError::Error)
           Result.CompileErrors.push_back(std::move(F));
         continue; // Compiler warnings are not corolint's findings.
@@ -299,8 +303,7 @@ public:
       if (!Data)
         continue; // Looked up but never read: its content cannot matter.
       Result.Dependencies.push_back(
-          {canonicalPath(J.Directory, It->first.getName()),
-           hashHex(*Data)});
+          {canonicalPath(J.Directory, It->first.getName()), hashHex(*Data)});
     }
     llvm::sort(Result.Dependencies,
                [](const Dependency &A, const Dependency &B) {
@@ -328,7 +331,8 @@ private:
     if (!CI || !CI->hasSourceManager())
       return {};
     SourceManager &SM = CI->getSourceManager();
-    if (OptionalFileEntryRef File = SM.getFileManager().getOptionalFileRef(Path))
+    if (OptionalFileEntryRef File =
+            SM.getFileManager().getOptionalFileRef(Path))
       return SM.translateFile(*File);
     return {};
   }
@@ -341,8 +345,9 @@ private:
         return *Data;
     auto &Buffer = DiskFiles[Path];
     if (!Buffer)
-      if (auto Read = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                                  /*RequiresNullTerminator=*/false))
+      if (auto Read =
+              llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false))
         Buffer = std::move(*Read);
     return Buffer ? Buffer->getBuffer() : llvm::StringRef();
   }
@@ -389,8 +394,8 @@ private:
       F.Notes.push_back(convert(Note, CI, BuildDirectory));
     F.Snippet = collapseWhitespace(F.Main.LineText);
     if (tidy::corolint::findCheck(F.Check))
-      F.GuideURL = tidy::corolint::configuredGuideURL(Options.CheckOptions,
-                                                      F.Check);
+      F.GuideURL =
+          tidy::corolint::configuredGuideURL(Options.CheckOptions, F.Check);
     return F;
   }
 
@@ -403,7 +408,8 @@ private:
   /// as the finding's own, so that --fix can be tested whatever fix-its the
   /// checks of this build put on warnings.
   bool PromoteNoteFixes =
-      llvm::sys::Process::GetEnv("COROLINT_TEST_PROMOTE_NOTE_FIXES").has_value();
+      llvm::sys::Process::GetEnv("COROLINT_TEST_PROMOTE_NOTE_FIXES")
+          .has_value();
 };
 
 /// Which function bodies the parser skips (docs/scanner.md, "Skipped
@@ -437,7 +443,8 @@ public:
 private:
   /// Mirrors ClangTidyDiagnosticConsumer::checkFilters: would a finding
   /// located in \p File be reported?
-  bool reportsIn(FileID File, SourceLocation Loc, const SourceManager &SM) const {
+  bool reportsIn(FileID File, SourceLocation Loc,
+                 const SourceManager &SM) const {
     if (File == SM.getMainFileID())
       return true;
     if (SM.isInSystemHeader(Loc) && !SystemHeaders)
@@ -490,8 +497,8 @@ public:
       : Factory(Factory), Diagnostics(Diagnostics), Builder(Builder),
         Skipper(Skipper) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 llvm::StringRef File) override {
+  std::unique_ptr<ASTConsumer>
+  CreateASTConsumer(CompilerInstance &CI, llvm::StringRef File) override {
     Builder.recordShadowing(CI.getPreprocessor());
     std::unique_ptr<ASTConsumer> Tidy = Factory.createASTConsumer(CI, File);
     if (!Skipper)
@@ -546,7 +553,8 @@ private:
 
 /// ExtraArgs and ExtraArgsBefore of the effective configuration, placed the
 /// way clang-tidy places them.
-tooling::ArgumentsAdjuster extraArgumentsAdjuster(const tidy::ClangTidyOptions &Opts) {
+tooling::ArgumentsAdjuster
+extraArgumentsAdjuster(const tidy::ClangTidyOptions &Opts) {
   return [Opts](const tooling::CommandLineArguments &Args, llvm::StringRef) {
     tooling::CommandLineArguments Adjusted = Args;
     if (Opts.ExtraArgsBefore) {
@@ -620,14 +628,15 @@ TUResult analyseOnce(const Job &J, tidy::ClangTidyOptions Opts, bool Skip) {
     Builder.filterHeaders(*Opts.HeaderFilterRegex);
     Opts.HeaderFilterRegex = ".*";
   }
-  tidy::ClangTidyContext Context(
-      std::make_unique<tidy::DefaultOptionsProvider>(
-          tidy::ClangTidyGlobalOptions(), Opts),
-      /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-      /*EnableModuleHeadersParsing=*/false, /*ExperimentalCustomChecks=*/false);
-  tidy::ClangTidyDiagnosticConsumer Diagnostics(Context, nullptr,
-                                                /*RemoveIncompatibleErrors=*/true,
-                                                /*GetFixesFromNotes=*/false);
+  tidy::ClangTidyContext Context(std::make_unique<tidy::DefaultOptionsProvider>(
+                                     tidy::ClangTidyGlobalOptions(), Opts),
+                                 /*AllowEnablingAnalyzerAlphaCheckers=*/false,
+                                 /*EnableModuleHeadersParsing=*/false,
+                                 /*ExperimentalCustomChecks=*/false);
+  tidy::ClangTidyDiagnosticConsumer Diagnostics(
+      Context, nullptr,
+      /*RemoveIncompatibleErrors=*/true,
+      /*GetFixesFromNotes=*/false);
   auto DiagOpts = std::make_unique<DiagnosticOptions>();
   DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Diagnostics,
                            /*ShouldOwnClient=*/false);
@@ -719,7 +728,8 @@ int runWorker() {
       return 1;
     }
     if (llvm::Error E = writeMessage(WorkerResultFd, toJSON(analyse(J)))) {
-      llvm::errs() << "corolint worker: " << llvm::toString(std::move(E)) << "\n";
+      llvm::errs() << "corolint worker: " << llvm::toString(std::move(E))
+                   << "\n";
       return 1;
     }
   }

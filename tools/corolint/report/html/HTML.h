@@ -26,9 +26,10 @@ std::string escape(llvm::StringRef Text);
 /// A C++ source as highlighted HTML, one fragment per line ('\n' ends a
 /// line; a trailing '\r' is dropped). Comments, string and character
 /// literals, numbers, keywords, the coroutine keywords and preprocessor
-/// directives, as Clang's lexer reads them, become <span>s with a class; a token containing one of
-/// \p Marked (byte offsets) also gets the class "at". Tokens that span lines
-/// (block comments, raw strings) are split so that every line is balanced.
+/// directives, as Clang's lexer reads them, become <span>s with a class; a
+/// token containing one of \p Marked (byte offsets) also gets the class "at".
+/// Tokens that span lines (block comments, raw strings) are split so that every
+/// line is balanced.
 std::vector<std::string> highlightCpp(llvm::StringRef Source,
                                       llvm::ArrayRef<unsigned> Marked = {});
 
