@@ -2,10 +2,12 @@
 // concurrencpp: post() swallows what the work throws; submit() hands it back
 // in a result that must be kept.
 #include "concurrencpp/concurrencpp.h"
+#include <string>
 
-int compute();
+// Both throw on an ordinary failure: a malformed number.
+int compute() { return std::stoi("forty-two"); }
 struct Job {
-  void operator()() const;
+  void operator()() const { (void)compute(); }
 };
 
 void posted(concurrencpp::runtime &runtime) {

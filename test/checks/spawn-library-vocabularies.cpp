@@ -6,6 +6,7 @@
 #include "async_simple/coro/Lazy.h"
 #include "concurrencpp/concurrencpp.h"
 #include "coro/scheduler.hpp"
+#include <string>
 
 coro::task<void> background();
 coro::task<int> answer();
@@ -45,7 +46,8 @@ void schedules(async_simple::Executor &ex, Pool &pool) {
     return;
 }
 
-async_simple::coro::Lazy<int> fetch();
+// Throws on an ordinary failure: a malformed number.
+async_simple::coro::Lazy<int> fetch() { co_return std::stoi("forty-two"); }
 void log_error(std::exception_ptr);
 
 void starts(async_simple::Executor *ex) {
@@ -71,7 +73,7 @@ struct Quiet {
   void operator()() const noexcept;
 };
 struct Loud {
-  void operator()() const;
+  void operator()() const { throw 1; }
 };
 class inline_executor
     : public concurrencpp::derivable_executor<inline_executor> {};
