@@ -89,6 +89,11 @@ std::string EscapingThrow::describe() const {
            " throws on an I/O error because its completion token reports "
            "errors as exceptions ('as_tuple' or 'redirect_error' would not)";
   case IoCall:
+    if (const auto *Constructor =
+            llvm::dyn_cast_or_null<CXXConstructorDecl>(Operation))
+      return "constructing '" + qualifiedName(*Constructor->getParent()) +
+             "' opens it and throws on an I/O error ('open' and 'bind' "
+             "taking an 'error_code&' do not)";
     return Name + " throws on an I/O error (its overload taking an "
                   "'error_code&' does not)";
   case IoYield:
@@ -141,6 +146,8 @@ public:
       return visitThrow(*Throw);
     if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
       return visitCall(*Call);
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
+      return visitConstruct(*Construct);
     return visitAll(S->children());
   }
 
@@ -176,6 +183,45 @@ private:
     Op.Site = Op.Origin = &Throw;
     Op.Thrown = Thrown->getType();
     return escaping(Op);
+  }
+
+  /// Constructing an acceptor or socket with an endpoint or protocol opens
+  /// (and binds) it, and throws when that fails (a port in use): its class
+  /// has an `open` taking an `error_code&`, and it is given more than the
+  /// executor.
+  std::optional<EscapingThrow> visitConstruct(const CXXConstructExpr &Construct) {
+    if (auto Found = visitAll(Construct.children()))
+      return Found;
+    const CXXConstructorDecl *Constructor = Construct.getConstructor();
+    unsigned Given = llvm::count_if(Construct.arguments(), [](const Expr *Arg) {
+      return !llvm::isa<CXXDefaultArgExpr>(Arg);
+    });
+    if (Given < 2 || Constructor->isCopyOrMoveConstructor() ||
+        !isIoLibraryFunction(*Constructor) ||
+        !opensWithErrorCode(*Constructor->getParent()))
+      return std::nullopt;
+    EscapingThrow Op;
+    Op.Kind = EscapingThrow::IoCall;
+    Op.Site = Op.Origin = &Construct;
+    Op.Operation = Constructor;
+    return escaping(Op);
+  }
+
+  bool opensWithErrorCode(const CXXRecordDecl &Class) const {
+    auto *Open = &Analysis.Context.Idents.get("open");
+    for (const NamedDecl *Found : Class.lookup(DeclarationName(Open)))
+      if (const FunctionDecl *Overload = Found->getAsFunction();
+          Overload && takesErrorCode(*Overload))
+        return true;
+    return false;
+  }
+
+  bool takesErrorCode(const FunctionDecl &Function) const {
+    return llvm::any_of(Function.parameters(), [this](const ParmVarDecl *Param) {
+      const auto *Ref = Param->getType()->getAs<LValueReferenceType>();
+      return Ref && !Ref->getPointeeType().isConstQualified() &&
+             Model.ErrorValueTypes.contains(recordOf(Ref->getPointeeType()));
+    });
   }
 
   /// A co_await's operand, or what a function that is not a coroutine
@@ -340,16 +386,10 @@ private:
     if (!Callee.getDeclName().isIdentifier())
       return false;
     const DeclContext *Scope = Callee.getDeclContext()->getRedeclContext();
-    for (const NamedDecl *Found : Scope->lookup(Callee.getDeclName())) {
-      const FunctionDecl *Overload = Found->getAsFunction();
-      if (!Overload)
-        continue;
-      for (const ParmVarDecl *Param : Overload->parameters())
-        if (const auto *Ref = Param->getType()->getAs<LValueReferenceType>();
-            Ref && !Ref->getPointeeType().isConstQualified() &&
-            Model.ErrorValueTypes.contains(recordOf(Ref->getPointeeType())))
-          return true;
-    }
+    for (const NamedDecl *Found : Scope->lookup(Callee.getDeclName()))
+      if (const FunctionDecl *Overload = Found->getAsFunction();
+          Overload && takesErrorCode(*Overload))
+        return true;
     return false;
   }
 

@@ -46,3 +46,19 @@ int observed(concurrencpp::runtime &runtime) {
   executor->submit(compute).wait();
   return result.get();
 }
+
+// Posted work is judged by what it does: only logging loses no failure that
+// matters; a parser that throws on bad input does.
+void log(const char *);
+void posted_lambdas(std::shared_ptr<concurrencpp::executor> executor) {
+  executor->post([] { log("tick"); });
+  executor->post([] { log(std::to_string(std::stoi("x")).c_str()); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'concurrencpp::executor::post' discards any exception the posted work throws
+  executor->post([] {
+    try {
+      (void)std::stoi("x");
+    } catch (const std::exception &) {
+      log("bad number");
+    }
+  });
+}

@@ -92,3 +92,12 @@ void posts(std::shared_ptr<concurrencpp::executor> executor,
   mine.post(Loud{});
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'concurrencpp::derivable_executor::post' discards any exception
 }
+
+// A lazy task that only logs loses nothing that matters to a callback that
+// ignores its Try.
+void log(const char *);
+async_simple::coro::Lazy<void> only_logs() {
+  log("tick");
+  co_return;
+}
+void starts_quiet() { only_logs().start([](auto &&) {}); }

@@ -115,82 +115,94 @@ asio::awaitable<void> after_the_try(tcp::socket s) {
 
 asio::awaitable<void> declared_elsewhere();
 
+asio::awaitable<void> binds_a_port() {
+  auto ex = co_await asio::this_coro::executor;
+  asio::steady_timer timer(ex, std::chrono::seconds(1));
+  tcp::socket unopened(ex);
+  tcp::acceptor acceptor(ex, {tcp::v4(), 55555});
+}
+
 void reported(asio::io_context &io, tcp::socket s) {
+  asio::co_spawn(io, binds_a_port(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'binds_a_port' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
+  // CHECK-NOTES: :[[@LINE-2]]:38: note: replace 'detached' with a completion handler that rethrows the exception
+  // CHECK-NOTES: :[[@LINE-11]]:23: note: or let 'binds_a_port' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-8]]:17: note: constructing 'asio::basic_socket_acceptor' opens it and throws on an I/O error ('open' and 'bind' taking an 'error_code&' do not); with 'detached' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, awaits_with_use_awaitable(std::move(s)), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'awaits_with_use_awaitable' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:63: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-99]]:23: note: or let 'awaits_with_use_awaitable' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-97]]:3: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not); with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-111]]:23: note: or let 'awaits_with_use_awaitable' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-109]]:3: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not); with 'detached' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, calls_without_error_code(std::move(s)), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'calls_without_error_code' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:62: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-98]]:23: note: or let 'calls_without_error_code' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-97]]:5: note: 'asio::basic_socket::close' throws on an I/O error (its overload taking an 'error_code&' does not); with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-110]]:23: note: or let 'calls_without_error_code' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-109]]:5: note: 'asio::basic_socket::close' throws on an I/O error (its overload taking an 'error_code&' does not); with 'detached' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, throws_itself(std::move(s)), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'throws_itself' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:51: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-98]]:23: note: or let 'throws_itself' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-95]]:5: note: this throws 'std::system_error'; with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-110]]:23: note: or let 'throws_itself' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-107]]:5: note: this throws 'std::system_error'; with 'detached' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, parses("80"), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'parses' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:36: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-96]]:23: note: or let 'parses' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-96]]:14: note: 'std::stoi' throws on invalid input; with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-108]]:23: note: or let 'parses' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-108]]:14: note: 'std::stoi' throws on invalid input; with 'detached' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, looks_up({}), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'looks_up' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:36: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-95]]:23: note: or let 'looks_up' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-95]]:22: note: 'std::map::at' throws on invalid input; with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-107]]:23: note: or let 'looks_up' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-107]]:22: note: 'std::map::at' throws on invalid input; with 'detached' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, awaits_a_throwing_coroutine(std::move(s)), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'awaits_a_throwing_coroutine' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:65: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-90]]:23: note: or let 'awaits_a_throwing_coroutine' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-90]]:3: note: 'read_header' can throw here; with 'detached' it ends the coroutine silently [guide §4.2]
-  // CHECK-NOTES: :[[@LINE-95]]:3: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not), in 'read_header'
+  // CHECK-NOTES: :[[@LINE-102]]:23: note: or let 'awaits_a_throwing_coroutine' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-102]]:3: note: 'read_header' can throw here; with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-107]]:3: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not), in 'read_header'
   asio::co_spawn(io, awaits_a_forwarder(std::move(s)), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'awaits_a_forwarder' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:56: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-89]]:23: note: or let 'awaits_a_forwarder' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-89]]:3: note: 'forwards' can throw here; with 'detached' it ends the coroutine silently [guide §4.2]
-  // CHECK-NOTES: :[[@LINE-101]]:3: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not), in 'read_header'
+  // CHECK-NOTES: :[[@LINE-101]]:23: note: or let 'awaits_a_forwarder' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-101]]:3: note: 'forwards' can throw here; with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-113]]:3: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not), in 'read_header'
   asio::co_spawn(io, calls_a_throwing_function(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'calls_a_throwing_function' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:51: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-85]]:23: note: or let 'calls_a_throwing_function' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-84]]:16: note: the lambda can throw here; with 'detached' it ends the coroutine silently [guide §4.2]
-  // CHECK-NOTES: :[[@LINE-91]]:5: note: this throws 'std::invalid_argument', in 'checked_port'
+  // CHECK-NOTES: :[[@LINE-97]]:23: note: or let 'calls_a_throwing_function' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-96]]:16: note: the lambda can throw here; with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-103]]:5: note: this throws 'std::invalid_argument', in 'checked_port'
   asio::co_spawn(io, catches_something_else(std::move(s)), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'catches_something_else' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:60: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-85]]:23: note: or let 'catches_something_else' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-83]]:5: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not); with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-97]]:23: note: or let 'catches_something_else' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-95]]:5: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not); with 'detached' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, rethrows(std::move(s)), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'rethrows' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:46: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-82]]:23: note: or let 'rethrows' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-80]]:5: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not); with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-94]]:23: note: or let 'rethrows' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-92]]:5: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not); with 'detached' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, throws_from_the_handler(std::move(s)), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'throws_from_the_handler' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:61: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-77]]:23: note: or let 'throws_from_the_handler' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-73]]:5: note: this throws 'std::runtime_error'; with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-89]]:23: note: or let 'throws_from_the_handler' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-85]]:5: note: this throws 'std::runtime_error'; with 'detached' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, after_the_try(std::move(s)), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'after_the_try' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:51: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-73]]:23: note: or let 'after_the_try' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-68]]:3: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not); with 'detached' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-85]]:23: note: or let 'after_the_try' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-80]]:3: note: this await throws on an I/O error because its completion token reports errors as exceptions ('as_tuple' or 'redirect_error' would not); with 'detached' it ends the coroutine silently [guide §4.2]
   // A spawned coroutine whose body is in another file: nothing shows that it
   // handles its failures (an await of it inside a visible body is not
   // counted, see awaits_unknown_code).
   asio::co_spawn(io, declared_elsewhere(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'declared_elsewhere' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-2]]:44: note: replace 'detached' with a completion handler that rethrows the exception
-  // CHECK-NOTES: :[[@LINE-72]]:23: note: the body of 'declared_elsewhere' is not in this translation unit: nothing shows that it handles its failures
+  // CHECK-NOTES: :[[@LINE-84]]:23: note: the body of 'declared_elsewhere' is not in this translation unit: nothing shows that it handles its failures
   // A handler that never looks at the exception_ptr swallows it too.
   asio::co_spawn(io, parses("80"), [](std::exception_ptr) {});
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with a handler that ignores the 'exception_ptr' swallows any exception the coroutine 'parses' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
-  // CHECK-NOTES: :[[@LINE-151]]:23: note: or let 'parses' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
-  // CHECK-NOTES: :[[@LINE-151]]:14: note: 'std::stoi' throws on invalid input; with a handler that ignores the 'exception_ptr' it ends the coroutine silently [guide §4.2]
+  // CHECK-NOTES: :[[@LINE-163]]:23: note: or let 'parses' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-163]]:14: note: 'std::stoi' throws on invalid input; with a handler that ignores the 'exception_ptr' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, [&s]() -> asio::awaitable<void> {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the spawned coroutine throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE+3]]:6: note: replace 'detached' with a completion handler that rethrows the exception
