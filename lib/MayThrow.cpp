@@ -189,7 +189,8 @@ private:
   /// (and binds) it, and throws when that fails (a port in use): its class
   /// has an `open` taking an `error_code&`, and it is given more than the
   /// executor.
-  std::optional<EscapingThrow> visitConstruct(const CXXConstructExpr &Construct) {
+  std::optional<EscapingThrow>
+  visitConstruct(const CXXConstructExpr &Construct) {
     if (auto Found = visitAll(Construct.children()))
       return Found;
     const CXXConstructorDecl *Constructor = Construct.getConstructor();
@@ -217,7 +218,8 @@ private:
   }
 
   bool takesErrorCode(const FunctionDecl &Function) const {
-    return llvm::any_of(Function.parameters(), [this](const ParmVarDecl *Param) {
+    return llvm::any_of(Function.parameters(), [this](
+                                                   const ParmVarDecl *Param) {
       const auto *Ref = Param->getType()->getAs<LValueReferenceType>();
       return Ref && !Ref->getPointeeType().isConstQualified() &&
              Model.ErrorValueTypes.contains(recordOf(Ref->getPointeeType()));
@@ -228,8 +230,7 @@ private:
   /// returns for its caller to await.
   std::optional<EscapingThrow> visitAwaited(const Expr &Operand,
                                             const Expr &Site) {
-    const auto *Call =
-        llvm::dyn_cast<CallExpr>(ignoreImplicitCopies(&Operand));
+    const auto *Call = llvm::dyn_cast<CallExpr>(ignoreImplicitCopies(&Operand));
     if (const Expr *Made = madeInLocal(Operand))
       return visitAwaited(*Made, Site);
     return Call ? visitCall(*Call, &Site) : visit(&Operand);
@@ -274,10 +275,9 @@ private:
       return escaping(Found);
     }
     // A task made and not awaited here does not fail here.
-    if (!Callee ||
-        (!AwaitedAt &&
-         (Model.AwaitableTypes.contains(recordOf(Call.getType())) ||
-          isCoroutineDefinition(*Callee))))
+    if (!Callee || (!AwaitedAt &&
+                    (Model.AwaitableTypes.contains(recordOf(Call.getType())) ||
+                     isCoroutineDefinition(*Callee))))
       return std::nullopt;
     const FunctionDecl *Followed = followableCallee(Call);
     return Followed ? escapingThrough(*Followed, Site) : std::nullopt;

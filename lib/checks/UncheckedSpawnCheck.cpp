@@ -269,9 +269,8 @@ void UncheckedSpawnCheck::checkFireAndForget(const CallExpr &Call,
             llvm::dyn_cast<FunctionDecl>(Parameter->getDeclContext());
         Forwarder && FireAndForgetMethods.contains(Forwarder))
       return;
-  std::optional<EscapingThrow> Escape =
-      escapingFrom(Posted ? callOperator(*Posted)
-                          : spawnedFunction(*Call.getArg(0)));
+  std::optional<EscapingThrow> Escape = escapingFrom(
+      Posted ? callOperator(*Posted) : spawnedFunction(*Call.getArg(0)));
   SourceLocation Loc = Call.getExprLoc();
   if (!Escape || !Reported.first(Loc))
     return;
@@ -328,10 +327,9 @@ void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,
   const Expr *Token =
       spelledDetachedToken(Spawn.getArg(TokenIndex), DetachedTokenTypes);
   bool IgnoringHandler = !isDetachedToken(Spawn.getArg(TokenIndex)->getType());
-  std::string How = IgnoringHandler
-                        ? std::string("a handler that ignores the "
-                                      "'exception_ptr'")
-                        : describeToken(Token);
+  std::string How = IgnoringHandler ? std::string("a handler that ignores the "
+                                                  "'exception_ptr'")
+                                    : describeToken(Token);
   bool Named = Spawned && Spawned->getIdentifier();
   std::string Coroutine =
       Named ? "the coroutine '" + Spawned->getName().str() + "'"
@@ -377,8 +375,8 @@ UncheckedSpawnCheck::escapingFrom(const FunctionDecl *Work) {
   return Analysis->firstEscaping(*Work);
 }
 
-void UncheckedSpawnCheck::noteEscape(const EscapingThrow &Escape,
-                                     StringRef How, StringRef Ends) {
+void UncheckedSpawnCheck::noteEscape(const EscapingThrow &Escape, StringRef How,
+                                     StringRef Ends) {
   if (Escape.Kind == EscapingThrow::Unseen) {
     if (Escape.OriginFunction && Escape.OriginFunction->getIdentifier())
       diag(Escape.OriginFunction->getLocation(),
@@ -395,8 +393,7 @@ void UncheckedSpawnCheck::noteEscape(const EscapingThrow &Escape,
     return;
   }
   diag(Escape.Site->getExprLoc(),
-       "%0 can throw here; with %1 it ends %2 silently %3",
-       DiagnosticIDs::Note)
+       "%0 can throw here; with %1 it ends %2 silently %3", DiagnosticIDs::Note)
       << Escape.calledName() << How << Ends << citation();
   diag(Escape.Origin->getExprLoc(), "%0, in '%1'", DiagnosticIDs::Note)
       << Escape.describe() << Escape.OriginFunction->getNameAsString();
