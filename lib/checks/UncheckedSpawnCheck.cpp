@@ -128,6 +128,25 @@ const Expr *spelledDetachedToken(const Expr *E, const NameList &TokenTypes) {
   return nullptr;
 }
 
+/// A lambda completion handler whose first parameter, a std::exception_ptr
+/// (or `auto`), is unnamed or unused. (A lambda taking nothing is the spawned
+/// work, not a handler.)
+bool ignoresExceptionPtr(const Expr &Handler) {
+  const CXXRecordDecl *Closure =
+      ignoreImplicitCopies(&Handler)->getType()->getAsCXXRecordDecl();
+  if (!Closure || !Closure->isLambda() || !ignoresOutcome(Handler))
+    return false;
+  const CXXMethodDecl *CallOperator = Closure->getLambdaCallOperator();
+  if (CallOperator->getNumParams() == 0)
+    return false;
+  QualType First =
+      CallOperator->getParamDecl(0)->getType().getNonReferenceType();
+  const CXXRecordDecl *Record = First->getAsCXXRecordDecl();
+  return First->isDependentType() || First->isUndeducedType() ||
+         (Record && Record->getIdentifier() &&
+          Record->getName() == "exception_ptr");
+}
+
 std::string describeToken(const Expr *Spelled) {
   if (!Spelled)
     return "a detached completion token";
@@ -309,7 +328,8 @@ UncheckedSpawnCheck::unobservedTokenIndex(const CallExpr &Spawn) const {
   unsigned Last = Spawn.getNumArgs();
   while (Last > 0 && llvm::isa<CXXDefaultArgExpr>(Spawn.getArg(Last - 1)))
     --Last;
-  return Last > 1 && ignoresOutcome(*Spawn.getArg(Last - 1)) ? Last - 1 : 0;
+  return Last > 1 && ignoresExceptionPtr(*Spawn.getArg(Last - 1)) ? Last - 1
+                                                                  : 0;
 }
 
 void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,

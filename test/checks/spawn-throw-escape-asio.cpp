@@ -203,6 +203,10 @@ void reported(asio::io_context &io, tcp::socket s) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with a handler that ignores the 'exception_ptr' swallows any exception the coroutine 'parses' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE-163]]:23: note: or let 'parses' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
   // CHECK-NOTES: :[[@LINE-163]]:14: note: 'std::stoi' throws on invalid input; with a handler that ignores the 'exception_ptr' it ends the coroutine silently [guide §4.2]
+  asio::co_spawn(io, parses("80"), [](auto e) { log("done"); });
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with a handler that ignores the 'exception_ptr' swallows any exception the coroutine 'parses' throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
+  // CHECK-NOTES: :[[@LINE-167]]:23: note: or let 'parses' handle its own failures: wrap its whole body in 'try { ... } catch (...) { ... }'
+  // CHECK-NOTES: :[[@LINE-167]]:14: note: 'std::stoi' throws on invalid input; with a handler that ignores the 'exception_ptr' it ends the coroutine silently [guide §4.2]
   asio::co_spawn(io, [&s]() -> asio::awaitable<void> {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the spawned coroutine throws: the failure is never observed [guide §4.2] [coro-unchecked-spawn]
   // CHECK-NOTES: :[[@LINE+3]]:6: note: replace 'detached' with a completion handler that rethrows the exception
