@@ -34,6 +34,65 @@ bool isNothrow(const FunctionDecl &Callee);
 const CXXRecordDecl *wrappedToken(const CXXRecordDecl &Token,
                                   const NameList &Wrappers);
 
+// The defaults of ThrowModel's lists (coro-unchecked-spawn's options), as the
+// libraries' current releases spell them.
+// Where an operation that fails on ordinary errors (a closed socket, a
+// refused connection) throws system_error unless given an error_code.
+inline constexpr llvm::StringLiteral DefaultIoLibraryNamespaces =
+    "::asio;::boost::asio;::boost::beast";
+inline constexpr llvm::StringLiteral DefaultThrowingTokenTypes =
+    "::asio::use_awaitable_t;::boost::asio::use_awaitable_t";
+inline constexpr llvm::StringLiteral DefaultYieldTokenTypes =
+    "::asio::basic_yield_context;::boost::asio::basic_yield_context";
+inline constexpr llvm::StringLiteral DefaultErrorValueTokenTypes =
+    "::asio::redirect_error_t;::asio::experimental::as_tuple_t;"
+    "::asio::experimental::as_single_t;::asio::as_tuple_t;"
+    "::boost::asio::redirect_error_t;::boost::asio::as_tuple_t;"
+    "::boost::asio::experimental::as_tuple_t;"
+    "::boost::asio::experimental::as_single_t";
+// A timer's wait fails only when it is cancelled, which is how a coroutine
+// is stopped, and setting or cancelling a timer does not fail in practice;
+// post and dispatch do not fail.
+inline constexpr llvm::StringLiteral DefaultNonFailingOperations =
+    "::asio::basic_waitable_timer::async_wait;"
+    "::asio::basic_waitable_timer::cancel;"
+    "::asio::basic_waitable_timer::cancel_one;"
+    "::asio::basic_waitable_timer::expires_at;"
+    "::asio::basic_waitable_timer::expires_from_now;"
+    "::asio::basic_deadline_timer::async_wait;"
+    "::asio::basic_deadline_timer::cancel;"
+    "::asio::basic_deadline_timer::cancel_one;"
+    "::asio::basic_deadline_timer::expires_at;"
+    "::asio::basic_deadline_timer::expires_from_now;"
+    "::asio::post;::asio::dispatch;::asio::defer;"
+    "::boost::asio::basic_waitable_timer::async_wait;"
+    "::boost::asio::basic_waitable_timer::cancel;"
+    "::boost::asio::basic_waitable_timer::cancel_one;"
+    "::boost::asio::basic_waitable_timer::expires_at;"
+    "::boost::asio::basic_waitable_timer::expires_from_now;"
+    "::boost::asio::basic_deadline_timer::async_wait;"
+    "::boost::asio::basic_deadline_timer::cancel;"
+    "::boost::asio::basic_deadline_timer::cancel_one;"
+    "::boost::asio::basic_deadline_timer::expires_at;"
+    "::boost::asio::basic_deadline_timer::expires_from_now;"
+    "::boost::asio::post;::boost::asio::dispatch;::boost::asio::defer";
+inline constexpr llvm::StringLiteral DefaultThrowingFunctions =
+    "::std::stoi;::std::stol;::std::stoll;::std::stoul;::std::stoull;"
+    "::std::stof;::std::stod;::std::stold;::std::vector::at;::std::deque::at;"
+    "::std::array::at;::std::basic_string::at;::std::basic_string_view::at;"
+    "::std::map::at;::std::unordered_map::at;::nlohmann::basic_json::parse;"
+    "::nlohmann::basic_json::at;::boost::json::parse;::boost::json::value::at;"
+    "::boost::json::object::at;::boost::json::array::at;::boost::lexical_cast";
+inline constexpr llvm::StringLiteral DefaultIoErrorTypes =
+    "::std::runtime_error;::std::system_error;::boost::system::system_error";
+inline constexpr llvm::StringLiteral DefaultTestAssertionMacros =
+    "EXPECT_THROW;EXPECT_NO_THROW;EXPECT_ANY_THROW;ASSERT_THROW;"
+    "ASSERT_NO_THROW;ASSERT_ANY_THROW;REQUIRE_THROWS;REQUIRE_THROWS_AS;"
+    "REQUIRE_THROWS_WITH;REQUIRE_NOTHROW;CHECK_THROWS;CHECK_THROWS_AS;"
+    "CHECK_THROWS_WITH;CHECK_NOTHROW";
+inline constexpr llvm::StringLiteral DefaultTestAssertionFunctions =
+    "assert_throws";
+
 /// The lists that say which operations throw on an ordinary failure and
 /// which handlers catch them; each is a check option.
 struct ThrowModel {

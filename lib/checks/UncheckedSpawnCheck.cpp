@@ -32,43 +32,6 @@ constexpr llvm::StringLiteral DefaultCatchAllExceptionTypes =
 // (Asio's `error_code&` overloads, boost::json::parse(text, ec)).
 constexpr llvm::StringLiteral DefaultErrorValueTypes =
     "::std::error_code;::boost::system::error_code";
-// Where an operation that fails on ordinary errors (a closed socket, a
-// refused connection) throws system_error unless given an error_code.
-constexpr llvm::StringLiteral DefaultIoLibraryNamespaces =
-    "::asio;::boost::asio;::boost::beast";
-constexpr llvm::StringLiteral DefaultThrowingTokenTypes =
-    "::asio::use_awaitable_t;::boost::asio::use_awaitable_t";
-constexpr llvm::StringLiteral DefaultYieldTokenTypes =
-    "::asio::basic_yield_context;::boost::asio::basic_yield_context";
-constexpr llvm::StringLiteral DefaultErrorValueTokenTypes =
-    "::asio::redirect_error_t;::asio::experimental::as_tuple_t;"
-    "::asio::experimental::as_single_t;::asio::as_tuple_t;"
-    "::boost::asio::redirect_error_t;::boost::asio::as_tuple_t;"
-    "::boost::asio::experimental::as_tuple_t;"
-    "::boost::asio::experimental::as_single_t";
-// A timer's wait fails only when it is cancelled, which is how a coroutine
-// is stopped; post and dispatch do not fail.
-constexpr llvm::StringLiteral DefaultNonFailingOperations =
-    "::asio::basic_waitable_timer::async_wait;"
-    "::asio::basic_deadline_timer::async_wait;::asio::post;::asio::dispatch;"
-    "::asio::defer;::boost::asio::basic_waitable_timer::async_wait;"
-    "::boost::asio::basic_deadline_timer::async_wait;::boost::asio::post;"
-    "::boost::asio::dispatch;::boost::asio::defer";
-constexpr llvm::StringLiteral DefaultThrowingFunctions =
-    "::std::stoi;::std::stol;::std::stoll;::std::stoul;::std::stoull;"
-    "::std::stof;::std::stod;::std::stold;::std::vector::at;::std::deque::at;"
-    "::std::array::at;::std::basic_string::at;::std::basic_string_view::at;"
-    "::std::map::at;::std::unordered_map::at;::nlohmann::basic_json::parse;"
-    "::nlohmann::basic_json::at;::boost::json::parse;::boost::json::value::at;"
-    "::boost::json::object::at;::boost::json::array::at;::boost::lexical_cast";
-constexpr llvm::StringLiteral DefaultIoErrorTypes =
-    "::std::runtime_error;::std::system_error;::boost::system::system_error";
-constexpr llvm::StringLiteral DefaultTestAssertionMacros =
-    "EXPECT_THROW;EXPECT_NO_THROW;EXPECT_ANY_THROW;ASSERT_THROW;"
-    "ASSERT_NO_THROW;ASSERT_ANY_THROW;REQUIRE_THROWS;REQUIRE_THROWS_AS;"
-    "REQUIRE_THROWS_WITH;REQUIRE_NOTHROW;CHECK_THROWS;CHECK_THROWS_AS;"
-    "CHECK_THROWS_WITH;CHECK_NOTHROW";
-constexpr llvm::StringLiteral DefaultTestAssertionFunctions = "assert_throws";
 constexpr llvm::StringLiteral DefaultDetachFunctions =
     "::std::thread::detach;::std::jthread::detach;::boost::thread::detach";
 constexpr llvm::StringLiteral DefaultFireAndForgetMethods =

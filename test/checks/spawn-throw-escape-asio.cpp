@@ -283,7 +283,9 @@ asio::awaitable<void> try_inside_the_loop(tcp::socket s) {
 }
 
 asio::awaitable<void> timer_and_post(asio::steady_timer timer) {
+  timer.expires_at(asio::steady_timer::time_point::max());
   co_await timer.async_wait(asio::use_awaitable);
+  timer.cancel();
   co_await asio::post(timer.get_executor(), asio::use_awaitable);
 }
 
