@@ -2,6 +2,8 @@
 
 #include "SpawnedWork.h"
 #include "ASTHelpers.h"
+#include "MayThrow.h"
+#include "NameList.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -63,18 +65,82 @@ QualType callableResult(QualType Callable) {
   if (const auto *Function = Callable->getAs<FunctionType>())
     return Function->getReturnType();
   const CXXRecordDecl *Record = Callable->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return QualType();
-  if (Record->isLambda())
-    return Record->getLambdaCallOperator()->getReturnType();
+  const CXXMethodDecl *CallOperator = Record ? callOperator(*Record) : nullptr;
+  return CallOperator ? CallOperator->getReturnType() : QualType();
+}
+
+const CXXRecordDecl *postedCallable(const FunctionDecl &Callee) {
+  const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs();
+  if (!Args || Args->size() == 0 ||
+      (*Args)[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  return (*Args)[0].getAsType().getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+const CXXMethodDecl *callOperator(const CXXRecordDecl &Callable) {
+  if (Callable.isLambda())
+    return Callable.getLambdaCallOperator();
+  if (!Callable.hasDefinition())
+    return nullptr;
   const CXXMethodDecl *CallOperator = nullptr;
-  for (const CXXMethodDecl *Method : Record->methods())
+  for (const CXXMethodDecl *Method : Callable.methods())
     if (Method->getOverloadedOperator() == OO_Call) {
       if (CallOperator)
-        return QualType(); // Overloaded: the result depends on the arguments.
+        return nullptr; // Overloaded: the arguments pick one.
       CallOperator = Method;
     }
-  return CallOperator ? CallOperator->getReturnType() : QualType();
+  return CallOperator;
+}
+
+bool cannotThrowWhenCalled(const CXXRecordDecl *Callable) {
+  const CXXMethodDecl *CallOperator =
+      Callable ? callOperator(*Callable) : nullptr;
+  if (!CallOperator)
+    return false;
+  if (isNothrow(*CallOperator))
+    return true;
+  const auto *Body =
+      llvm::dyn_cast_or_null<CompoundStmt>(CallOperator->getBody());
+  return Callable->isLambda() && Body && Body->body_empty();
+}
+
+const FunctionDecl *startedLazy(const CallExpr &Start) {
+  const Expr *Lazy = objectArgument(Start);
+  while (Lazy) {
+    const auto *Via =
+        llvm::dyn_cast<CXXMemberCallExpr>(ignoreImplicitCopies(Lazy));
+    if (!Via || !Via->getMethodDecl()->getIdentifier() ||
+        Via->getMethodDecl()->getName() != "via")
+      break;
+    Lazy = Via->getImplicitObjectArgument();
+  }
+  return Lazy ? spawnedFunction(*Lazy) : nullptr;
+}
+
+const ParmVarDecl *forwardedParameter(const Expr &Work) {
+  const Expr *E = ignoreImplicitAndParens(&Work);
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+      (Call->isCallToStdMove() ||
+       qualifiedName(*Call->getDirectCallee()) == "std::forward"))
+    E = ignoreImplicitAndParens(Call->getArg(0));
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  return Ref ? llvm::dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+}
+
+bool ignoresOutcome(const Expr &Callback) {
+  const CXXRecordDecl *Closure =
+      ignoreImplicitCopies(&Callback)->getType()->getAsCXXRecordDecl();
+  if (!Closure || !Closure->isLambda())
+    return false;
+  const FunctionDecl *CallOperator = Closure->getLambdaCallOperator();
+  if (const FunctionTemplateDecl *Generic =
+          Closure->getDependentLambdaCallOperator())
+    CallOperator = Generic->getTemplatedDecl();
+  if (CallOperator->getNumParams() == 0)
+    return true;
+  const ParmVarDecl *Outcome = CallOperator->getParamDecl(0);
+  return !Outcome->getIdentifier() || !Outcome->isReferenced();
 }
 
 } // namespace clang::tidy::corolint

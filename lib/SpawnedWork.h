@@ -8,6 +8,7 @@
 #ifndef COROLINT_SPAWNEDWORK_H
 #define COROLINT_SPAWNEDWORK_H
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 
 namespace clang::tidy::corolint {
@@ -25,6 +26,29 @@ const FunctionDecl *spawnedFunction(const Expr &Work);
 /// What calling the callable \p Callable returns, or a null type when it is
 /// not a callable (an awaitable, say).
 QualType callableResult(QualType Callable);
+
+/// The type of the work a fire-and-forget call was given: the callee's first
+/// template argument (`post(F&&)`, `bulk_post(std::span<F>)`).
+const CXXRecordDecl *postedCallable(const FunctionDecl &Callee);
+
+/// The call operator of a callable class: a lambda's, or its only one.
+const CXXMethodDecl *callOperator(const CXXRecordDecl &Callable);
+
+/// True when calling \p Callable cannot throw: its call operator is
+/// noexcept, or it is a lambda with an empty body.
+bool cannotThrowWhenCalled(const CXXRecordDecl *Callable);
+
+/// The coroutine a start()/directlyStart() call runs: `fetch().start(cb)`,
+/// `fetch().via(ex).start(cb)`.
+const FunctionDecl *startedLazy(const CallExpr &Start);
+
+/// The parameter of the enclosing function that \p Work forwards
+/// (`std::forward<F>(f)`, `f`), if it is one.
+const ParmVarDecl *forwardedParameter(const Expr &Work);
+
+/// True when a lambda callback never looks at its first parameter (the
+/// exception_ptr or Try<T> that carries the outcome).
+bool ignoresOutcome(const Expr &Callback);
 
 } // namespace clang::tidy::corolint
 

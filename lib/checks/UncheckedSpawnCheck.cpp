@@ -28,8 +28,8 @@ constexpr llvm::StringLiteral DefaultAwaitableTypes =
     "::asio::awaitable;::boost::asio::awaitable";
 constexpr llvm::StringLiteral DefaultCatchAllExceptionTypes =
     "::std::exception";
-// What an Asio operation completes with under as_tuple/as_single/
-// redirect_error: its error arrives as a value instead of an exception.
+// An argument of one of these types takes an operation's error as a value
+// (Asio's `error_code&` overloads, boost::json::parse(text, ec)).
 constexpr llvm::StringLiteral DefaultErrorValueTypes =
     "::std::error_code;::boost::system::error_code";
 constexpr llvm::StringLiteral DefaultDetachFunctions =
@@ -75,24 +75,6 @@ AST_MATCHER_P(CallExpr, callsFunctionNamed, const llvm::StringSet<> *,
          Identifiers->contains(Callee->getName());
 }
 
-bool isRethrowCall(const Stmt &S) {
-  const auto *Call = llvm::dyn_cast<CallExpr>(&S);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  return Callee && Callee->getIdentifier() &&
-         Callee->getName() == "rethrow_exception" &&
-         qualifiedName(*Callee) == "std::rethrow_exception";
-}
-
-/// True when the handler block can let the caught exception (or another)
-/// escape again: it throws or rethrows.
-bool rethrows(const Stmt *HandlerBlock) {
-  bool Rethrows = false;
-  forEachOwnStmt(HandlerBlock, [&Rethrows](const Stmt &S) {
-    Rethrows |= llvm::isa<CXXThrowExpr>(S) || isRethrowCall(S);
-  });
-  return Rethrows;
-}
-
 /// Inside the token argument of a spawn, the expression that spells the
 /// detached token (`asio::detached`, possibly inside bind_executor(...)), so
 /// that a fix-it can replace exactly that.
@@ -109,64 +91,23 @@ const Expr *spelledDetachedToken(const Expr *E, const NameList &TokenTypes) {
   return nullptr;
 }
 
-/// The type of the work a fire-and-forget call was given: the callee's first
-/// template argument (`post(F&&)`, `bulk_post(std::span<F>)`).
-const CXXRecordDecl *postedCallable(const FunctionDecl &Callee) {
-  const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs();
-  if (!Args || Args->size() == 0 ||
-      (*Args)[0].getKind() != TemplateArgument::Type)
-    return nullptr;
-  return (*Args)[0].getAsType().getNonReferenceType()->getAsCXXRecordDecl();
-}
-
-/// True when calling \p Callable cannot throw: its call operator is
-/// noexcept, or it is a lambda with an empty body.
-bool cannotThrowWhenCalled(const CXXRecordDecl *Callable) {
-  if (!Callable || !Callable->hasDefinition())
-    return false;
-  const CXXMethodDecl *CallOperator = nullptr;
-  for (const CXXMethodDecl *Method : Callable->methods())
-    if (Method->getOverloadedOperator() == OO_Call)
-      CallOperator = Method;
-  if (Callable->isLambda())
-    CallOperator = Callable->getLambdaCallOperator();
-  if (!CallOperator)
-    return false;
-  if (isNothrow(*CallOperator))
-    return true;
-  const auto *Body =
-      llvm::dyn_cast_or_null<CompoundStmt>(CallOperator->getBody());
-  return Callable->isLambda() && Body && Body->body_empty();
-}
-
-/// The parameter of the enclosing function that \p Work forwards
-/// (`std::forward<F>(f)`, `f`), if it is one.
-const ParmVarDecl *forwardedParameter(const Expr &Work) {
-  const Expr *E = ignoreImplicitAndParens(&Work);
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
-      Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-      (Call->isCallToStdMove() ||
-       qualifiedName(*Call->getDirectCallee()) == "std::forward"))
-    E = ignoreImplicitAndParens(Call->getArg(0));
-  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
-  return Ref ? llvm::dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-}
-
-/// True when a lambda callback never looks at its first parameter (the
-/// Try<T> that carries the outcome).
-bool ignoresOutcome(const Expr &Callback) {
+/// A lambda completion handler whose first parameter, a std::exception_ptr
+/// (or `auto`), is unnamed or unused. (A lambda taking nothing is the spawned
+/// work, not a handler.)
+bool ignoresExceptionPtr(const Expr &Handler) {
   const CXXRecordDecl *Closure =
-      ignoreImplicitCopies(&Callback)->getType()->getAsCXXRecordDecl();
-  if (!Closure || !Closure->isLambda())
+      ignoreImplicitCopies(&Handler)->getType()->getAsCXXRecordDecl();
+  if (!Closure || !Closure->isLambda() || !ignoresOutcome(Handler))
     return false;
-  const FunctionDecl *CallOperator = Closure->getLambdaCallOperator();
-  if (const FunctionTemplateDecl *Generic =
-          Closure->getDependentLambdaCallOperator())
-    CallOperator = Generic->getTemplatedDecl();
+  const CXXMethodDecl *CallOperator = Closure->getLambdaCallOperator();
   if (CallOperator->getNumParams() == 0)
-    return true;
-  const ParmVarDecl *Outcome = CallOperator->getParamDecl(0);
-  return !Outcome->getIdentifier() || !Outcome->isReferenced();
+    return false;
+  QualType First =
+      CallOperator->getParamDecl(0)->getType().getNonReferenceType();
+  const CXXRecordDecl *Record = First->getAsCXXRecordDecl();
+  return First->isDependentType() || First->isUndeducedType() ||
+         (Record && Record->getIdentifier() &&
+          Record->getName() == "exception_ptr");
 }
 
 std::string describeToken(const Expr *Spelled) {
@@ -185,13 +126,6 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
       SpawnFunctions(nameListOption("SpawnFunctions", DefaultSpawnFunctions)),
       DetachedTokenTypes(
           nameListOption("DetachedTokenTypes", DefaultDetachedTokenTypes)),
-      TokenWrapperTypes(
-          nameListOption("TokenWrapperTypes", DefaultTokenWrapperTypes)),
-      AwaitableTypes(nameListOption("AwaitableTypes", DefaultAwaitableTypes)),
-      CatchAllExceptionTypes(nameListOption("CatchAllExceptionTypes",
-                                            DefaultCatchAllExceptionTypes)),
-      ErrorValueTypes(
-          nameListOption("ErrorValueTypes", DefaultErrorValueTypes)),
       DetachFunctions(
           nameListOption("DetachFunctions", DefaultDetachFunctions)),
       FireAndForgetMethods(
@@ -202,6 +136,32 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
                                            DefaultResultReturningSpawns)),
       CallbackStartFunctions(nameListOption("CallbackStartFunctions",
                                             DefaultCallbackStartFunctions)) {
+  Throws.TokenWrapperTypes =
+      nameListOption("TokenWrapperTypes", DefaultTokenWrapperTypes);
+  Throws.AwaitableTypes =
+      nameListOption("AwaitableTypes", DefaultAwaitableTypes);
+  Throws.CatchAllExceptionTypes =
+      nameListOption("CatchAllExceptionTypes", DefaultCatchAllExceptionTypes);
+  Throws.ErrorValueTypes =
+      nameListOption("ErrorValueTypes", DefaultErrorValueTypes);
+  Throws.IoNamespaces =
+      nameListOption("IoLibraryNamespaces", DefaultIoLibraryNamespaces);
+  Throws.ThrowingTokenTypes =
+      nameListOption("ThrowingTokenTypes", DefaultThrowingTokenTypes);
+  Throws.YieldTokenTypes =
+      nameListOption("YieldTokenTypes", DefaultYieldTokenTypes);
+  Throws.ErrorValueTokenTypes =
+      nameListOption("ErrorValueTokenTypes", DefaultErrorValueTokenTypes);
+  Throws.NonFailingOperations =
+      nameListOption("NonFailingOperations", DefaultNonFailingOperations);
+  Throws.ThrowingFunctions =
+      nameListOption("ThrowingFunctions", DefaultThrowingFunctions);
+  Throws.IoErrorTypes = nameListOption("IoErrorTypes", DefaultIoErrorTypes);
+  for (const std::string &Macro : splitNameList(
+           stringOption("TestAssertionMacros", DefaultTestAssertionMacros)))
+    Throws.TestAssertionMacros.insert(Macro);
+  Throws.TestAssertionFunctions = splitNameList(
+      stringOption("TestAssertionFunctions", DefaultTestAssertionFunctions));
   for (const NameList *List :
        {&SpawnFunctions, &DetachFunctions, &FireAndForgetMethods,
         &DetachedStartFunctions, &CallbackStartFunctions})
@@ -238,6 +198,8 @@ void UncheckedSpawnCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UncheckedSpawnCheck::check(const MatchFinder::MatchResult &Result) {
+  if (!Analysis || &Analysis->context() != Result.Context)
+    Analysis = std::make_unique<ThrowEscapeAnalysis>(Throws, *Result.Context);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     checkCall(*Call, *Result.Nodes.getNodeAs<NamedDecl>("callee"));
     return;
@@ -279,63 +241,85 @@ void UncheckedSpawnCheck::checkFireAndForget(const CallExpr &Call,
                                              const FunctionDecl &Callee) {
   // concurrencpp wraps only work that may throw; work that cannot loses
   // nothing.
-  if (cannotThrowWhenCalled(postedCallable(Callee)))
+  const CXXRecordDecl *Posted = postedCallable(Callee);
+  if (cannotThrowWhenCalled(Posted) || Call.getNumArgs() == 0)
     return;
   // derivable_executor<T>::post forwarding its work to executor::post: the
   // finding is at the call that names the work.
-  if (Call.getNumArgs() > 0)
-    if (const ParmVarDecl *Parameter = forwardedParameter(*Call.getArg(0)))
-      if (const auto *Forwarder =
-              llvm::dyn_cast<FunctionDecl>(Parameter->getDeclContext());
-          Forwarder && FireAndForgetMethods.contains(Forwarder))
-        return;
+  if (const ParmVarDecl *Parameter = forwardedParameter(*Call.getArg(0)))
+    if (const auto *Forwarder =
+            llvm::dyn_cast<FunctionDecl>(Parameter->getDeclContext());
+        Forwarder && FireAndForgetMethods.contains(Forwarder))
+      return;
+  std::optional<EscapingThrow> Escape = escapingFrom(
+      Posted ? callOperator(*Posted) : spawnedFunction(*Call.getArg(0)));
   SourceLocation Loc = Call.getExprLoc();
-  if (Reported.first(Loc))
-    diag(Loc, "'%0' discards any exception the posted work throws: the "
-              "failure is never observed %1")
-        << qualifiedName(Callee) << citation();
+  if (!Escape || !Reported.first(Loc))
+    return;
+  std::string Name = qualifiedName(Callee);
+  diag(Loc, "'%0' discards any exception the posted work throws: the "
+            "failure is never observed %1")
+      << Name << citation();
+  noteEscape(*Escape, "'" + Name + "'", "the posted work");
 }
 
 void UncheckedSpawnCheck::checkCallbackStart(const CallExpr &Call,
                                              const FunctionDecl &Callee) {
   if (Call.getNumArgs() == 0 || !ignoresOutcome(*Call.getArg(0)))
     return;
+  std::optional<EscapingThrow> Escape = escapingFrom(startedLazy(Call));
   SourceLocation Loc = Call.getArg(0)->getBeginLoc();
-  if (Reported.first(Loc))
-    diag(Loc, "the callback given to '%0' ignores the 'Try' it receives: a "
-              "failure of the lazy task ends unobserved, as with 'detached' "
-              "%1")
-        << qualifiedName(Callee) << citation();
+  if (!Escape || !Reported.first(Loc))
+    return;
+  diag(Loc, "the callback given to '%0' ignores the 'Try' it receives: a "
+            "failure of the lazy task ends unobserved, as with 'detached' "
+            "%1")
+      << qualifiedName(Callee) << citation();
+  noteEscape(*Escape, "a callback that ignores the 'Try'", "the lazy task");
+}
+
+unsigned
+UncheckedSpawnCheck::unobservedTokenIndex(const CallExpr &Spawn) const {
+  // The token is the first argument of a detached type, or the last one
+  // when it is a handler that ignores the exception_ptr; the spawned work
+  // is the argument before it (co_spawn(ex, work, token), spawn(ex, f,
+  // token)).
+  for (unsigned Index = 1; Index < Spawn.getNumArgs(); ++Index)
+    if (isDetachedToken(Spawn.getArg(Index)->getType()))
+      return Index;
+  // Asio's constraint parameters come last, as default arguments.
+  unsigned Last = Spawn.getNumArgs();
+  while (Last > 0 && llvm::isa<CXXDefaultArgExpr>(Spawn.getArg(Last - 1)))
+    --Last;
+  return Last > 1 && ignoresExceptionPtr(*Spawn.getArg(Last - 1)) ? Last - 1
+                                                                  : 0;
 }
 
 void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,
                                              const FunctionDecl &Callee) {
-  // The token is the first argument of a detached type; the spawned work is
-  // the argument before it (co_spawn(ex, work, token), spawn(ex, f, token)).
-  unsigned TokenIndex = 1;
-  while (TokenIndex < Spawn.getNumArgs() &&
-         !isDetachedToken(Spawn.getArg(TokenIndex)->getType()))
-    ++TokenIndex;
-  if (TokenIndex >= Spawn.getNumArgs())
+  unsigned TokenIndex = unobservedTokenIndex(Spawn);
+  if (TokenIndex == 0)
     return;
   const Expr &Work = *Spawn.getArg(TokenIndex - 1);
   const FunctionDecl *Spawned = spawnedFunction(Work);
-  if (Spawned && handlesItsOwnFailures(*Spawned))
-    return;
+  std::optional<EscapingThrow> Escape = escapingFrom(Spawned);
   SourceLocation Loc = Spawn.getExprLoc();
-  if (!Reported.first(Loc))
+  if (!Escape || !Reported.first(Loc))
     return;
 
   const Expr *Token =
       spelledDetachedToken(Spawn.getArg(TokenIndex), DetachedTokenTypes);
+  bool IgnoringHandler = !isDetachedToken(Spawn.getArg(TokenIndex)->getType());
+  std::string How = IgnoringHandler ? std::string("a handler that ignores the "
+                                                  "'exception_ptr'")
+                                    : describeToken(Token);
   bool Named = Spawned && Spawned->getIdentifier();
   std::string Coroutine =
       Named ? "the coroutine '" + Spawned->getName().str() + "'"
             : std::string("the spawned coroutine");
   diag(Loc, "'%0' with %1 swallows any exception %2 throws: the failure is "
             "never observed %3")
-      << qualifiedName(Callee) << describeToken(Token) << Coroutine
-      << citation();
+      << qualifiedName(Callee) << How << Coroutine << citation();
 
   if (Token) {
     DiagnosticBuilder Note = diag(Token->getBeginLoc(),
@@ -352,12 +336,50 @@ void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,
                                                       ? RethrowingHandler
                                                       : RethrowingValueHandler);
   }
-  if (Named && Spawned->isDefined())
+  if (Named && Escape->Kind != EscapingThrow::Unseen)
     diag(Spawned->getDefinition()->getLocation(),
          "or let '%0' handle its own failures: wrap its whole body in "
          "'try { ... } catch (...) { ... }'",
          DiagnosticIDs::Note)
         << Spawned->getName();
+  noteEscape(*Escape, How, "the coroutine");
+}
+
+std::optional<EscapingThrow>
+UncheckedSpawnCheck::escapingFrom(const FunctionDecl *Work) {
+  // Work whose body this translation unit does not hold is spawned for what
+  // it does there, I/O as a rule: nothing shows it handles its failures.
+  if (!Work || !definitionWithBody(*Work)) {
+    EscapingThrow Unseen;
+    Unseen.Kind = EscapingThrow::Unseen;
+    Unseen.OriginFunction = Work;
+    return Unseen;
+  }
+  return Analysis->firstEscaping(*Work);
+}
+
+void UncheckedSpawnCheck::noteEscape(const EscapingThrow &Escape, StringRef How,
+                                     StringRef Ends) {
+  if (Escape.Kind == EscapingThrow::Unseen) {
+    if (Escape.OriginFunction && Escape.OriginFunction->getIdentifier())
+      diag(Escape.OriginFunction->getLocation(),
+           "the body of '%0' is not in this translation unit: nothing shows "
+           "that it handles its failures",
+           DiagnosticIDs::Note)
+          << Escape.OriginFunction->getName();
+    return;
+  }
+  if (Escape.Site == Escape.Origin) {
+    diag(Escape.Site->getExprLoc(), "%0; with %1 it ends %2 silently %3",
+         DiagnosticIDs::Note)
+        << Escape.describe() << How << Ends << citation();
+    return;
+  }
+  diag(Escape.Site->getExprLoc(),
+       "%0 can throw here; with %1 it ends %2 silently %3", DiagnosticIDs::Note)
+      << Escape.calledName() << How << Ends << citation();
+  diag(Escape.Origin->getExprLoc(), "%0, in '%1'", DiagnosticIDs::Note)
+      << Escape.describe() << Escape.OriginFunction->getNameAsString();
 }
 
 void UncheckedSpawnCheck::checkDiscarded(const Expr &Discarded) {
@@ -412,119 +434,9 @@ bool UncheckedSpawnCheck::isDetachedToken(QualType Token) const {
   while (Record) {
     if (DetachedTokenTypes.contains(Record))
       return true;
-    // A wrapper (bind_executor(strand, detached)) passes the completion on
-    // to the token it wraps, its first template argument.
-    const auto *Wrapper =
-        llvm::dyn_cast<ClassTemplateSpecializationDecl>(Record);
-    if (!Wrapper || !TokenWrapperTypes.contains(Wrapper))
-      return false;
-    const TemplateArgumentList &Args = Wrapper->getTemplateArgs();
-    if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
-      return false;
-    Record = Args[0].getAsType()->getAsCXXRecordDecl();
+    Record = wrappedToken(*Record, Throws.TokenWrapperTypes);
   }
   return false;
-}
-
-bool UncheckedSpawnCheck::handlesItsOwnFailures(
-    const FunctionDecl &Spawned) const {
-  const FunctionDecl *Definition = definitionWithBody(Spawned);
-  if (!Definition)
-    return false;
-  const Stmt *Body = Definition->getBody();
-  if (const auto *Coroutine = llvm::dyn_cast<CoroutineBodyStmt>(Body)) {
-    Body = Coroutine->getBody();
-    if (failsOnlyWithErrorValues(*Body))
-      return true;
-  }
-  // A function-try-block; a coroutine's arrives as a block holding the try.
-  if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(Body))
-    return catchesEverything(*Try);
-  const auto *Block = llvm::dyn_cast<CompoundStmt>(Body);
-  if (!Block || Block->body_empty())
-    return false;
-  const auto *Try = llvm::dyn_cast<CXXTryStmt>(Block->body_back());
-  if (!Try)
-    return false;
-  // Only declarations may come first (`auto ex = co_await
-  // this_coro::executor;`): anything else is work outside the try.
-  for (const Stmt *S : Block->body())
-    if (S != Try && !llvm::isa<DeclStmt>(S))
-      return false;
-  return catchesEverything(*Try);
-}
-
-bool UncheckedSpawnCheck::failsOnlyWithErrorValues(
-    const Stmt &CoroutineBody) const {
-  if (ErrorValueTypes.empty())
-    return false;
-  auto AwaitMayThrow = [this](const CoroutineSuspendExpr &Suspend) {
-    return !awaitsErrorValue(Suspend);
-  };
-  return !mayThrow(&CoroutineBody, AwaitMayThrow);
-}
-
-bool UncheckedSpawnCheck::awaitsErrorValue(
-    const CoroutineSuspendExpr &Suspend) const {
-  if (!isErrorValue(Suspend.getType()))
-    return false;
-  // The operand must start an operation (a call of a function that is not a
-  // coroutine, such as async_read_some): a coroutine returning an error
-  // value may still throw from its body. Its arguments are evaluated here,
-  // except the completion token (as_tuple(use_awaitable), or the default
-  // one), which belongs to the operation.
-  const auto *Start = llvm::dyn_cast<CallExpr>(
-      ignoreImplicitAndParens(awaitedOperand(Suspend)));
-  const FunctionDecl *Callee = Start ? Start->getDirectCallee() : nullptr;
-  const FunctionDecl *Definition =
-      Callee ? definitionWithBody(*Callee) : nullptr;
-  if (!Definition || llvm::isa<CoroutineBodyStmt>(Definition->getBody()))
-    return false;
-  auto NestedAwaitMayThrow = [](const CoroutineSuspendExpr &) { return true; };
-  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Start);
-      Member &&
-      mayThrow(Member->getImplicitObjectArgument(), NestedAwaitMayThrow))
-    return false;
-  return llvm::none_of(Start->arguments(), [&](const Expr *Argument) {
-    return !llvm::isa<CXXDefaultArgExpr>(Argument) &&
-           !TokenWrapperTypes.contains(Argument->getType()
-                                           .getNonReferenceType()
-                                           ->getAsCXXRecordDecl()) &&
-           mayThrow(Argument, NestedAwaitMayThrow);
-  });
-}
-
-bool UncheckedSpawnCheck::isErrorValue(QualType Result) const {
-  const CXXRecordDecl *Record =
-      Result.getNonReferenceType()->getAsCXXRecordDecl();
-  if (ErrorValueTypes.contains(Record))
-    return true;
-  // as_tuple: std::tuple<error_code, size_t>, the error first.
-  const auto *Tuple =
-      llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
-  if (!Tuple || qualifiedName(*Tuple) != "std::tuple")
-    return false;
-  const TemplateArgumentList &Args = Tuple->getTemplateArgs();
-  if (Args.size() != 1 || Args[0].getKind() != TemplateArgument::Pack ||
-      Args[0].pack_size() == 0)
-    return false;
-  const TemplateArgument &First = Args[0].pack_elements().front();
-  return First.getKind() == TemplateArgument::Type &&
-         ErrorValueTypes.contains(First.getAsType()->getAsCXXRecordDecl());
-}
-
-bool UncheckedSpawnCheck::catchesEverything(const CXXTryStmt &Try) const {
-  bool CatchesAll = false;
-  for (unsigned I = 0, E = Try.getNumHandlers(); I != E; ++I) {
-    const CXXCatchStmt *Handler = Try.getHandler(I);
-    if (rethrows(Handler->getHandlerBlock()))
-      return false;
-    CatchesAll |= !Handler->getExceptionDecl() ||
-                  CatchAllExceptionTypes.contains(Handler->getCaughtType()
-                                                      .getNonReferenceType()
-                                                      ->getAsCXXRecordDecl());
-  }
-  return CatchesAll;
 }
 
 QualType UncheckedSpawnCheck::spawnedResultType(const Expr &Work) const {
@@ -537,7 +449,7 @@ QualType UncheckedSpawnCheck::spawnedResultType(const Expr &Work) const {
   if (const auto *Awaitable =
           llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
               Produced->getAsCXXRecordDecl());
-      Awaitable && AwaitableTypes.contains(Awaitable)) {
+      Awaitable && Throws.AwaitableTypes.contains(Awaitable)) {
     const TemplateArgumentList &Args = Awaitable->getTemplateArgs();
     if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
       return QualType();

@@ -1,9 +1,11 @@
 //===--- UncheckedSpawnCheck.h - coro-unchecked-spawn -----------*- C++ -*-===//
 //
 // Finds spawned work whose failure nobody can observe: Asio's co_spawn and
-// spawn with `detached`, detached threads, fire-and-forget executor calls,
-// start_detached, and spawn results (futures, acceptance flags) that are
-// thrown away. See docs/checks/coro-unchecked-spawn.md.
+// spawn with `detached` (or a handler that ignores the exception_ptr),
+// fire-and-forget executor calls and callbacks that ignore the outcome, when
+// an operation that throws on an ordinary failure can escape the work;
+// detached threads, start_detached, and spawn results (futures, acceptance
+// flags) that are thrown away. See docs/checks/coro-unchecked-spawn.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +14,7 @@
 
 #include "CorolintCheck.h"
 #include "CoroutineModel.h"
+#include "MayThrow.h"
 #include "NameList.h"
 
 namespace clang::tidy::corolint {
@@ -44,21 +47,22 @@ private:
   void checkFireAndForget(const CallExpr &Call, const FunctionDecl &Callee);
   void checkCallbackStart(const CallExpr &Call, const FunctionDecl &Callee);
   bool isResultReturningSpawn(const FunctionDecl &Callee) const;
-
+  /// The token argument of a spawn that nobody observes the failure through
+  /// (`detached`, a handler ignoring its exception_ptr), or 0.
+  unsigned unobservedTokenIndex(const CallExpr &Spawn) const;
   bool isDetachedToken(QualType Token) const;
-  bool handlesItsOwnFailures(const FunctionDecl &Spawned) const;
-  bool catchesEverything(const CXXTryStmt &Try) const;
-  /// True when nothing in a coroutine's body can throw and each of its
-  /// suspension points delivers its error as a value (as_tuple, as_single).
-  bool failsOnlyWithErrorValues(const Stmt &CoroutineBody) const;
-  bool awaitsErrorValue(const CoroutineSuspendExpr &Suspend) const;
-  bool isErrorValue(QualType Result) const;
   QualType spawnedResultType(const Expr &Work) const;
+  /// What lets an exception out of \p Work, or none.
+  std::optional<EscapingThrow> escapingFrom(const FunctionDecl *Work);
+  /// The notes at the escaping operation: \p How names what swallows it,
+  /// \p Ends what it ends.
+  void noteEscape(const EscapingThrow &Escape, StringRef How, StringRef Ends);
 
-  NameList SpawnFunctions, DetachedTokenTypes, TokenWrapperTypes,
-      AwaitableTypes, CatchAllExceptionTypes, ErrorValueTypes, DetachFunctions,
+  NameList SpawnFunctions, DetachedTokenTypes, DetachFunctions,
       FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns,
       CallbackStartFunctions;
+  ThrowModel Throws;
+  std::unique_ptr<ThrowEscapeAnalysis> Analysis;
   /// Unqualified names of the spawn, detach, fire-and-forget and detached
   /// start functions: a cheap first filter for every call in the TU.
   llvm::StringSet<> CalledIdentifiers;

@@ -6,8 +6,9 @@
 #include <asio.hpp>
 #include <string>
 
-asio::awaitable<void> no_value() { co_await asio::this_coro::executor; }
-asio::awaitable<int> a_value() { co_await asio::this_coro::executor; co_return 42; }
+// Each throws on an ordinary failure: a malformed number.
+asio::awaitable<void> no_value() { (void)std::stoi("forty-two"); co_return; }
+asio::awaitable<int> a_value() { co_return std::stoi("42"); }
 
 #define DETACHED asio::detached
 
@@ -20,7 +21,7 @@ void spawn_all(asio::io_context &io) {
   // CHECK-MESSAGES-NOTEFIX: :[[@LINE-1]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the coroutine 'a_value' throws
   // CHECK-FIXES-NOTEFIX: asio::co_spawn(io.get_executor(), a_value(), [](std::exception_ptr e, auto) { if (e) std::rethrow_exception(e); });
 
-  asio::co_spawn(io, []() -> asio::awaitable<std::string> { co_return "text"; },
+  asio::co_spawn(io, []() -> asio::awaitable<std::string> { co_return std::to_string(std::stoi("1")); },
                  asio::detached);
   // CHECK-MESSAGES-NOTEFIX: :[[@LINE-2]]:3: warning: 'asio::co_spawn' with 'detached' swallows any exception the spawned coroutine throws
   // CHECK-FIXES-NOTEFIX: {{^}}                 [](std::exception_ptr e, auto) { if (e) std::rethrow_exception(e); });

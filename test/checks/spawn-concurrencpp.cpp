@@ -2,10 +2,12 @@
 // concurrencpp: post() swallows what the work throws; submit() hands it back
 // in a result that must be kept.
 #include "concurrencpp/concurrencpp.h"
+#include <string>
 
-int compute();
+// Both throw on an ordinary failure: a malformed number.
+int compute() { return std::stoi("forty-two"); }
 struct Job {
-  void operator()() const;
+  void operator()() const { (void)compute(); }
 };
 
 void posted(concurrencpp::runtime &runtime) {
@@ -43,4 +45,20 @@ int observed(concurrencpp::runtime &runtime) {
   auto result = executor->submit(compute);
   executor->submit(compute).wait();
   return result.get();
+}
+
+// Posted work is judged by what it does: only logging loses no failure that
+// matters; a parser that throws on bad input does.
+void log(const char *);
+void posted_lambdas(std::shared_ptr<concurrencpp::executor> executor) {
+  executor->post([] { log("tick"); });
+  executor->post([] { log(std::to_string(std::stoi("x")).c_str()); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'concurrencpp::executor::post' discards any exception the posted work throws
+  executor->post([] {
+    try {
+      (void)std::stoi("x");
+    } catch (const std::exception &) {
+      log("bad number");
+    }
+  });
 }

@@ -6,6 +6,7 @@
 #include "async_simple/coro/Lazy.h"
 #include "concurrencpp/concurrencpp.h"
 #include "coro/scheduler.hpp"
+#include <string>
 
 coro::task<void> background();
 coro::task<int> answer();
@@ -45,7 +46,8 @@ void schedules(async_simple::Executor &ex, Pool &pool) {
     return;
 }
 
-async_simple::coro::Lazy<int> fetch();
+// Throws on an ordinary failure: a malformed number.
+async_simple::coro::Lazy<int> fetch() { co_return std::stoi("forty-two"); }
 void log_error(std::exception_ptr);
 
 void starts(async_simple::Executor *ex) {
@@ -71,7 +73,7 @@ struct Quiet {
   void operator()() const noexcept;
 };
 struct Loud {
-  void operator()() const;
+  void operator()() const { throw 1; }
 };
 class inline_executor
     : public concurrencpp::derivable_executor<inline_executor> {};
@@ -90,3 +92,12 @@ void posts(std::shared_ptr<concurrencpp::executor> executor,
   mine.post(Loud{});
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'concurrencpp::derivable_executor::post' discards any exception
 }
+
+// A lazy task that only logs loses nothing that matters to a callback that
+// ignores its Try.
+void log(const char *);
+async_simple::coro::Lazy<void> only_logs() {
+  log("tick");
+  co_return;
+}
+void starts_quiet() { only_logs().start([](auto &&) {}); }

@@ -5,6 +5,7 @@
 // RUN:     coro-unchecked-spawn.TokenWrapperTypes: 'mini::on_strand', \
 // RUN:     coro-unchecked-spawn.AwaitableTypes: 'demo::task', \
 // RUN:     coro-unchecked-spawn.CatchAllExceptionTypes: 'mini::error', \
+// RUN:     coro-unchecked-spawn.ThrowingFunctions: 'demo::next_event', \
 // RUN:     coro-unchecked-spawn.DetachFunctions: '::pthread_detach', \
 // RUN:     coro-unchecked-spawn.FireAndForgetMethods: 'mini::pool::fire', \
 // RUN:     coro-unchecked-spawn.DetachedStartFunctions: 'mini::start_detached', \
@@ -17,14 +18,16 @@
 // RUN:     coro-unchecked-spawn.TokenWrapperTypes: 'mini::on_strand', \
 // RUN:     coro-unchecked-spawn.AwaitableTypes: 'demo::task', \
 // RUN:     coro-unchecked-spawn.CatchAllExceptionTypes: 'mini::error', \
+// RUN:     coro-unchecked-spawn.ThrowingFunctions: 'demo::next_event', \
 // RUN:     coro-unchecked-spawn.DetachFunctions: '', \
 // RUN:     coro-unchecked-spawn.FireAndForgetMethods: '', \
 // RUN:     coro-unchecked-spawn.DetachedStartFunctions: '', \
 // RUN:     coro-unchecked-spawn.ResultReturningSpawns: ''}}" \
 // RUN:   -- -I %inputs
 // RUN: %check_clang_tidy -check-suffix=DEFAULTS %s coro-unchecked-spawn %t -- -- -I %inputs
-// Every list is an option: an in-house library described through them. The
-// defaults know none of it (the DEFAULTS run is a negative test).
+// Every list is an option: an in-house library described through them (its
+// next_event() throws on an ordinary failure). The defaults know none of it
+// (the DEFAULTS run is a negative test).
 #include "task.h"
 #include <pthread.h>
 #include <stdexcept>
@@ -66,7 +69,7 @@ demo::task<> catches_std() {
   }
 }
 
-void work();
+void work() { throw mini::error{}; }
 
 void configured(mini::pool &pool, pthread_t thread) {
   mini::spawn(unguarded(), mini::detached);
@@ -75,25 +78,29 @@ void configured(mini::pool &pool, pthread_t thread) {
   // CHECK-NOTES: :[[@LINE-23]]:14: note: or let 'unguarded' handle its own failures
   // CHECK-MESSAGES-NOTEFIX: :[[@LINE-4]]:3: warning: 'mini::spawn' with 'detached'
   // CHECK-FIXES-NOTEFIX: mini::spawn(unguarded(), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-26]]:28: note: 'demo::next_event' throws on invalid input; with 'detached' it ends the coroutine silently [guide §4.2]
   mini::spawn(produces(), mini::bind(mini::detached));
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'mini::spawn' with 'detached' swallows any exception the coroutine 'produces' throws
   // CHECK-NOTES: :[[@LINE-2]]:38: note: replace 'detached' with
-  // CHECK-NOTES: :[[@LINE-28]]:17: note: or let 'produces' handle
+  // CHECK-NOTES: :[[@LINE-29]]:17: note: or let 'produces' handle
   // CHECK-MESSAGES-NOTEFIX: :[[@LINE-4]]:3: warning: 'mini::spawn' with 'detached'
   // CHECK-FIXES-NOTEFIX: mini::spawn(produces(), mini::bind([](std::exception_ptr e, auto) { if (e) std::rethrow_exception(e); }));
+  // CHECK-NOTES: :[[@LINE-32]]:30: note: 'demo::next_event' throws on invalid input; with 'detached' it ends the coroutine silently [guide §4.2]
   mini::spawn(catches_base(), mini::detached);
   // std::exception is no longer the configured catch-all type.
   mini::spawn(catches_std(), mini::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'mini::spawn' with 'detached' swallows any exception the coroutine 'catches_std' throws
   // CHECK-NOTES: :[[@LINE-2]]:30: note: replace 'detached' with
-  // CHECK-NOTES: :[[@LINE-27]]:14: note: or let 'catches_std' handle
+  // CHECK-NOTES: :[[@LINE-29]]:14: note: or let 'catches_std' handle
   // CHECK-MESSAGES-NOTEFIX: :[[@LINE-4]]:3: warning: 'mini::spawn' with 'detached'
   // CHECK-FIXES-NOTEFIX: mini::spawn(catches_std(), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-30]]:5: note: 'demo::next_event' throws on invalid input; with 'detached' it ends the coroutine silently [guide §4.2]
 
   pthread_detach(thread);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'pthread_detach' leaves no way to observe the thread's end or failure
   pool.fire(work);
   // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'mini::pool::fire' discards any exception the posted work throws
+  // CHECK-NOTES: :[[@LINE-31]]:15: note: this throws 'mini::error'; with 'mini::pool::fire' it ends the posted work silently [guide §4.2]
   mini::start_detached(mini::sender{});
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'mini::start_detached' leaves nobody to observe the outcome of the work
   pool.try_spawn(unguarded());
