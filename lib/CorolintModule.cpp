@@ -26,12 +26,9 @@ public:
   }
 };
 
-// How every clang-tidy module registers itself; it throws only when out of
-// memory. NOLINTBEGIN(bugprone-throwing-static-initialization)
 static ClangTidyModuleRegistry::Add<CorolintModule>
     Registration("corolint-module",
                  "Concurrency pitfalls in C++20 coroutine code.");
-// NOLINTEND(bugprone-throwing-static-initialization)
 
 } // namespace clang::tidy::corolint
 
