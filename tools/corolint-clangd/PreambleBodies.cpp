@@ -28,7 +28,7 @@ using namespace clang;
 
 // The mangled name of clang::PrecompiledPreamble::Build; CMakeLists.txt
 // passes the same name to --wrap. A static member function is called as a
-// free function with the same parameters, so these declarations match it.
+// free function with the same parameters.
 #define COROLINT_PREAMBLE_BUILD                                                \
   "_ZN5clang19PrecompiledPreamble5BuildERKNS_18CompilerInvocationEPKN4llvm12"  \
   "MemoryBufferENS_14PreambleBoundsENS4_18IntrusiveRefCntPtrINS_"              \
@@ -36,23 +36,12 @@ using namespace clang;
   "22PCHContainerOperationsEEbNS4_9StringRefERNS_17PreambleCallbacksE"
 
 using BuildResult = llvm::ErrorOr<PrecompiledPreamble>;
+// Declared with Build's own type, so a change of its signature in clang is a
+// compile error here rather than a mismatched call at run time.
+using BuildFunction = decltype(PrecompiledPreamble::Build);
 
-BuildResult clangPreambleBuild(
-    const CompilerInvocation &Invocation,
-    const llvm::MemoryBuffer *MainFileBuffer, PreambleBounds Bounds,
-    IntrusiveRefCntPtr<DiagnosticsEngine> Diagnostics,
-    IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,
-    std::shared_ptr<PCHContainerOperations> PCHContainerOps, bool StoreInMemory,
-    StringRef StoragePath,
-    PreambleCallbacks &Callbacks) __asm__("__real_" COROLINT_PREAMBLE_BUILD);
-BuildResult corolintPreambleBuild(
-    const CompilerInvocation &Invocation,
-    const llvm::MemoryBuffer *MainFileBuffer, PreambleBounds Bounds,
-    IntrusiveRefCntPtr<DiagnosticsEngine> Diagnostics,
-    IntrusiveRefCntPtr<llvm::vfs::FileSystem> VFS,
-    std::shared_ptr<PCHContainerOperations> PCHContainerOps, bool StoreInMemory,
-    StringRef StoragePath,
-    PreambleCallbacks &Callbacks) __asm__("__wrap_" COROLINT_PREAMBLE_BUILD);
+BuildFunction clangPreambleBuild __asm__("__real_" COROLINT_PREAMBLE_BUILD);
+BuildFunction corolintPreambleBuild __asm__("__wrap_" COROLINT_PREAMBLE_BUILD);
 
 namespace {
 
