@@ -309,13 +309,12 @@ public:
         return;
       if (Waits(Node))
         Found = {Outcome::Waits, Node.getBeginLoc()};
-      else if (llvm::isa<ReturnStmt, CoreturnStmt, CXXThrowExpr>(Node))
+      else if (llvm::isa<ReturnStmt, CoreturnStmt, CXXThrowExpr>(Node) ||
+               (llvm::isa<BreakStmt, ContinueStmt>(Node) &&
+                leavesScope(Node, S, Level)))
         Found = {Outcome::Dies, Node.getBeginLoc()};
       else if (llvm::isa<GotoStmt, IndirectGotoStmt>(Node))
         Found = {Outcome::Unclear, Node.getBeginLoc()};
-      else if (llvm::isa<BreakStmt, ContinueStmt>(Node) &&
-               leavesScope(Node, S, Level))
-        Found = {Outcome::Dies, Node.getBeginLoc()};
     });
     return Found;
   }
@@ -376,9 +375,11 @@ deathBeforeWait(const Stmt &Body, const Stmt &EscapeAt, const VarDecl &Var,
     Event Found;
     if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Container)) {
       const Stmt *const *After = llvm::find(Block->body(), Child);
-      for (++After; After != Block->body_end(); ++After)
-        if ((Found = Search.scan(*After, Level)).What != Outcome::Continue)
+      for (++After; After != Block->body_end(); ++After) {
+        Found = Search.scan(*After, Level);
+        if (Found.What != Outcome::Continue)
           break;
+      }
     } else if (isLoop(Container) && Level > *Scope) {
       // The loop runs again: a later iteration may leave first.
       Search.exclude(&EscapeAt);

@@ -2,7 +2,8 @@
 # The README's test command: installs what is missing, then builds and runs
 # the whole lit suite twice: on the release build, and on a build whose engine
 # and tools carry AddressSanitizer and UBSan (COROLINT_SANITIZE), with the
-# style gate (scripts/check-style.sh) after the first. It ends with
+# style gate (scripts/check-style.sh --tidy: clang-format and clang-tidy)
+# after the first. It ends with
 # a plain "N passed, N failed" line over both runs for CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,9 @@ run_suite() {
   /usr/lib/llvm-22/bin/lit -sv --xunit-xml-output="$dir/lit-results.xml" "$dir/test" || status=1
 }
 run_suite "$build"
-# Formatting of lib/ (scripts/check-style.sh --tidy adds the project's
-# .clang-tidy, by hand for now).
-bash scripts/check-style.sh || status=1
+# Formatting and the project's .clang-tidy over lib/ and tools/, on the
+# release build's compile database.
+bash scripts/check-style.sh --tidy || status=1
 run_suite "$build-asan" -DCOROLINT_SANITIZE=ON
 
 python3 - "$build/lit-results.xml" "$build-asan/lit-results.xml" <<'PY'

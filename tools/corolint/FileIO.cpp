@@ -128,8 +128,14 @@ writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
       Target + ".corolint-%%%%%%.tmp", fs::all_read | fs::all_write);
   if (!Temp)
     return Fail(llvm::toString(Temp.takeError()));
+  // The replacement keeps the file's permissions: a report or baseline
+  // readable only by its owner must not become readable by everyone.
   if (Exists)
-    fs::setPermissions(Temp->FD, Status.permissions());
+    if (std::error_code EC =
+            fs::setPermissions(Temp->FD, Status.permissions())) {
+      llvm::consumeError(Temp->discard());
+      return Fail("cannot keep its permissions: " + EC.message());
+    }
   llvm::Error Written = llvm::Error::success();
   {
     llvm::raw_fd_ostream OS(Temp->FD, /*shouldClose=*/false);
@@ -148,6 +154,14 @@ writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
   return llvm::Error::success();
 }
 
+llvm::Expected<std::string> currentDirectory() {
+  llvm::SmallString<256> Cwd;
+  if (std::error_code EC = fs::current_path(Cwd))
+    return llvm::createStringError(EC, "cannot read the current directory: " +
+                                           EC.message());
+  return std::string(Cwd);
+}
+
 llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef What) {
   auto Fail = [&](const llvm::Twine &Why) {
     return llvm::createStringError(
@@ -160,8 +174,11 @@ llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef What) {
   if (!fs::status(Path, Status) && !fs::is_regular_file(Status))
     return fs::access(Path, fs::AccessMode::Write) ? Fail("not writable")
                                                    : llvm::Error::success();
+  llvm::Expected<std::string> Cwd = currentDirectory();
+  if (!Cwd)
+    return Fail(llvm::toString(Cwd.takeError()));
   llvm::SmallString<256> Folder(Path);
-  fs::make_absolute(Folder);
+  llvm::sys::path::make_absolute(*Cwd, Folder);
   llvm::sys::path::remove_filename(Folder);
   if (std::error_code EC = fs::access(Folder, fs::AccessMode::Write))
     return Fail(EC.message());

@@ -47,6 +47,10 @@ writeFileAtomically(llvm::StringRef Path, llvm::StringRef What,
 /// folder, a directory in its place): checked before a scan starts.
 llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef What);
 
+/// The current directory, or an error saying it cannot be read (it was
+/// removed): relative paths cannot be resolved then.
+llvm::Expected<std::string> currentDirectory();
+
 /// Flushes \p OS and turns a write error into an llvm::Error naming \p What;
 /// clears it, so that LLVM does not abort with "IO failure on output stream".
 llvm::Error takeStreamError(llvm::raw_fd_ostream &OS, const llvm::Twine &What);

@@ -245,17 +245,14 @@ ConfigRequest configRequest(std::string ProjectRoot) {
   return R;
 }
 
-std::string currentDirectory() {
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
-  return std::string(Cwd);
-}
-
 /// Absolute and, when it exists, free of symlinks like every path the
 /// workers report.
-std::string absolute(llvm::StringRef Path) {
+llvm::Expected<std::string> absolute(llvm::StringRef Path) {
+  llvm::Expected<std::string> Cwd = currentDirectory();
+  if (!Cwd)
+    return Cwd.takeError();
   llvm::SmallString<256> Result(Path);
-  llvm::sys::fs::make_absolute(Result);
+  llvm::sys::path::make_absolute(*Cwd, Result);
   llvm::SmallString<256> Real;
   if (!llvm::sys::fs::real_path(Result, Real))
     return std::string(Real);
@@ -264,11 +261,13 @@ std::string absolute(llvm::StringRef Path) {
 }
 
 int listChecks() {
-  std::string Cwd = currentDirectory();
-  auto Resolver = ConfigResolver::create(configRequest(Cwd));
+  llvm::Expected<std::string> Cwd = currentDirectory();
+  if (!Cwd)
+    return fail(llvm::toString(Cwd.takeError()));
+  auto Resolver = ConfigResolver::create(configRequest(*Cwd));
   if (!Resolver)
     return fail(llvm::toString(Resolver.takeError()));
-  llvm::SmallString<256> Probe(Cwd);
+  llvm::SmallString<256> Probe(*Cwd);
   llvm::sys::path::append(Probe, "corolint-probe.cpp");
   llvm::Expected<std::string> Config = (*Resolver)->configFor(Probe);
   if (!Config)
@@ -286,7 +285,7 @@ int listChecks() {
 ProgressStyle progressStyle() {
   if (Quiet)
     return ProgressStyle::None;
-  switch (ProgressFlag) {
+  switch (ProgressFlag.getValue()) {
   case ProgressMode::Bar:
     return ProgressStyle::Bar;
   case ProgressMode::Plain:
@@ -530,7 +529,7 @@ public:
 
 private:
   static void format(llvm::raw_ostream &OS, const ScanReport &Report) {
-    switch (OutputFormat) {
+    switch (OutputFormat.getValue()) {
     case Format::Text: {
       bool Colors = colorOption() == ColorMode::Always ||
                     (colorOption() == ColorMode::Auto && OS.has_colors());
@@ -650,8 +649,11 @@ int scanMain(int argc, char **argv) {
   if (std::string Why; !llvm::Regex(SkipBodiesIn).isValid(Why))
     return fail("invalid --skip-bodies-in regex '" + SkipBodiesIn +
                 "': " + Why);
-  std::string Root =
-      ProjectRootFlag.empty() ? projectRoot(*DB) : absolute(ProjectRootFlag);
+  llvm::Expected<std::string> Root =
+      ProjectRootFlag.empty() ? llvm::Expected<std::string>(projectRoot(*DB))
+                              : absolute(ProjectRootFlag);
+  if (!Root)
+    return fail(llvm::toString(Root.takeError()));
   ReportStream Output;
   if (llvm::Error E = Output.check())
     return fail(llvm::toString(std::move(E)));
@@ -673,9 +675,12 @@ int scanMain(int argc, char **argv) {
                                                    : llvm::StringRef(CacheDir));
     if (CacheDir.empty())
       llvm::sys::path::append(Folder, ".corolint-cache");
-    CacheFolder = absolute(Folder);
+    llvm::Expected<std::string> Absolute = absolute(Folder);
+    if (!Absolute)
+      return fail(llvm::toString(Absolute.takeError()));
+    CacheFolder = std::move(*Absolute);
   }
-  Scan S(std::move(*DB), std::move(*Selected), Root, Executable);
+  Scan S(std::move(*DB), std::move(*Selected), *Root, Executable);
   if (llvm::Error E = S.prepare())
     return fail(llvm::toString(std::move(E)));
   if (!CacheFolder.empty())

@@ -130,13 +130,17 @@ bool fromJSON(const Value &V, Finding &F, llvm::json::Path Path) {
 
 static bool fromJSON(const Value &V, Dependency &D, llvm::json::Path Path) {
   const Array *Pair = V.getAsArray();
-  if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() ||
-      !(*Pair)[1].getAsString()) {
+  std::optional<llvm::StringRef> File, Hash;
+  if (Pair && Pair->size() == 2) {
+    File = (*Pair)[0].getAsString();
+    Hash = (*Pair)[1].getAsString();
+  }
+  if (!File || !Hash) {
     Path.report("expected [path, hash]");
     return false;
   }
-  D.Path = (*Pair)[0].getAsString()->str();
-  D.Hash = (*Pair)[1].getAsString()->str();
+  D.Path = File->str();
+  D.Hash = Hash->str();
   return decodePath(D.Path);
 }
 

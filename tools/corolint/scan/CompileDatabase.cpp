@@ -84,9 +84,10 @@ static llvm::Expected<CompileEntry> parseEntry(const CompileDatabase &DB,
 llvm::Expected<CompileDatabase>
 loadCompileDatabase(llvm::StringRef BuildDirOrFile) {
   CompileDatabase DB;
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
-  llvm::SmallString<256> Path(normalise(Cwd, BuildDirOrFile));
+  llvm::Expected<std::string> Cwd = currentDirectory();
+  if (!Cwd)
+    return Cwd.takeError();
+  llvm::SmallString<256> Path(normalise(*Cwd, BuildDirOrFile));
   // A build directory, existing or not (the error then names the file).
   if (!llvm::sys::fs::is_regular_file(Path))
     path::append(Path, "compile_commands.json");
@@ -132,9 +133,10 @@ static llvm::Expected<std::vector<size_t>>
 selectOne(const CompileDatabase &DB, const std::string &Selector) {
   std::vector<size_t> Picked;
   if (llvm::sys::fs::exists(Selector)) {
-    llvm::SmallString<256> Cwd;
-    llvm::sys::fs::current_path(Cwd);
-    std::string Abs = normalise(Cwd, Selector);
+    llvm::Expected<std::string> Cwd = currentDirectory();
+    if (!Cwd)
+      return Cwd.takeError();
+    std::string Abs = normalise(*Cwd, Selector);
     bool IsDir = llvm::sys::fs::is_directory(Abs);
     for (size_t I = 0; I < DB.Entries.size(); ++I)
       if (IsDir ? isUnder(DB.Entries[I].File, Abs) : DB.Entries[I].File == Abs)
@@ -389,8 +391,10 @@ explicitLanguage(llvm::ArrayRef<std::string> Arguments, llvm::StringRef File) {
       Name = Arg.drop_front(2);
     else
       continue;
+    // The driver's lookup takes a C string; Name may end inside a longer one.
+    std::string Spelled = Name.str();
     clang::driver::types::ID Id =
-        clang::driver::types::lookupTypeForTypeSpecifier(Name.data());
+        clang::driver::types::lookupTypeForTypeSpecifier(Spelled.c_str());
     Language = Name == "none" ? std::nullopt : std::optional(Id);
   }
   return Language;

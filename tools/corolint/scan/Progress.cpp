@@ -4,6 +4,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include <cmath>
 
 namespace corolint::scanner {
 
@@ -17,7 +18,7 @@ double Progress::elapsed() const {
 }
 
 static std::string duration(double Seconds) {
-  unsigned S = static_cast<unsigned>(Seconds + 0.5);
+  unsigned S = static_cast<unsigned>(std::lround(Seconds));
   if (S >= 3600)
     return llvm::formatv("{0}:{1:2}:{2:2}", S / 3600, S / 60 % 60, S % 60);
   return llvm::formatv("{0}:{1:2}", S / 60, S % 60);

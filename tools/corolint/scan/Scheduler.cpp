@@ -2,6 +2,7 @@
 
 #include "Scheduler.h"
 #include "llvm/Support/Errno.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/WithColor.h"
 #include <cerrno>
@@ -13,8 +14,6 @@
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-extern char **environ;
 
 namespace corolint::scanner {
 namespace {
@@ -83,7 +82,11 @@ public:
 
   bool busy() const { return Current.has_value(); }
   bool alive() const { return Pid > 0; }
-  size_t currentId() const { return *Current; }
+  size_t currentId() const {
+    if (!Current)
+      llvm_unreachable("only a busy worker has a job");
+    return *Current;
+  }
   const std::string &currentFile() const { return CurrentFile; }
   Clock::time_point deadline() const { return Deadline; }
   int resultFd() const { return ResultFd; }

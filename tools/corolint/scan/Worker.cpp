@@ -267,9 +267,9 @@ public:
   /// as clang spelled it or its canonical name: clang-tidy matches the
   /// spelled name only, so a header reached through a symbolic link (or
   /// "..") below the project root would silently be dropped.
-  void filterHeaders(std::string Filter) { HeaderFilter.emplace(Filter); }
+  void filterHeaders(llvm::StringRef Filter) { HeaderFilter.emplace(Filter); }
 
-  void add(std::vector<ClangTidyError> Errors, CompilerInstance *CI) {
+  void add(const std::vector<ClangTidyError> &Errors, CompilerInstance *CI) {
     std::optional<EnclosingFunctionFinder> Functions;
     if (CI && CI->hasASTContext())
       Functions.emplace(CI->getASTContext());
@@ -718,11 +718,12 @@ int runWorker() {
                    << "\n";
       return 1;
     }
-    if (!*Message)
+    std::optional<llvm::json::Value> &Received = *Message;
+    if (!Received)
       return 0; // The scanner closed the pipe: no more work.
     Job J;
     llvm::json::Path::Root Root("job");
-    if (!fromJSON(**Message, J, Root)) {
+    if (!fromJSON(*Received, J, Root)) {
       llvm::errs() << "corolint worker: malformed job: "
                    << llvm::toString(Root.getError()) << "\n";
       return 1;

@@ -89,7 +89,11 @@ llvm::Error Site::emit(llvm::StringRef Relative, llvm::StringRef Content) {
   fs::file_status Status;
   if (!fs::status(File, Status, /*Follow=*/false) &&
       Status.type() == fs::file_type::symlink_file)
-    fs::remove(File);
+    if (std::error_code EC = fs::remove(File))
+      return llvm::createStringError(
+          llvm::formatv("cannot replace the link '{0}': {1}", File,
+                        EC.message())
+              .str());
   Written.push_back(Relative.str());
   return writeFile(File, Content);
 }

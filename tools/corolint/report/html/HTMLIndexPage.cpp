@@ -60,6 +60,7 @@ std::string Site::scanDetails() const {
   if (!Report.GitCommit.empty())
     Item("Git commit", "<code>" + escape(Report.GitCommit) + "</code>");
   std::vector<std::string> Checks;
+  Checks.reserve(Report.EnabledChecks.size());
   for (const std::string &Check : Report.EnabledChecks)
     Checks.push_back("<code>" + escape(Check) + "</code>");
   Item("Checks enabled", Checks.empty() ? "none" : llvm::join(Checks, ", "));

@@ -193,17 +193,18 @@ private:
     if (typeOf(Node) != CMARK_NODE_PARAGRAPH)
       return std::nullopt;
     std::vector<cmark_node *> Children = childrenOf(Node);
-    if (Children.size() != 2 || !isAnchorPair(Children[0]))
+    if (Children.size() != 2)
       return std::nullopt;
-    return anchorId(literalOf(Children[0]));
+    return anchorPairId(Children[0]);
   }
 
-  /// Whether \p Node opens an anchor that the next node closes.
-  static bool isAnchorPair(cmark_node *Node) {
+  /// The id of the anchor \p Node opens, when the next node closes it.
+  static std::optional<std::string> anchorPairId(cmark_node *Node) {
     cmark_node *Next = cmark_node_next(Node);
-    return typeOf(Node) == CMARK_NODE_HTML_INLINE &&
-           anchorId(literalOf(Node)) && Next &&
-           typeOf(Next) == CMARK_NODE_HTML_INLINE && literalOf(Next) == "</a>";
+    if (typeOf(Node) != CMARK_NODE_HTML_INLINE || !Next ||
+        typeOf(Next) != CMARK_NODE_HTML_INLINE || literalOf(Next) != "</a>")
+      return std::nullopt;
+    return anchorId(literalOf(Node));
   }
 
   std::string anchor(const std::string &Id) {
@@ -230,12 +231,11 @@ private:
   cmark_node *rawHtml(cmark_node *Node) {
     llvm::StringRef Html = literalOf(Node);
     cmark_node *Next = cmark_node_next(Node);
-    if (isAnchorPair(Node)) {
+    if (std::optional<std::string> Id = anchorPairId(Node)) {
       cmark_node *After = cmark_node_next(Next);
       cmark_node_unlink(Next);
       cmark_node_free(Next);
-      replaceNode(
-          Node, literalHtml(CMARK_NODE_CUSTOM_INLINE, anchor(*anchorId(Html))));
+      replaceNode(Node, literalHtml(CMARK_NODE_CUSTOM_INLINE, anchor(*Id)));
       return After;
     }
     cmark_node *Text = cmark_node_new(CMARK_NODE_TEXT);
