@@ -126,4 +126,27 @@ takeMatchedCoroutine(const MatchFinder::MatchResult &Result,
   return FD;
 }
 
+void matchFunctionBodies(MatchFinder *Finder,
+                         MatchFinder::MatchCallback *Callback) {
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("function"),
+                     Callback);
+  Finder->addMatcher(
+      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), Callback);
+}
+
+const FunctionDecl *
+takeMatchedFunction(const MatchFinder::MatchResult &Result,
+                    llvm::DenseSet<const FunctionDecl *> &Seen) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
+    Function = Lambda->getCallOperator();
+  if (!Function || !Function->doesThisDeclarationHaveABody() ||
+      Function->isDependentContext() || Function->isInvalidDecl() ||
+      !Seen.insert(Function).second)
+    return nullptr;
+  return Function;
+}
+
 } // namespace clang::tidy::corolint

@@ -65,6 +65,19 @@ const FunctionDecl *
 takeMatchedCoroutine(const ast_matchers::MatchFinder::MatchResult &Result,
                      llvm::DenseSet<const FunctionDecl *> &Seen);
 
+/// Registers \p Callback for every function definition and lambda outside
+/// system headers: for checks that walk each function body once, coroutine
+/// or not (the walk knows the enclosing scopes without Clang's parent map).
+void matchFunctionBodies(ast_matchers::MatchFinder *Finder,
+                         ast_matchers::MatchFinder::MatchCallback *Callback);
+
+/// The function bound by matchFunctionBodies() (a lambda's call operator),
+/// or null when it was seen before, has no body, is a template pattern or
+/// is invalid.
+const FunctionDecl *
+takeMatchedFunction(const ast_matchers::MatchFinder::MatchResult &Result,
+                    llvm::DenseSet<const FunctionDecl *> &Seen);
+
 /// Remembers reported locations so that a template instantiated several times
 /// reports each source location once.
 class ReportOnce {

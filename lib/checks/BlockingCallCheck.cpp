@@ -2,14 +2,14 @@
 //
 // The check: which calls block comes from BlockingCallClassifier, which
 // helpers lead to one from CallPathSummary, what to do instead from
-// RuntimeAdvice; this file reports, with the fix-its that are mechanical.
+// RuntimeAdvice, the fix-its that are mechanical from BlockingCallRewrites;
+// this file reports.
 //
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallCheck.h"
-#include "ASTHelpers.h"
+#include "BlockingCallRewrites.h"
 #include "RuntimeAdvice.h"
-#include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/ErrorHandling.h"
 
@@ -165,40 +165,6 @@ constexpr llvm::StringLiteral DefaultDescriptorFunctions =
 // Deep enough for a helper that calls a helper that wraps a library call,
 // shallow enough that a long path is still a plausible explanation.
 constexpr unsigned DefaultMaxCallDepth = 4;
-
-/// The source text of \p E, unless part of it comes from a macro.
-std::optional<std::string> writtenText(const Expr &E, ASTContext &Context) {
-  SourceRange Range = E.getSourceRange();
-  if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID())
-    return std::nullopt;
-  StringRef Text =
-      Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
-                           Context.getSourceManager(), Context.getLangOpts());
-  if (Text.empty())
-    return std::nullopt;
-  return Text.str();
-}
-
-/// True when \p Callee has an `error_code&` parameter: its asynchronous twin
-/// reports errors differently, so replacing one by the other is not
-/// mechanical.
-bool takesErrorCode(const FunctionDecl &Callee) {
-  return llvm::any_of(Callee.parameters(), [](const ParmVarDecl *Param) {
-    const CXXRecordDecl *Type =
-        Param->getType().getNonReferenceType()->getAsCXXRecordDecl();
-    return Type && Type->getIdentifier() && Type->getName() == "error_code";
-  });
-}
-
-bool declaresMember(const CXXRecordDecl *Record, DeclarationName Name) {
-  Record = Record ? Record->getDefinition() : nullptr;
-  if (!Record)
-    return false;
-  if (!Record->lookup(Name).empty())
-    return true;
-  return !Record->forallBases(
-      [Name](const CXXRecordDecl *Base) { return Base->lookup(Name).empty(); });
-}
 
 /// True for a coroutine that only yields values: a synchronous generator.
 bool isSynchronousGenerator(const FunctionDecl &Coroutine) {
@@ -393,29 +359,17 @@ void BlockingCallCheck::adviseSleep(const BlockingCall &Found,
                                     ASTContext &Context) {
   SourceLocation Loc = Found.Call->getBeginLoc();
   const auto *Call = llvm::cast<CallExpr>(Found.Call);
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  bool SleepFor = Callee && Call->getNumArgs() == 1 &&
-                  qualifiedName(*Callee) == "std::this_thread::sleep_for";
-  std::optional<std::string> Duration;
-  if (SleepFor && CanAwait && !Loc.isMacroID() &&
-      (RT.Kind == Runtime::Asio || RT.Kind == Runtime::Folly))
-    Duration = writtenText(*Call->getArg(0), Context);
-  if (!Duration) {
+  std::optional<std::string> Replacement =
+      CanAwait ? awaitTimerInstead(*Call, RT, Context) : std::nullopt;
+  if (!Replacement) {
     diag(Loc, timerAdvice(RT), DiagnosticIDs::Note);
     return;
   }
-  std::string P = RT.asioPrefix();
-  std::string Replacement =
-      RT.Kind == Runtime::Asio
-          ? "co_await " + P + "steady_timer(co_await " + P +
-                "this_coro::executor, " + *Duration + ").async_wait(" + P +
-                "use_awaitable)"
-          : "co_await folly::coro::sleep(" + *Duration + ")";
   diag(Loc,
        RT.Kind == Runtime::Asio ? "await an Asio timer instead of sleeping"
                                 : timerAdvice(RT),
        DiagnosticIDs::Note)
-      << FixItHint::CreateReplacement(Call->getSourceRange(), Replacement);
+      << FixItHint::CreateReplacement(Call->getSourceRange(), *Replacement);
 }
 
 void BlockingCallCheck::adviseSyncAsio(const BlockingCall &Found,
@@ -423,8 +377,7 @@ void BlockingCallCheck::adviseSyncAsio(const BlockingCall &Found,
                                        bool NeedsParens, ASTContext &Context) {
   SourceLocation Loc = Found.Call->getBeginLoc();
   const auto *Call = llvm::cast<CallExpr>(Found.Call);
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  std::string Twin = "async_" + listedName(*Callee);
+  std::string Twin = "async_" + listedName(*Call->getDirectCallee());
   if (RT.Kind != Runtime::Asio) {
     diag(Loc,
          "use its asynchronous twin '%0' with a completion token that "
@@ -433,61 +386,17 @@ void BlockingCallCheck::adviseSyncAsio(const BlockingCall &Found,
         << Twin;
     return;
   }
-  std::string P = RT.asioPrefix();
-
-  // Mechanical only: an operation of this coroutine's Asio whose twin takes
-  // the same written arguments plus the completion token.
-  DeclarationName TwinName(&Context.Idents.get(Twin));
-  SourceLocation NameLoc;
-  bool TwinExists = false;
-  if (const auto *MemberCall = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
-    if (const auto *Member =
-            llvm::dyn_cast<MemberExpr>(MemberCall->getCallee()->IgnoreParens()))
-      NameLoc = Member->getMemberLoc();
-    TwinExists = declaresMember(
-        calledOnClass(*MemberCall->getImplicitObjectArgument()), TwinName);
-  } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
-                 Call->getCallee()->IgnoreParenImpCasts())) {
-    NameLoc = Ref->getLocation();
-    TwinExists =
-        !Callee->getDeclContext()->getRedeclContext()->lookup(TwinName).empty();
-  }
-  bool SameAsio = StringRef(qualifiedName(*Callee)).starts_with(P);
-  unsigned WrittenArgs = 0;
-  bool OnlyConstraintsDefaulted = true;
-  for (const Expr *Arg : Call->arguments()) {
-    if (const auto *Default = llvm::dyn_cast<CXXDefaultArgExpr>(Arg))
-      // Asio constrains its templates with unnamed `constraint_t<...> = 0`
-      // parameters; a defaulted named parameter means the twin would get
-      // different arguments.
-      OnlyConstraintsDefaulted &= Default->getParam()->getName().empty();
-    else
-      ++WrittenArgs;
-  }
-  SourceLocation RParen = Call->getRParenLoc();
-  bool Mechanical = CanAwait && TwinExists && SameAsio &&
-                    OnlyConstraintsDefaulted && !takesErrorCode(*Callee) &&
-                    NameLoc.isValid() && !Loc.isMacroID() &&
-                    !NameLoc.isMacroID() && !RParen.isMacroID();
-  if (!Mechanical) {
+  llvm::SmallVector<FixItHint, 4> Fixes;
+  if (CanAwait)
+    Fixes = awaitAsyncTwinFixes(*Call, RT, NeedsParens, Context);
+  if (Fixes.empty()) {
     diag(Loc, "await its asynchronous twin '%0' with '%1use_awaitable' instead",
          DiagnosticIDs::Note)
-        << Twin << P;
+        << Twin << RT.asioPrefix();
     return;
   }
-  auto Note =
-      diag(Loc, "await its asynchronous twin '%0' instead", DiagnosticIDs::Note)
-      << Twin;
-  Note << FixItHint::CreateInsertion(Loc,
-                                     NeedsParens ? "(co_await " : "co_await ")
-       << FixItHint::CreateInsertion(NameLoc, "async_")
-       << FixItHint::CreateInsertion(RParen, (WrittenArgs ? ", " : "") + P +
-                                                 "use_awaitable");
-  if (NeedsParens)
-    Note << FixItHint::CreateInsertion(
-        Lexer::getLocForEndOfToken(RParen, 0, Context.getSourceManager(),
-                                   Context.getLangOpts()),
-        ")");
+  diag(Loc, "await its asynchronous twin '%0' instead", DiagnosticIDs::Note)
+      << Twin << Fixes;
 }
 
 void BlockingCallCheck::adviseGenerator(SourceLocation Loc) {

@@ -1,6 +1,7 @@
 //===--- DanglingReferenceCheck.cpp - coro-dangling-reference -------------===//
 
 #include "DanglingReferenceCheck.h"
+#include "TaskEscapes.h"
 #include "TaskLifetime.h"
 #include "TaskModel.h"
 
@@ -47,64 +48,6 @@ constexpr llvm::StringLiteral DefaultRunToCompletionFunctions =
     "::std::thread::join;::std::jthread::join;::cppcoro::sync_wait;"
     "::folly::coro::blockingWait;::coro::sync_wait";
 
-using EscapeKind = DanglingReferenceCheck::EscapeKind;
-using Escape = DanglingReferenceCheck::Escape;
-
-const char *describe(EscapeKind Kind) {
-  switch (Kind) {
-  case EscapeKind::Spawned:
-    return "spawned";
-  case EscapeKind::Stored:
-    return "stored";
-  case EscapeKind::Contained:
-    return "put in a container";
-  case EscapeKind::Returned:
-    return "returned";
-  }
-  llvm_unreachable("unknown escape");
-}
-
-/// The local object a spawn runs its work on (`io`, or `io.get_executor()`):
-/// when it dies before a caller's local, the work dies unrun with it.
-const VarDecl *localExecutor(const CallExpr &Spawn) {
-  const Expr *Executor = nullptr;
-  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Spawn))
-    Executor = Member->getImplicitObjectArgument();
-  else if (Spawn.getNumArgs() > 0)
-    Executor = Spawn.getArg(0);
-  if (!Executor)
-    return nullptr;
-  Executor = Executor->IgnoreUnlessSpelledInSource();
-  if (const auto *Get = llvm::dyn_cast<CXXMemberCallExpr>(Executor))
-    Executor = Get->getImplicitObjectArgument()->IgnoreUnlessSpelledInSource();
-  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Executor);
-  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
-    return nullptr;
-  // An Asio executor (`auto ex = co_await this_coro::executor`) is a handle:
-  // only an execution context (io_context, thread_pool) owns the work.
-  const CXXRecordDecl *Record = Var->getType()->getAsCXXRecordDecl();
-  if (llvm::isa<CXXMemberCallExpr>(Spawn) || !Record ||
-      !Record->hasDefinition())
-    return Var;
-  bool IsContext = Record->getName() == "execution_context";
-  Record->forallBases([&IsContext](const CXXRecordDecl *Base) {
-    IsContext |= Base->getName() == "execution_context";
-    return true;
-  });
-  return IsContext ? Var : nullptr;
-}
-
-/// A completion handler that captures by reference usually tells the caller
-/// that the work ended; the caller may wait for that.
-bool handlerSignalsCaller(const Expr &Handler) {
-  const auto *Lambda =
-      llvm::dyn_cast<LambdaExpr>(Handler.IgnoreUnlessSpelledInSource());
-  return Lambda && llvm::any_of(Lambda->captures(), [](const LambdaCapture &C) {
-           return C.capturesThis() || C.getCaptureKind() == LCK_ByRef;
-         });
-}
-
 } // namespace
 
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
@@ -118,34 +61,23 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       TaskAdaptors(nameListOption("TaskAdaptors", DefaultTaskAdaptors)),
       ContainerInsertFunctions(nameListOption("ContainerInsertFunctions",
                                               DefaultContainerInsertFunctions)),
-      RunToCompletionFunctions(nameListOption(
-          "RunToCompletionFunctions", DefaultRunToCompletionFunctions)) {
-  for (const NameList *List : {&SpawnFunctions, &ContainerInsertFunctions})
-    for (llvm::StringRef Name : List->names())
-      CalledIdentifiers.insert(lastComponent(Name));
-}
+      RunToCompletionFunctions(nameListOption("RunToCompletionFunctions",
+                                              DefaultRunToCompletionFunctions)),
+      Escapes(SpawnFunctions, ContainerInsertFunctions, AwaitedTokenTypes,
+              RunToCompletionFunctions) {}
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   if (TaskTypes.empty())
     return;
   // Escapes (spawns, stores, returns) are found by one walk of each function
   // body: the walk knows the enclosing scopes without Clang's parent map.
-  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("function"),
-                     this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+  matchFunctionBodies(Finder, this);
 }
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Function = Lambda->getCallOperator();
   SM = Result.SourceManager;
-  if (!Function || Function->isDependentContext() ||
-      Function->isInvalidDecl() || !Function->doesThisDeclarationHaveABody() ||
-      !Seen.insert(Function).second)
+  const FunctionDecl *Function = takeMatchedFunction(Result, Seen);
+  if (!Function)
     return;
   const Stmt *Body = Function->getBody();
   if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body)) {
@@ -159,106 +91,10 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
 
 void DanglingReferenceCheck::checkFunction(const FunctionDecl &Function,
                                            const Stmt &Body) {
-  llvm::SmallVector<std::pair<const Expr *, Escape>, 4> Escapes;
-  findEscapes(Body, Escapes);
-  for (const auto &[Task, E] : Escapes)
+  llvm::SmallVector<std::pair<const Expr *, TaskEscape>, 4> Found;
+  Escapes.find(Body, Found);
+  for (const auto &[Task, E] : Found)
     checkEscapedTask(*Task, E, Function, Body);
-}
-
-void DanglingReferenceCheck::findEscapes(
-    const Stmt &Body,
-    llvm::SmallVectorImpl<std::pair<const Expr *, Escape>> &Found) const {
-  // Spawns whose result is consumed in the same full-expression (awaited,
-  // waited for, or .get()): statements are visited parents first, so they
-  // are known before the spawn itself is reached.
-  llvm::SmallPtrSet<const Expr *, 4> WaitedAtOnce;
-  auto WaitedFor = [&](const Expr *E) {
-    if (E)
-      WaitedAtOnce.insert(E->IgnoreUnlessSpelledInSource());
-  };
-  forEachOwnStmt(&Body, [&](const Stmt &S) {
-    if (const auto *Await = llvm::dyn_cast<CoroutineSuspendExpr>(&S))
-      WaitedFor(Await->getOperand());
-    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&S))
-      WaitedFor(Member->getImplicitObjectArgument());
-    if (const auto *Return = llvm::dyn_cast<ReturnStmt>(&S)) {
-      if (const Expr *Value = Return->getRetValue())
-        Found.push_back({Value, Escape{EscapeKind::Returned, &S}});
-      return;
-    }
-    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S)) {
-      for (const Decl *D : Decls->decls())
-        if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
-            Var && !Var->isImplicit() && Var->getInit() && Var->isReferenced())
-          Found.push_back(
-              {Var->getInit(), Escape{EscapeKind::Stored, &S, Var}});
-      return;
-    }
-    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(&S);
-        Assign && Assign->getOpcode() == BO_Assign) {
-      Found.push_back(
-          {Assign->getRHS(),
-           Escape{EscapeKind::Stored, &S, storageRoot(*Assign->getLHS())}});
-      return;
-    }
-    const auto *Call = llvm::dyn_cast<CallExpr>(&S);
-    if (!Call || Call->containsErrors())
-      return;
-    if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
-        Operator && Operator->getOperator() == OO_Equal &&
-        Operator->getNumArgs() == 2) {
-      Found.push_back(
-          {Operator->getArg(1),
-           Escape{EscapeKind::Stored, &S, storageRoot(*Operator->getArg(0))}});
-      return;
-    }
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (RunToCompletionFunctions.contains(Callee))
-      for (const Expr *Arg : Call->arguments())
-        WaitedFor(Arg);
-    if (!Callee || !Callee->getIdentifier() ||
-        !CalledIdentifiers.contains(Callee->getName()))
-      return;
-    llvm::SmallVector<const Expr *, 4> Operands(Call->arguments());
-    const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call);
-    if (Member)
-      Operands.push_back(Member->getImplicitObjectArgument());
-    Escape E{EscapeKind::Spawned, &S};
-    if (ContainerInsertFunctions.contains(Callee)) {
-      if (!Member)
-        return;
-      E = Escape{EscapeKind::Contained, &S,
-                 storageRoot(*Member->getImplicitObjectArgument())};
-    } else if (!SpawnFunctions.contains(Callee) ||
-               WaitedAtOnce.contains(Call)) {
-      return;
-    } else if (Call->getNumArgs() > 0) {
-      const Expr *Token = Call->getArg(Call->getNumArgs() - 1);
-      if (isAwaitedToken(Token->getType()))
-        return;
-      E.HandlerSignalsCaller = handlerSignalsCaller(*Token);
-      E.Executor = localExecutor(*Call);
-    }
-    for (const Expr *Operand : Operands)
-      Found.push_back({Operand, E});
-  });
-}
-
-bool DanglingReferenceCheck::isAwaitedToken(QualType Token) const {
-  const CXXRecordDecl *Record =
-      Token.getNonReferenceType()->getAsCXXRecordDecl();
-  // Adapters (as_tuple(use_awaitable)) name the token they adapt first.
-  for (unsigned Depth = 0; Record && Depth < 4; ++Depth) {
-    if (AwaitedTokenTypes.contains(Record))
-      return true;
-    const auto *Adapter =
-        llvm::dyn_cast<ClassTemplateSpecializationDecl>(Record);
-    if (!Adapter || Adapter->getTemplateArgs().size() == 0 ||
-        Adapter->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-      return false;
-    Record = Adapter->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
-  }
-  return false;
 }
 
 bool DanglingReferenceCheck::isTaskCoroutine(const FunctionDecl &Callee) const {
@@ -320,7 +156,8 @@ const Expr *DanglingReferenceCheck::stripAdaptors(const Expr *Task) const {
   return Task;
 }
 
-void DanglingReferenceCheck::checkEscapedTask(const Expr &Task, const Escape &E,
+void DanglingReferenceCheck::checkEscapedTask(const Expr &Task,
+                                              const TaskEscape &E,
                                               const FunctionDecl &Function,
                                               const Stmt &Body) {
   const Expr *Stripped = stripAdaptors(&Task);
@@ -353,12 +190,10 @@ void DanglingReferenceCheck::checkEscapedTask(const Expr &Task, const Escape &E,
   }
 }
 
-void DanglingReferenceCheck::checkBinding(const Referent &Bound,
-                                          const Expr &Arg,
-                                          const ParmVarDecl *Param,
-                                          const TaskCall &Call, const Escape &E,
-                                          const FunctionDecl &Function,
-                                          const Stmt &Body) {
+void DanglingReferenceCheck::checkBinding(
+    const Referent &Bound, const Expr &Arg, const ParmVarDecl *Param,
+    const TaskCall &Call, const TaskEscape &E, const FunctionDecl &Function,
+    const Stmt &Body) {
   if (Bound.Kind == Referent::Other)
     return;
   // A lambda without captures has an empty closure: nothing to dangle.
@@ -373,11 +208,11 @@ void DanglingReferenceCheck::checkBinding(const Referent &Bound,
   if (Var.getParentFunctionOrMethod() != &Function)
     return;
   if (std::optional<SourceLocation> Death = deathBeforeWait(Var, E, Body))
-    report(Arg, &Var, *Death, Param, Call, E);
+    report(Arg, &Var, Death, Param, Call, E);
 }
 
 void DanglingReferenceCheck::checkCaptures(const LambdaExpr &Lambda,
-                                           const Escape &E,
+                                           const TaskEscape &E,
                                            const FunctionDecl &Function,
                                            const Stmt &Body) {
   // The spawner keeps the closure alive as long as the task (Asio's co_spawn
@@ -411,7 +246,7 @@ void DanglingReferenceCheck::checkCaptures(const LambdaExpr &Lambda,
 }
 
 std::optional<SourceLocation>
-DanglingReferenceCheck::deathBeforeWait(const VarDecl &Var, const Escape &E,
+DanglingReferenceCheck::deathBeforeWait(const VarDecl &Var, const TaskEscape &E,
                                         const Stmt &Body) const {
   auto Waits = [&](const Stmt &S) {
     if (const auto *Run = llvm::dyn_cast<CallExpr>(&S))
@@ -457,12 +292,12 @@ bool DanglingReferenceCheck::outlives(const ValueDecl *Storage,
 void DanglingReferenceCheck::report(const Expr &Arg, const VarDecl *Local,
                                     std::optional<SourceLocation> Death,
                                     const ParmVarDecl *Param,
-                                    const TaskCall &Call, const Escape &E) {
+                                    const TaskCall &Call, const TaskEscape &E) {
   SourceLocation Loc = Arg.getBeginLoc();
   if (Loc.isInvalid() || !Reported.first(Loc))
     return;
   const FunctionDecl &Coroutine = *Call.Coroutine;
-  std::string Escaped = describe(E.Kind);
+  std::string Escaped = describeEscape(E.Kind);
   if (Param) {
     std::string Target = "parameter '" + Param->getName().str() +
                          "' of coroutine '" + Coroutine.getNameAsString() + "'";
@@ -520,11 +355,11 @@ void DanglingReferenceCheck::reportCapture(const LambdaExpr &Lambda,
                                            const LambdaCapture &Capture,
                                            const VarDecl &Local,
                                            SourceLocation Death,
-                                           const Escape &E) {
+                                           const TaskEscape &E) {
   SourceLocation Loc = Capture.getLocation();
   if (Loc.isInvalid() || !Reported.first(Loc))
     return;
-  std::string Escaped = describe(E.Kind);
+  std::string Escaped = describeEscape(E.Kind);
   diag(Loc, "'%0' is captured by reference by a lambda coroutine whose task "
             "is %1 and may run after '%0' dies: the coroutine will read a "
             "dead object %2")

@@ -129,24 +129,12 @@ void DiscardedTaskCheck::registerMatchers(MatchFinder *Finder) {
   // Every function body is scanned once, walking its own statements: that
   // tells each finding whether it sits in a coroutine without the parent
   // map. System headers are skipped: nothing would be shown for them.
-  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
-                                  unless(isExpansionInSystemHeader()))
-                         .bind("function"),
-                     this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader())).bind("lambda"), this);
+  matchFunctionBodies(Finder, this);
 }
 
 void DiscardedTaskCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Function =
-      Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
-    Function = Lambda->getCallOperator();
-  if (!Function || !Function->doesThisDeclarationHaveABody() ||
-      Function->isDependentContext() || Function->isInvalidDecl() ||
-      !Analyzed.insert(Function).second)
-    return;
-  checkFunction(*Function, *Result.Context);
+  if (const FunctionDecl *Function = takeMatchedFunction(Result, Analyzed))
+    checkFunction(*Function, *Result.Context);
 }
 
 void DiscardedTaskCheck::checkFunction(const FunctionDecl &Function,

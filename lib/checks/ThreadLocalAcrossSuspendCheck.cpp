@@ -1,18 +1,18 @@
 //===--- ThreadLocalAcrossSuspendCheck.cpp --------------------------------===//
 //
 // A forward may-analysis over the Clang CFG of one coroutine body (solved by
-// ForwardDataflow.h). Its state
-// says which thread_locals may have been accessed, and which local
-// references or pointers may be bound to one, and since which suspension
-// point (if any) that has been so. An access, or a use of such a local,
-// after a suspension point is a finding.
+// ForwardDataflow.h; what points into a thread_local comes from
+// ThreadLocalAliases.h). Its state says which thread_locals may have been
+// accessed, and which local references or pointers may be bound to one, and
+// since which suspension point (if any) that has been so. An access, or a use
+// of such a local, after a suspension point is a finding.
 //
 //===----------------------------------------------------------------------===//
 
 #include "ThreadLocalAcrossSuspendCheck.h"
 #include "ForwardDataflow.h"
+#include "ThreadLocalAliases.h"
 #include "clang/Analysis/CFG.h"
-#include "clang/Basic/Builtins.h"
 #include <map>
 
 using namespace clang::ast_matchers;
@@ -25,193 +25,6 @@ constexpr llvm::StringLiteral DefaultNonSuspendingAwaitables =
     "::std::suspend_never";
 constexpr llvm::StringLiteral DefaultViewTypes =
     "::std::basic_string_view;::std::span";
-
-/// The thread_local \p S names: `t_id`, `Registry::t_current`, `obj.t_id`.
-const VarDecl *namedThreadLocal(const Stmt &S) {
-  const ValueDecl *D = nullptr;
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(&S))
-    D = Ref->getDecl();
-  else if (const auto *Member = llvm::dyn_cast<MemberExpr>(&S))
-    D = Member->getMemberDecl();
-  const auto *Var = llvm::dyn_cast_or_null<VarDecl>(D);
-  return Var && Var->getTLSKind() != VarDecl::TLS_None ? Var : nullptr;
-}
-
-/// Strips parentheses and the conversions that keep designating the same
-/// object (but not the reading of its value).
-const Expr *sameObject(const Expr *E) {
-  for (;;) {
-    E = E->IgnoreParens();
-    const auto *Cast = llvm::dyn_cast<ImplicitCastExpr>(E);
-    if (!Cast || (Cast->getCastKind() != CK_NoOp &&
-                  Cast->getCastKind() != CK_DerivedToBase &&
-                  Cast->getCastKind() != CK_UncheckedDerivedToBase &&
-                  Cast->getCastKind() != CK_ArrayToPointerDecay))
-      return E;
-    E = Cast->getSubExpr();
-  }
-}
-
-/// The thread_local whose storage the glvalue \p E designates: the variable
-/// itself, one of its members or one of its elements.
-const VarDecl *designatedThreadLocal(const Expr *E) {
-  for (;;) {
-    E = sameObject(E);
-    if (const VarDecl *Var = namedThreadLocal(*E))
-      return Var;
-    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E);
-        Member && !Member->isArrow()) {
-      E = Member->getBase();
-    } else if (const auto *Element = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
-      E = Element->getBase();
-    } else {
-      return nullptr;
-    }
-  }
-}
-
-/// The thread_local that a reference or pointer initialized or assigned
-/// from \p E points into: `t_id`, `&t_stats`, `&t_stats.count`,
-/// `std::addressof(t_id)`, `t_buffer` (an array).
-const VarDecl *threadLocalAddressedBy(const Expr *E, QualType Target) {
-  if (Target->isReferenceType())
-    return designatedThreadLocal(E);
-  if (!Target->isPointerType())
-    return nullptr;
-  E = sameObject(E);
-  if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E);
-      AddressOf && AddressOf->getOpcode() == UO_AddrOf)
-    return designatedThreadLocal(AddressOf->getSubExpr());
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
-      Call && Call->getBuiltinCallee() == Builtin::BIaddressof)
-    return designatedThreadLocal(Call->getArg(0));
-  // A decayed array: sameObject() stopped at the array itself.
-  if (E->getType()->isArrayType())
-    return designatedThreadLocal(E);
-  return nullptr;
-}
-
-/// An iterator: a class that says so the way std::iterator_traits asks.
-bool isIterator(QualType Type) {
-  const CXXRecordDecl *Record =
-      Type.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!Record || !Record->hasDefinition())
-    return false;
-  bool Found = false;
-  auto HasCategory = [&Found](const CXXRecordDecl *R) {
-    for (const Decl *D : R->decls())
-      if (const auto *Named = llvm::dyn_cast<NamedDecl>(D);
-          Named && Named->getIdentifier() &&
-          Named->getName() == "iterator_category")
-        Found = true;
-    return !Found;
-  };
-  if (HasCategory(Record))
-    Record->forallBases(HasCategory);
-  return Found;
-}
-
-/// Follows the values that point into another object's storage (pointers,
-/// references, iterators and the view types the check is told about) back
-/// to the thread_local they were derived from.
-class Derivation {
-public:
-  explicit Derivation(const NameList &ViewTypes) : ViewTypes(ViewTypes) {}
-
-  /// The thread_local whose storage the value of \p E points into, when it
-  /// is derived from one: `t_buf.data()`, `t_map.find(k)`,
-  /// `t_map.try_emplace(k).first`, `std::string_view(t_str)`,
-  /// `std::span(t_vec)`, `*t_map.begin()`.
-  const VarDecl *source(const Expr *E) const {
-    for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
-      E = E->IgnoreParens();
-      if (const auto *Full = llvm::dyn_cast<FullExpr>(E)) {
-        E = Full->getSubExpr();
-      } else if (const auto *Temporary =
-                     llvm::dyn_cast<MaterializeTemporaryExpr>(E)) {
-        E = Temporary->getSubExpr();
-      } else if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(E)) {
-        E = Bind->getSubExpr();
-      } else if (const auto *Cast = llvm::dyn_cast<ImplicitCastExpr>(E)) {
-        E = Cast->getSubExpr();
-      } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
-        return constructed(*Construct);
-      } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(E);
-                 Member && !Member->isArrow() && refers(Member->getType())) {
-        E = Member->getBase(); // try_emplace(k).first
-      } else if (const auto *AddressOf = llvm::dyn_cast<UnaryOperator>(E);
-                 AddressOf && AddressOf->getOpcode() == UO_AddrOf) {
-        E = AddressOf->getSubExpr(); // &t_vec[0]
-      } else if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
-        return called(*Call);
-      } else {
-        return nullptr;
-      }
-    }
-    return nullptr;
-  }
-
-  /// True when a value of \p Type may point into another object.
-  bool refers(QualType Type) const {
-    return Type->isReferenceType() || Type->isPointerType() ||
-           isIterator(Type) || isView(Type);
-  }
-
-private:
-  bool isView(QualType Type) const {
-    return ViewTypes.containsRecordOrBase(
-        Type.getNonReferenceType()->getAsCXXRecordDecl());
-  }
-
-  /// The thread_local an object designates or, through a derived value
-  /// (an iterator, a view), points into.
-  const VarDecl *object(const Expr *E) const {
-    if (const VarDecl *Var = designatedThreadLocal(E))
-      return Var;
-    return refers(E->getType()) ? source(E) : nullptr;
-  }
-
-  const VarDecl *constructed(const CXXConstructExpr &Construct) const {
-    if (Construct.getNumArgs() == 0)
-      return nullptr;
-    const CXXConstructorDecl *Ctor = Construct.getConstructor();
-    // A copy of an iterator or a view points where the original does.
-    if (Ctor->isCopyOrMoveConstructor())
-      return refers(Construct.getType()) ? source(Construct.getArg(0))
-                                         : nullptr;
-    if (!isView(Construct.getType()) || Ctor->getNumParams() == 0 ||
-        !Ctor->getParamDecl(0)->getType()->isReferenceType())
-      return nullptr;
-    return object(Construct.getArg(0)); // std::span s(t_vec)
-  }
-
-  const VarDecl *called(const CallExpr &Call) const {
-    // A glvalue call returns a reference.
-    if (!Call.isGLValue() && !refers(Call.getType()) &&
-        !isPairOfIterators(Call.getType()))
-      return nullptr;
-    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
-      return object(Member->getImplicitObjectArgument());
-    // t_vec[i], *it, it->second: an operator of a thread_local or of a
-    // value derived from one.
-    if (const auto *Operator = llvm::dyn_cast<CXXOperatorCallExpr>(&Call);
-        Operator && Operator->getNumArgs() > 0 &&
-        llvm::isa<CXXMethodDecl>(Operator->getDirectCallee()))
-      return object(Operator->getArg(0));
-    return nullptr;
-  }
-
-  /// `std::pair<iterator, bool>`, what try_emplace and insert return.
-  bool isPairOfIterators(QualType Type) const {
-    const auto *Pair = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-        Type->getAsCXXRecordDecl());
-    return Pair && Pair->getTemplateArgs().size() > 0 &&
-           Pair->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
-           isIterator(Pair->getTemplateArgs()[0].getAsType());
-  }
-
-  const NameList &ViewTypes;
-};
 
 /// A local variable of the coroutine that may hold an address.
 bool isLocalAlias(const VarDecl &Var) {
@@ -264,7 +77,7 @@ public:
 
   Analysis(llvm::function_ref<bool(const VarDecl &)> IsIgnored,
            llvm::function_ref<bool(const Expr &)> IsNonSuspending,
-           const Derivation &Derived, const SourceManager &SM)
+           const ThreadLocalDerivation &Derived, const SourceManager &SM)
       : IsIgnored(IsIgnored), IsNonSuspending(IsNonSuspending),
         Derived(Derived), SM(SM) {}
 
@@ -297,7 +110,7 @@ private:
 
   llvm::function_ref<bool(const VarDecl &)> IsIgnored;
   llvm::function_ref<bool(const Expr &)> IsNonSuspending;
-  const Derivation &Derived;
+  const ThreadLocalDerivation &Derived;
   const SourceManager &SM;
   /// `p` in `p = &other`: rebinding a pointer is no use of its target
   /// (assigning to a reference is).
@@ -492,7 +305,7 @@ void ThreadLocalAcrossSuspendCheck::analyze(const FunctionDecl &Coroutine,
   auto IsNonSuspending = [this](const Expr &E) {
     return awaitsNonSuspending(E, NonSuspendingAwaitables);
   };
-  Derivation Derived(ViewTypes);
+  ThreadLocalDerivation Derived(ViewTypes);
   Analysis Run(IsIgnored, IsNonSuspending, Derived, Context.getSourceManager());
   Run.run(Coroutine, Context);
   // Report in source order, whatever order the CFG was walked in.
@@ -502,6 +315,7 @@ void ThreadLocalAcrossSuspendCheck::analyze(const FunctionDecl &Coroutine,
     const Reaccess *Again = nullptr;
   };
   std::vector<Pending> Findings;
+  Findings.reserve(Run.HeldAddresses.size() + Run.Reaccesses.size());
   for (const auto &[Var, Found] : Run.HeldAddresses)
     Findings.push_back({Found.BoundAt, &Found, nullptr});
   // A thread_local named afresh on each side (a per-thread RNG, counter or
