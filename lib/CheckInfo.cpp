@@ -3,9 +3,10 @@
 #include "CheckInfo.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
+#include <mutex>
 
 namespace clang::tidy::corolint {
 
@@ -48,10 +49,38 @@ std::string guideCitation(llvm::StringRef Section, llvm::StringRef GuideURL) {
   return Text + "]";
 }
 
-std::string guideURLOfCitation(llvm::StringRef Message) {
-  static const llvm::Regex Citation("\\[guide §[0-9.]+ ([^] ]+)#s[0-9.]+\\]");
-  llvm::SmallVector<llvm::StringRef, 2> Match;
-  return Citation.match(Message, &Match) ? Match[1].str() : "";
+namespace {
+/// The guide URLs of recordGuideURL(), by "<file>\0<check>": clangd builds
+/// several files at once, each with its own options.
+struct RecordedGuideURLs {
+  std::mutex Lock;
+  llvm::StringMap<std::string> ByFileAndCheck;
+};
+
+RecordedGuideURLs &recorded() {
+  static RecordedGuideURLs URLs;
+  return URLs;
+}
+
+std::string fileAndCheck(llvm::StringRef MainFile, llvm::StringRef Check) {
+  return (MainFile + llvm::StringRef("\0", 1) + Check).str();
+}
+} // namespace
+
+void recordGuideURL(llvm::StringRef MainFile, llvm::StringRef Check,
+                    llvm::StringRef GuideURL) {
+  RecordedGuideURLs &URLs = recorded();
+  std::lock_guard<std::mutex> Guard(URLs.Lock);
+  if (GuideURL.empty())
+    URLs.ByFileAndCheck.erase(fileAndCheck(MainFile, Check));
+  else
+    URLs.ByFileAndCheck[fileAndCheck(MainFile, Check)] = GuideURL.str();
+}
+
+std::string recordedGuideURL(llvm::StringRef MainFile, llvm::StringRef Check) {
+  RecordedGuideURLs &URLs = recorded();
+  std::lock_guard<std::mutex> Guard(URLs.Lock);
+  return URLs.ByFileAndCheck.lookup(fileAndCheck(MainFile, Check));
 }
 
 std::string checkPageURL(llvm::StringRef GuideURL, llvm::StringRef Check) {

@@ -45,10 +45,16 @@ std::string guideSectionURL(llvm::StringRef GuideURL, llvm::StringRef Section);
 /// the guide's \p GuideURL is set.
 std::string guideCitation(llvm::StringRef Section, llvm::StringRef GuideURL);
 
-/// The guide URL that the citation in \p Message carries, "" when it carries
-/// none: the inverse of guideCitation(), for corolint-clangd, whose LSP
-/// diagnostics keep only the check's name and the message.
-std::string guideURLOfCitation(llvm::StringRef Message);
+/// Remembers that \p Check cites the guide at \p GuideURL in the
+/// diagnostics of \p MainFile ("" forgets it). Every check records this as
+/// it is created for a file; corolint-clangd, which receives a file's
+/// diagnostics as LSP JSON with only the check's name, links each check's
+/// page under it. One entry per file and check with a configured URL.
+void recordGuideURL(llvm::StringRef MainFile, llvm::StringRef Check,
+                    llvm::StringRef GuideURL);
+
+/// The guide URL recorded for \p Check in \p MainFile, "" when none is.
+std::string recordedGuideURL(llvm::StringRef MainFile, llvm::StringRef Check);
 
 /// Where \p Check's page is: "checks/<check>" beside the guide at
 /// \p GuideURL, with the guide's extension (".md" when it has none), as

@@ -14,7 +14,9 @@ static llvm::StringRef guideSectionOf(StringRef Check) {
 CorolintCheck::CorolintCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       GuideURL(configuredGuideURL(Context->getOptions().CheckOptions, Name)),
-      Citation(guideCitation(guideSectionOf(Name), GuideURL)) {}
+      Citation(guideCitation(guideSectionOf(Name), GuideURL)) {
+  recordGuideURL(Context->getCurrentFile(), Name, GuideURL);
+}
 
 void CorolintCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "GuideURL", GuideURL);

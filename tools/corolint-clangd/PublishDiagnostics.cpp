@@ -10,9 +10,11 @@
 // https://clang.llvm.org/extra/clang-tidy/checks/<module>/<check>.html,
 // computed by a function local to its Diagnostics.cpp; for corolint's checks
 // that page does not exist. Each diagnostic of a corolint check links its
-// check's page instead:
-// - under the guide URL its citation carries (the check's or the global
-//   `GuideURL` option): "<folder of the guide>/checks/<check>.<extension>";
+// check's page instead, looked up by the diagnostic's code (the check's name)
+// and file, never read back out of the message:
+// - under the guide URL the check was configured with for that file (its
+//   `GuideURL` option or the global one, recorded by the check:
+//   CheckInfo.h): "<folder of the guide>/checks/<check>.<extension>";
 // - else the installed documentation,
 //   file://<prefix>/share/doc/corolint/checks/<check>.md, <prefix> being
 //   where this binary is installed.
@@ -31,6 +33,7 @@
 
 #include "CheckInfo.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -77,25 +80,42 @@ const std::string &installedDocs() {
   return Docs;
 }
 
-/// The page of \p Check for a diagnostic that reads \p Message.
-std::string checkPageLink(llvm::StringRef Check, llvm::StringRef Message) {
-  std::string GuideURL = guideURLOfCitation(Message);
+/// The path of a file:// \p URI as clangd writes it (percent-encoded), or
+/// "" for another scheme.
+std::string filePathOfURI(llvm::StringRef URI) {
+  if (!URI.consume_front("file://"))
+    return "";
+  std::string Path;
+  for (size_t I = 0; I < URI.size(); ++I) {
+    if (URI[I] == '%' && I + 2 < URI.size() && llvm::isHexDigit(URI[I + 1]) &&
+        llvm::isHexDigit(URI[I + 2])) {
+      Path += static_cast<char>(llvm::hexFromNibbles(URI[I + 1], URI[I + 2]));
+      I += 2;
+    } else {
+      Path += URI[I];
+    }
+  }
+  return Path;
+}
+
+/// The page of \p Check for a diagnostic in \p File.
+std::string checkPageLink(llvm::StringRef Check, llvm::StringRef File) {
+  std::string GuideURL = recordedGuideURL(File, Check);
   if (GuideURL.empty())
     GuideURL = "file://" + uriEncodePath(installedDocs() + "/guide.md");
   return checkPageURL(GuideURL, Check);
 }
 
-void linkCheckPages(Array &Diagnostics) {
+void linkCheckPages(Array &Diagnostics, llvm::StringRef File) {
   for (llvm::json::Value &Entry : Diagnostics) {
     Object *Diagnostic = Entry.getAsObject();
     if (!Diagnostic)
       continue;
     std::optional<llvm::StringRef> Code = Diagnostic->getString("code");
-    std::optional<llvm::StringRef> Message = Diagnostic->getString("message");
-    if (!Code || !Message || !findCheck(*Code))
+    if (!Code || !findCheck(*Code))
       continue;
     (*Diagnostic)["codeDescription"] =
-        Object{{"href", checkPageLink(*Code, *Message)}};
+        Object{{"href", checkPageLink(*Code, File)}};
   }
 }
 
@@ -106,9 +126,12 @@ std::optional<Position> positionOf(const Object &Diagnostic,
                                    llvm::StringRef Edge) {
   const Object *Range = Diagnostic.getObject("range");
   const Object *At = Range ? Range->getObject(Edge) : nullptr;
-  if (!At || !At->getInteger("line") || !At->getInteger("character"))
+  std::optional<int64_t> Line = At ? At->getInteger("line") : std::nullopt;
+  std::optional<int64_t> Character =
+      At ? At->getInteger("character") : std::nullopt;
+  if (!Line || !Character)
     return std::nullopt;
-  return Position{*At->getInteger("line"), *At->getInteger("character")};
+  return Position{*Line, *Character};
 }
 
 bool hasCode(const llvm::json::Value &Entry,
@@ -156,7 +179,8 @@ llvm::json::Value corolintPublishDiagnosticsToJSON(
   if (Object *Publication = Published.getAsObject())
     if (Array *Diagnostics = Publication->getArray("diagnostics")) {
       dropCompilerDuplicatesOfDiscardedTasks(*Diagnostics);
-      linkCheckPages(*Diagnostics);
+      linkCheckPages(*Diagnostics,
+                     filePathOfURI(Publication->getString("uri").value_or("")));
     }
   return Published;
 }

@@ -23,6 +23,7 @@ usage: lsp_client.py --file F [--timeout S] [--no-fix [--actions]] [--links] -- 
 import argparse
 import json
 import os
+import pathlib
 import queue
 import subprocess
 import sys
@@ -199,14 +200,15 @@ def first_fix(server, uri, diagnostics):
 
 def run(args):
     path = os.path.abspath(args.file)
-    uri = "file://" + path
+    # Percent-encoded, as clangd writes the URIs it publishes.
+    uri = pathlib.Path(path).as_uri()
     with open(path, encoding="utf-8") as f:
         text = f.read()
     server = Server(args.server, args.timeout)
     try:
         server.request("initialize", {
             "processId": os.getpid(),
-            "rootUri": "file://" + os.path.dirname(path),
+            "rootUri": pathlib.Path(os.path.dirname(path)).as_uri(),
             "capabilities": {"textDocument": {
                 "publishDiagnostics": {"relatedInformation": True},
                 "codeAction": {"codeActionLiteralSupport": {
