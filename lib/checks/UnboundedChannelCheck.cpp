@@ -2,6 +2,7 @@
 
 #include "UnboundedChannelCheck.h"
 #include "ASTHelpers.h"
+#include "HomeMadeQueue.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
@@ -41,6 +42,16 @@ constexpr llvm::StringLiteral DefaultTrySendFunctions =
     "::boost::asio::experimental::basic_concurrent_channel::try_send_n;"
     "::folly::coro::BoundedQueue::try_enqueue;"
     "::folly::coro::BoundedAsyncPipe::try_write";
+// A data member of these used as a queue between coroutines (guide §3.3).
+constexpr llvm::StringLiteral DefaultQueueContainers =
+    "::std::deque;::std::queue;::std::list";
+constexpr llvm::StringLiteral DefaultQueuePushMethods =
+    "push_back;emplace_back;push;emplace";
+constexpr llvm::StringLiteral DefaultQueuePopMethods = "pop_front;pop";
+// Asio timers and channels, std and async condition variables, events.
+constexpr llvm::StringLiteral DefaultWakeUpMethods =
+    "cancel;cancel_one;expires_at;async_send;try_send;notify_one;notify_all;"
+    "set";
 // 2^20 messages: far beyond any capacity chosen for backpressure, far below
 // the "no limit" constants (SIZE_MAX, numeric_limits<>::max(), -1).
 constexpr uint64_t DefaultMaxCapacity = 1048576;
@@ -256,7 +267,12 @@ UnboundedChannelCheck::UnboundedChannelCheck(StringRef Name,
           nameListOption("BoundedChannelTypes", DefaultBoundedChannelTypes)),
       MakeFunctions(nameListOption("MakeFunctions", DefaultMakeFunctions)),
       TrySendFunctions(
-          nameListOption("TrySendFunctions", DefaultTrySendFunctions)) {}
+          nameListOption("TrySendFunctions", DefaultTrySendFunctions)),
+      QueueContainers(
+          nameListOption("QueueContainers", DefaultQueueContainers)),
+      QueueWords(stringOption("QueuePushMethods", DefaultQueuePushMethods),
+                 stringOption("QueuePopMethods", DefaultQueuePopMethods),
+                 stringOption("WakeUpMethods", DefaultWakeUpMethods)) {}
 
 void UnboundedChannelCheck::registerMatchers(MatchFinder *Finder) {
   // The check runs on every translation unit, so there are few matchers, each
@@ -270,6 +286,11 @@ void UnboundedChannelCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       fieldDecl(unless(isImplicit()), hasType(UnboundedQueue)).bind("object"),
+      this);
+  Finder->addMatcher(
+      fieldDecl(unless(isImplicit()),
+                hasType(isListedClassOrArrayOf(&QueueContainers)))
+          .bind("queue"),
       this);
   Finder->addMatcher(
       cxxNewExpr(allocatesListedClass(&UnboundedQueueTypes)).bind("new"), this);
@@ -289,7 +310,9 @@ void UnboundedChannelCheck::registerMatchers(MatchFinder *Finder) {
 void UnboundedChannelCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
   const BoundNodes &Nodes = Result.Nodes;
-  if (const auto *Object = Nodes.getNodeAs<DeclaratorDecl>("object"))
+  if (const auto *Queue = Nodes.getNodeAs<FieldDecl>("queue"))
+    reportHomeMadeQueue(*Queue, Context);
+  else if (const auto *Object = Nodes.getNodeAs<DeclaratorDecl>("object"))
     reportUnboundedObject(*Object, Context);
   else if (const auto *New = Nodes.getNodeAs<CXXNewExpr>("new"))
     reportUnboundedAllocation(*New, New->getAllocatedType(), Context);
@@ -315,6 +338,25 @@ void UnboundedChannelCheck::reportUnboundedObject(const DeclaratorDecl &Object,
       << Type << GrowsWithoutLimit << citation();
   if (!suggestBoundedTemplate(Object, Context))
     nameBoundedTwin(Object.getLocation(), classOrElementClass(Type, Context));
+}
+
+void UnboundedChannelCheck::reportHomeMadeQueue(const FieldDecl &Queue,
+                                                ASTContext &Context) {
+  for (const UnboundedPush &Found :
+       findUnboundedPushes(Queue, QueueWords, Context)) {
+    if (!Reported.first(Found.Push->getExprLoc()))
+      continue;
+    diag(Found.Push->getExprLoc(),
+         "messages pushed here are never bounded: a slow consumer or a flood "
+         "grows %0 without limit %1")
+        << &Queue << citation();
+    diag(Found.WakeUp->getExprLoc(), "the consumer is woken here",
+         DiagnosticIDs::Note);
+    diag(Found.ConsumerAwait->getBeginLoc(),
+         "and drains the queue one await at a time; compare its size() with "
+         "a limit before pushing, and drop, reject or wait when it is full",
+         DiagnosticIDs::Note);
+  }
 }
 
 void UnboundedChannelCheck::reportUnboundedAllocation(const Expr &Allocation,
