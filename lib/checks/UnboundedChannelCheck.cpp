@@ -2,6 +2,7 @@
 
 #include "UnboundedChannelCheck.h"
 #include "ASTHelpers.h"
+#include "ChannelCapacity.h"
 #include "HomeMadeQueue.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/TypeLoc.h"
@@ -171,50 +172,6 @@ AST_MATCHER_P(CompoundStmt, discardsListedMethodCall, const NameList *, Names) {
   return Found;
 }
 
-/// A capacity is a count: an integer, not a flag or an enumerator.
-bool isCountType(QualType Type) {
-  Type = Type.getNonReferenceType().getCanonicalType();
-  return Type->isIntegerType() && !Type->isBooleanType() &&
-         !Type->isEnumeralType();
-}
-
-/// The argument a channel constructor takes its capacity from: the first
-/// count parameter (Asio's `max_buffer_size`, defaulted to 0).
-const Expr *capacityArgument(const CXXConstructExpr &Construct) {
-  const CXXConstructorDecl *Ctor = Construct.getConstructor();
-  unsigned Count = std::min(Ctor->getNumParams(), Construct.getNumArgs());
-  for (unsigned I = 0; I < Count; ++I)
-    if (isCountType(Ctor->getParamDecl(I)->getType()))
-      return Construct.getArg(I);
-  return nullptr;
-}
-
-/// A make function forwards its arguments to the constructor, so the first
-/// count among them is the capacity.
-const Expr *forwardedCapacityArgument(const CallExpr &Make) {
-  for (const Expr *Arg : Make.arguments())
-    if (isCountType(Arg->getType()))
-      return Arg;
-  return nullptr;
-}
-
-/// The compile-time value of a capacity argument as the std::size_t it
-/// becomes (a forwarded `-1` is SIZE_MAX), if it has one.
-std::optional<llvm::APSInt> constantCapacity(const Expr &E,
-                                             ASTContext &Context) {
-  if (E.isValueDependent() || E.containsErrors())
-    return std::nullopt;
-  Expr::EvalResult Result;
-  if (!E.EvaluateAsInt(Result, Context))
-    return std::nullopt;
-  llvm::APSInt Value = Result.Val.getInt();
-  if (Value.isSigned() && Value.isNegative()) {
-    Value = Value.extOrTrunc(64);
-    Value.setIsUnsigned(true);
-  }
-  return Value;
-}
-
 /// True when the rewrite of \p Object's declaration touches nothing but it:
 /// `Type name;`, one declarator, no initializer, no constructor initializing
 /// it elsewhere.
@@ -322,7 +279,7 @@ void UnboundedChannelCheck::check(const MatchFinder::MatchResult &Result) {
     checkChannelCapacity(Construct->getLocation(), Construct->getType(),
                          capacityArgument(*Construct), Context);
   else if (const auto *Block = Nodes.getNodeAs<CompoundStmt>("block"))
-    reportIgnoredSends(*Block);
+    reportIgnoredSends(*Block, Context);
 }
 
 static constexpr llvm::StringLiteral GrowsWithoutLimit =
@@ -438,10 +395,13 @@ void UnboundedChannelCheck::checkChannelCapacity(SourceLocation Loc,
     Note << FixItHint::CreateReplacement(Range, capacityPlaceholder());
 }
 
-void UnboundedChannelCheck::reportIgnoredSends(const CompoundStmt &Block) {
-  forEachDiscardedExpression(Block, [this](const Expr &E) {
+void UnboundedChannelCheck::reportIgnoredSends(const CompoundStmt &Block,
+                                               ASTContext &Context) {
+  forEachDiscardedExpression(Block, [&](const Expr &E) {
     const CXXMemberCallExpr *Call = asListedMethodCall(E, TrySendFunctions);
-    if (!Call || Call->containsErrors() || !Reported.first(Call->getExprLoc()))
+    if (!Call || Call->containsErrors() ||
+        isFirstSendOnFreshChannel(*Call, BoundedChannelTypes, Context) ||
+        !Reported.first(Call->getExprLoc()))
       return;
     diag(Call->getExprLoc(), "result of %0 is ignored: the message is silently "
                              "dropped when the channel or queue is full %1")

@@ -34,7 +34,7 @@ private:
   void checkMakeFunction(const CallExpr &Call, ASTContext &Context);
   void checkChannelCapacity(SourceLocation Loc, QualType Channel,
                             const Expr *Capacity, ASTContext &Context);
-  void reportIgnoredSends(const CompoundStmt &Block);
+  void reportIgnoredSends(const CompoundStmt &Block, ASTContext &Context);
   bool suggestBoundedTemplate(const DeclaratorDecl &Object,
                               ASTContext &Context);
   void nameBoundedTwin(SourceLocation Loc, const NamedDecl *Unbounded);
