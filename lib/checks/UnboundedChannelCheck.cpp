@@ -2,6 +2,8 @@
 
 #include "UnboundedChannelCheck.h"
 #include "ASTHelpers.h"
+#include "ChannelCapacity.h"
+#include "HomeMadeQueue.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
@@ -41,6 +43,16 @@ constexpr llvm::StringLiteral DefaultTrySendFunctions =
     "::boost::asio::experimental::basic_concurrent_channel::try_send_n;"
     "::folly::coro::BoundedQueue::try_enqueue;"
     "::folly::coro::BoundedAsyncPipe::try_write";
+// A data member of these used as a queue between coroutines (guide §3.3).
+constexpr llvm::StringLiteral DefaultQueueContainers =
+    "::std::deque;::std::queue;::std::list";
+constexpr llvm::StringLiteral DefaultQueuePushMethods =
+    "push_back;emplace_back;push;emplace";
+constexpr llvm::StringLiteral DefaultQueuePopMethods = "pop_front;pop";
+// Asio timers and channels, std and async condition variables, events.
+constexpr llvm::StringLiteral DefaultWakeUpMethods =
+    "cancel;cancel_one;expires_at;async_send;try_send;notify_one;notify_all;"
+    "set";
 // 2^20 messages: far beyond any capacity chosen for backpressure, far below
 // the "no limit" constants (SIZE_MAX, numeric_limits<>::max(), -1).
 constexpr uint64_t DefaultMaxCapacity = 1048576;
@@ -160,50 +172,6 @@ AST_MATCHER_P(CompoundStmt, discardsListedMethodCall, const NameList *, Names) {
   return Found;
 }
 
-/// A capacity is a count: an integer, not a flag or an enumerator.
-bool isCountType(QualType Type) {
-  Type = Type.getNonReferenceType().getCanonicalType();
-  return Type->isIntegerType() && !Type->isBooleanType() &&
-         !Type->isEnumeralType();
-}
-
-/// The argument a channel constructor takes its capacity from: the first
-/// count parameter (Asio's `max_buffer_size`, defaulted to 0).
-const Expr *capacityArgument(const CXXConstructExpr &Construct) {
-  const CXXConstructorDecl *Ctor = Construct.getConstructor();
-  unsigned Count = std::min(Ctor->getNumParams(), Construct.getNumArgs());
-  for (unsigned I = 0; I < Count; ++I)
-    if (isCountType(Ctor->getParamDecl(I)->getType()))
-      return Construct.getArg(I);
-  return nullptr;
-}
-
-/// A make function forwards its arguments to the constructor, so the first
-/// count among them is the capacity.
-const Expr *forwardedCapacityArgument(const CallExpr &Make) {
-  for (const Expr *Arg : Make.arguments())
-    if (isCountType(Arg->getType()))
-      return Arg;
-  return nullptr;
-}
-
-/// The compile-time value of a capacity argument as the std::size_t it
-/// becomes (a forwarded `-1` is SIZE_MAX), if it has one.
-std::optional<llvm::APSInt> constantCapacity(const Expr &E,
-                                             ASTContext &Context) {
-  if (E.isValueDependent() || E.containsErrors())
-    return std::nullopt;
-  Expr::EvalResult Result;
-  if (!E.EvaluateAsInt(Result, Context))
-    return std::nullopt;
-  llvm::APSInt Value = Result.Val.getInt();
-  if (Value.isSigned() && Value.isNegative()) {
-    Value = Value.extOrTrunc(64);
-    Value.setIsUnsigned(true);
-  }
-  return Value;
-}
-
 /// True when the rewrite of \p Object's declaration touches nothing but it:
 /// `Type name;`, one declarator, no initializer, no constructor initializing
 /// it elsewhere.
@@ -256,7 +224,12 @@ UnboundedChannelCheck::UnboundedChannelCheck(StringRef Name,
           nameListOption("BoundedChannelTypes", DefaultBoundedChannelTypes)),
       MakeFunctions(nameListOption("MakeFunctions", DefaultMakeFunctions)),
       TrySendFunctions(
-          nameListOption("TrySendFunctions", DefaultTrySendFunctions)) {}
+          nameListOption("TrySendFunctions", DefaultTrySendFunctions)),
+      QueueContainers(
+          nameListOption("QueueContainers", DefaultQueueContainers)),
+      QueueWords(stringOption("QueuePushMethods", DefaultQueuePushMethods),
+                 stringOption("QueuePopMethods", DefaultQueuePopMethods),
+                 stringOption("WakeUpMethods", DefaultWakeUpMethods)) {}
 
 void UnboundedChannelCheck::registerMatchers(MatchFinder *Finder) {
   // The check runs on every translation unit, so there are few matchers, each
@@ -270,6 +243,11 @@ void UnboundedChannelCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       fieldDecl(unless(isImplicit()), hasType(UnboundedQueue)).bind("object"),
+      this);
+  Finder->addMatcher(
+      fieldDecl(unless(isImplicit()),
+                hasType(isListedClassOrArrayOf(&QueueContainers)))
+          .bind("queue"),
       this);
   Finder->addMatcher(
       cxxNewExpr(allocatesListedClass(&UnboundedQueueTypes)).bind("new"), this);
@@ -289,7 +267,9 @@ void UnboundedChannelCheck::registerMatchers(MatchFinder *Finder) {
 void UnboundedChannelCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Context = *Result.Context;
   const BoundNodes &Nodes = Result.Nodes;
-  if (const auto *Object = Nodes.getNodeAs<DeclaratorDecl>("object"))
+  if (const auto *Queue = Nodes.getNodeAs<FieldDecl>("queue"))
+    reportHomeMadeQueue(*Queue, Context);
+  else if (const auto *Object = Nodes.getNodeAs<DeclaratorDecl>("object"))
     reportUnboundedObject(*Object, Context);
   else if (const auto *New = Nodes.getNodeAs<CXXNewExpr>("new"))
     reportUnboundedAllocation(*New, New->getAllocatedType(), Context);
@@ -299,7 +279,7 @@ void UnboundedChannelCheck::check(const MatchFinder::MatchResult &Result) {
     checkChannelCapacity(Construct->getLocation(), Construct->getType(),
                          capacityArgument(*Construct), Context);
   else if (const auto *Block = Nodes.getNodeAs<CompoundStmt>("block"))
-    reportIgnoredSends(*Block);
+    reportIgnoredSends(*Block, Context);
 }
 
 static constexpr llvm::StringLiteral GrowsWithoutLimit =
@@ -315,6 +295,25 @@ void UnboundedChannelCheck::reportUnboundedObject(const DeclaratorDecl &Object,
       << Type << GrowsWithoutLimit << citation();
   if (!suggestBoundedTemplate(Object, Context))
     nameBoundedTwin(Object.getLocation(), classOrElementClass(Type, Context));
+}
+
+void UnboundedChannelCheck::reportHomeMadeQueue(const FieldDecl &Queue,
+                                                ASTContext &Context) {
+  for (const UnboundedPush &Found :
+       findUnboundedPushes(Queue, QueueWords, Context)) {
+    if (!Reported.first(Found.Push->getExprLoc()))
+      continue;
+    diag(Found.Push->getExprLoc(),
+         "messages pushed here are never bounded: a slow consumer or a flood "
+         "grows %0 without limit %1")
+        << &Queue << citation();
+    diag(Found.WakeUp->getExprLoc(), "the consumer is woken here",
+         DiagnosticIDs::Note);
+    diag(Found.ConsumerAwait->getBeginLoc(),
+         "and drains the queue one await at a time; compare its size() with "
+         "a limit before pushing, and drop, reject or wait when it is full",
+         DiagnosticIDs::Note);
+  }
 }
 
 void UnboundedChannelCheck::reportUnboundedAllocation(const Expr &Allocation,
@@ -396,10 +395,13 @@ void UnboundedChannelCheck::checkChannelCapacity(SourceLocation Loc,
     Note << FixItHint::CreateReplacement(Range, capacityPlaceholder());
 }
 
-void UnboundedChannelCheck::reportIgnoredSends(const CompoundStmt &Block) {
-  forEachDiscardedExpression(Block, [this](const Expr &E) {
+void UnboundedChannelCheck::reportIgnoredSends(const CompoundStmt &Block,
+                                               ASTContext &Context) {
+  forEachDiscardedExpression(Block, [&](const Expr &E) {
     const CXXMemberCallExpr *Call = asListedMethodCall(E, TrySendFunctions);
-    if (!Call || Call->containsErrors() || !Reported.first(Call->getExprLoc()))
+    if (!Call || Call->containsErrors() ||
+        isFirstSendOnFreshChannel(*Call, BoundedChannelTypes, Context) ||
+        !Reported.first(Call->getExprLoc()))
       return;
     diag(Call->getExprLoc(), "result of %0 is ignored: the message is silently "
                              "dropped when the channel or queue is full %1")

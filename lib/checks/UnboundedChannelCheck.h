@@ -1,9 +1,10 @@
 //===--- UnboundedChannelCheck.h - coro-unbounded-channel ---*- C++ -*-===//
 //
 // Finds queues and channels without a capacity (they never push back on a
-// producer) and ignored results of non-blocking sends (which silently drop
-// the message when the channel is full).
-// See docs/checks/coro-unbounded-channel.md.
+// producer), home-made queues (a container member pushed and drained by
+// coroutines) without a size limit, and ignored results of non-blocking sends
+// (which silently drop the message when the channel is full). See
+// docs/checks/coro-unbounded-channel.md.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +13,7 @@
 
 #include "CorolintCheck.h"
 #include "CoroutineModel.h"
+#include "HomeMadeQueue.h"
 #include "NameList.h"
 
 namespace clang::tidy::corolint {
@@ -24,6 +26,7 @@ public:
 
 private:
   void reportUnboundedObject(const DeclaratorDecl &Object, ASTContext &Context);
+  void reportHomeMadeQueue(const FieldDecl &Queue, ASTContext &Context);
   void reportUnboundedAllocation(const Expr &Allocation, QualType Queue,
                                  ASTContext &Context);
   void checkCall(const CallExpr &Call, ASTContext &Context);
@@ -31,7 +34,7 @@ private:
   void checkMakeFunction(const CallExpr &Call, ASTContext &Context);
   void checkChannelCapacity(SourceLocation Loc, QualType Channel,
                             const Expr *Capacity, ASTContext &Context);
-  void reportIgnoredSends(const CompoundStmt &Block);
+  void reportIgnoredSends(const CompoundStmt &Block, ASTContext &Context);
   bool suggestBoundedTemplate(const DeclaratorDecl &Object,
                               ASTContext &Context);
   void nameBoundedTwin(SourceLocation Loc, const NamedDecl *Unbounded);
@@ -39,7 +42,8 @@ private:
 
   uint64_t MaxCapacity;
   NameList UnboundedQueueTypes, UnboundedFactories, BoundedChannelTypes,
-      MakeFunctions, TrySendFunctions;
+      MakeFunctions, TrySendFunctions, QueueContainers;
+  QueueVocabulary QueueWords;
   ReportOnce Reported;
 };
 

@@ -1,6 +1,7 @@
 //===--- Report.cpp - the merged result of a scan -------------------------===//
 
 #include "Report.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Path.h"
 #include <set>
@@ -52,6 +53,31 @@ void ReportBuilder::finish(ScanReport &Report) {
   Report.Failures = std::move(Failures);
   Report.Inputs = std::move(Inputs);
   Report.Skipped = Skipped;
+}
+
+std::vector<BlockingRootCause> blockingRootCauses(const ScanReport &Report) {
+  constexpr llvm::StringLiteral Suffix = " blocks here";
+  std::map<std::tuple<std::string, unsigned, std::string>, std::vector<size_t>>
+      Sites;
+  for (size_t I = 0; I < Report.Findings.size(); ++I) {
+    const Finding &F = Report.Findings[I];
+    if (F.Check != "coro-blocking-call")
+      continue;
+    auto Root = llvm::find_if(F.Notes, [&](const Message &N) {
+      return llvm::StringRef(N.Text).ends_with(Suffix);
+    });
+    if (Root != F.Notes.end())
+      Sites[{relativePath(Root->Loc.File, Report.ProjectRoot),
+             Root->Loc.Pos.Line,
+             llvm::StringRef(Root->Text).drop_back(Suffix.size()).str()}]
+          .push_back(I);
+  }
+  std::vector<BlockingRootCause> Causes;
+  for (auto &[Root, Findings] : Sites)
+    if (Findings.size() >= 2)
+      Causes.push_back({std::get<0>(Root), std::get<1>(Root), std::get<2>(Root),
+                        std::move(Findings)});
+  return Causes;
 }
 
 std::string relativePath(llvm::StringRef Path, llvm::StringRef Root) {

@@ -71,6 +71,20 @@ private:
   unsigned Skipped = 0;
 };
 
+/// A call that blocks, reached by coro-blocking-call findings from several
+/// call sites: their path notes end at it ("'fopen' blocks here"), so many
+/// reports of one helper read as one problem.
+struct BlockingRootCause {
+  std::string File; ///< Relative to the project root.
+  unsigned Line = 0;
+  std::string What;             ///< The call as the note names it: "'fopen'".
+  std::vector<size_t> Findings; ///< Indexes into ScanReport::Findings.
+};
+
+/// The blocking calls of \p Report reached from at least two call sites,
+/// ordered by file and line.
+std::vector<BlockingRootCause> blockingRootCauses(const ScanReport &Report);
+
 /// \p Path relative to \p Root when it lies below it, otherwise unchanged.
 std::string relativePath(llvm::StringRef Path, llvm::StringRef Root);
 

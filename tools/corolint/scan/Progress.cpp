@@ -88,35 +88,16 @@ void Progress::done() {
   OS.flush();
 }
 
-/// Blocking calls reached from several call sites: coro-blocking-call reports
-/// each call site, and its path notes end at the call that blocks ("'fopen'
-/// blocks here"), so fourteen reports of one save() read as one problem.
+/// Blocking calls reached from several call sites, so that fourteen reports
+/// of one save() read as one problem.
 static void writeBlockingRootCauses(llvm::raw_ostream &OS,
                                     const ScanReport &Report) {
-  constexpr llvm::StringLiteral Suffix = " blocks here";
-  std::map<std::tuple<std::string, unsigned, std::string>, unsigned> Sites;
-  for (const Finding &F : Report.Findings) {
-    if (F.Check != "coro-blocking-call" || F.Notes.empty())
-      continue;
-    auto Root = llvm::find_if(F.Notes, [&](const Message &N) {
-      return llvm::StringRef(N.Text).ends_with(Suffix);
-    });
-    if (Root != F.Notes.end())
-      ++Sites[{relativePath(Root->Loc.File, Report.ProjectRoot),
-               Root->Loc.Pos.Line,
-               llvm::StringRef(Root->Text).drop_back(Suffix.size()).str()}];
-  }
-  bool Header = false;
-  for (const auto &[Root, Count] : Sites) {
-    if (Count < 2)
-      continue;
-    if (!Header)
-      OS << "  blocking calls reached from several call sites:\n";
-    Header = true;
-    const auto &[File, Line, What] = Root;
-    OS << llvm::formatv("    {0}:{1}: {2} ({3} call sites)\n", File, Line, What,
-                        Count);
-  }
+  std::vector<BlockingRootCause> Causes = blockingRootCauses(Report);
+  if (!Causes.empty())
+    OS << "  blocking calls reached from several call sites:\n";
+  for (const BlockingRootCause &Cause : Causes)
+    OS << llvm::formatv("    {0}:{1}: {2} ({3} call sites)\n", Cause.File,
+                        Cause.Line, Cause.What, Cause.Findings.size());
 }
 
 void writeFailures(llvm::raw_ostream &OS, const ScanReport &Report) {

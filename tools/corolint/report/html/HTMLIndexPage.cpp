@@ -15,7 +15,8 @@ std::string Site::indexBody() const {
                      "root <code>" +
                      escape(Report.ProjectRoot) + "</code></p>\n" + totals() +
                      scanDetails() + baselineChanges() + checksTable() +
-                     findingsTable() + filesTable() + failuresList();
+                     rootCausesList() + findingsTable() + filesTable() +
+                     failuresList();
   return Html;
 }
 
@@ -138,6 +139,41 @@ std::string Site::checksTable() const {
     Html += "</td></tr>\n";
   }
   return Html + "</tbody></table></div></section>\n";
+}
+
+/// Blocking calls that coro-blocking-call reaches from several call sites,
+/// each with links to its findings: one problem to fix, however many
+/// findings it has.
+std::string Site::rootCausesList() const {
+  std::vector<BlockingRootCause> Causes = blockingRootCauses(Report);
+  if (Causes.empty())
+    return "";
+  std::string Html =
+      "<section aria-labelledby=\"roots-h\"><h2 id=\"roots-h\">Root "
+      "causes</h2>\n<p>Blocking calls that " +
+      checkLink("coro-blocking-call", "") +
+      " reaches from several call sites. Each is one problem: make it "
+      "asynchronous (or move it off the executor) and its findings go "
+      "away.</p>\n<ul class=\"root-causes\">\n";
+  for (const BlockingRootCause &Cause : Causes) {
+    std::vector<std::string> Links;
+    for (size_t I : Cause.Findings) {
+      const Location &Loc = Report.Findings[I].Main.Loc;
+      Links.push_back(llvm::formatv(
+          "<a href=\"{0}/{1}#{2}\" aria-label=\"Finding {3} at {4}:{5}\">"
+          "#{3}</a>",
+          FilesFolder, escape(PageOf.at(Loc.File)), findingId(I), I + 1,
+          escape(displayPath(Loc.File)), Loc.Pos.Line));
+    }
+    Html +=
+        llvm::formatv("<li class=\"root-cause\"><code>{0}:{1}</code>: "
+                      "{2} blocks, reached from <strong>{3}</strong> call "
+                      "sites: {4}</li>\n",
+                      wrappablePath(Cause.File), Cause.Line, escape(Cause.What),
+                      Cause.Findings.size(), llvm::join(Links, ", "))
+            .str();
+  }
+  return Html + "</ul></section>\n";
 }
 
 std::string Site::findingsTable() const {

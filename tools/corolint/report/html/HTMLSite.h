@@ -196,6 +196,7 @@ private:
                                 bool Numeric);
 
   std::string checksTable() const;
+  std::string rootCausesList() const;
 
   std::string findingsTable() const;
 
