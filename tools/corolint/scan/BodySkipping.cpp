@@ -39,15 +39,16 @@ static bool spellsTypeReachableTemplates(llvm::StringRef Source) {
     AtEnd = Raw.LexFromRawLexer(T);
     llvm::StringRef Word =
         T.is(tok::raw_identifier) ? T.getRawIdentifier() : "";
-    if (AfterTemplateHead && (Word == "class" || Word == "struct" ||
-                              Word == "union"))
+    if (AfterTemplateHead &&
+        (Word == "class" || Word == "struct" || Word == "union"))
       return true;
     AfterTemplateHead = false;
     if (Word == "template")
       TemplateAngles = 0;
     else if (TemplateAngles >= 0 && T.is(tok::less))
       ++TemplateAngles;
-    else if (TemplateAngles > 0 && T.isOneOf(tok::greater, tok::greatergreater)) {
+    else if (TemplateAngles > 0 &&
+             T.isOneOf(tok::greater, tok::greatergreater)) {
       TemplateAngles -= T.is(tok::greater) ? 1 : 2;
       if (TemplateAngles <= 0) {
         TemplateAngles = -1;
@@ -68,7 +69,7 @@ BodySkipping initialSkipping(bool SkipBodies, llvm::StringRef Source) {
   if (!SkipBodies)
     return BodySkipping::None;
   return spellsTypeReachableTemplates(Source) ? BodySkipping::NonTemplates
-                                 : BodySkipping::AllInHeaders;
+                                              : BodySkipping::AllInHeaders;
 }
 
 BodySkipper::BodySkipper(const tidy::ClangTidyOptions &Opts,
@@ -202,8 +203,7 @@ private:
       return isProject(A.getAsDecl());
     case TemplateArgument::Template:
     case TemplateArgument::TemplateExpansion:
-      return isProject(
-          A.getAsTemplateOrTemplatePattern().getAsTemplateDecl());
+      return isProject(A.getAsTemplateOrTemplatePattern().getAsTemplateDecl());
     case TemplateArgument::Pack:
       return anyNamesProject(A.pack_elements());
     case TemplateArgument::Expression:
@@ -297,8 +297,8 @@ private:
       if (const auto *Friend = dyn_cast<FriendDecl>(D))
         D = Friend->getFriendDecl();
       if (const auto *Named = dyn_cast_or_null<NamedDecl>(D);
-          Named && Templates.FunctionTemplateNames.contains(
-                       Named->getDeclName()) &&
+          Named &&
+          Templates.FunctionTemplateNames.contains(Named->getDeclName()) &&
           Skipper.skipsBodiesIn(Named->getLocation(), SM))
         return true;
       if (isa_and_nonnull<NamespaceDecl, LinkageSpecDecl, ExportDecl,

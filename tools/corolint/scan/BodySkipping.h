@@ -43,15 +43,13 @@ BodySkipping initialSkipping(bool SkipBodies, llvm::StringRef Source);
 /// project root) and whose path matches --skip-bodies-in.
 class BodySkipper {
 public:
-  BodySkipper(const clang::tidy::ClangTidyOptions &Opts,
-              llvm::StringRef SkipIn, llvm::StringRef Directory,
-              BodySkipping Mode);
+  BodySkipper(const clang::tidy::ClangTidyOptions &Opts, llvm::StringRef SkipIn,
+              llvm::StringRef Directory, BodySkipping Mode);
 
   bool shouldSkip(const clang::Decl &D, const clang::SourceManager &SM);
 
   /// Whether bodies declared at \p Loc are skipped (whatever the function).
-  bool skipsBodiesIn(clang::SourceLocation Loc,
-                     const clang::SourceManager &SM);
+  bool skipsBodiesIn(clang::SourceLocation Loc, const clang::SourceManager &SM);
 
   bool skipsTemplates() const { return Mode == BodySkipping::AllInHeaders; }
 
