@@ -14,6 +14,10 @@ const FunctionDecl *skippedDefinition(const FunctionDecl &FD) {
   for (const FunctionDecl *Redecl : FD.redecls())
     if (Redecl->hasSkippedBody())
       return Redecl;
+  // An instantiation of a template whose body was skipped has none either.
+  if (const FunctionDecl *Pattern = FD.getTemplateInstantiationPattern();
+      Pattern && Pattern != &FD)
+    return skippedDefinition(*Pattern);
   return nullptr;
 }
 

@@ -1,8 +1,8 @@
 //===--- SkippedBodies.h - function bodies a front end did not parse -*- C++
 //-*-===//
 //
-// The scanner parses a translation unit without the bodies of non-template
-// functions in system headers (docs/scanner.md, "Skipped function bodies"):
+// The scanner parses a translation unit without the bodies of functions in
+// system headers (docs/scanner.md, "Skipped function bodies"):
 // no check reports there. A check that looks into another function's body
 // asks for it here; when that body was skipped, the answer might differ from
 // a full parse's, so the front end is told to analyse the unit again with

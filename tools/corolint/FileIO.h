@@ -55,6 +55,9 @@ llvm::Expected<std::string> currentDirectory();
 /// clears it, so that LLVM does not abort with "IO failure on output stream".
 llvm::Error takeStreamError(llvm::raw_fd_ostream &OS, const llvm::Twine &What);
 
+/// The canonical (symlink-free) name of \p Path, relative to \p Directory.
+std::string canonicalPath(llvm::StringRef Directory, llvm::StringRef Path);
+
 } // namespace corolint::scanner
 
 #endif

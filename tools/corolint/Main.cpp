@@ -171,10 +171,11 @@ cl::opt<double> ProgressInterval(
     cl::value_desc("seconds"), cl::init(10), cl::cat(Category));
 cl::opt<bool>
     SkipBodies("skip-bodies",
-               cl::desc(R"(Parse without the bodies of non-template functions
-in headers where nothing is reported (system headers,
-headers outside the project root); findings are the
-same, see docs/scanner.md (default: true))"),
+               cl::desc(R"(Parse without the bodies of functions in headers
+where nothing is reported (system headers, headers
+outside the project root), templates included unless
+the project's templates could be reached; findings are
+the same, see docs/scanner.md (default: true))"),
                cl::init(true), cl::cat(Category));
 cl::opt<std::string>
     SkipBodiesIn("skip-bodies-in",

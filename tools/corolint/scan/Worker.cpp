@@ -8,12 +8,14 @@
 //===----------------------------------------------------------------------===//
 
 #include "Worker.h"
+#include "BodySkipping.h"
 #include "CheckInfo.h"
 #include "ClangTidy.h"
 #include "ClangTidyDiagnosticConsumer.h"
 #include "ClangTidyModule.h"
 #include "ClangTidyOptions.h"
 #include "EffectiveConfig.h"
+#include "FileIO.h"
 #include "Finding.h"
 #include "Protocol.h"
 #include "SkippedBodies.h"
@@ -54,22 +56,6 @@ namespace {
 
 using namespace clang;
 using clang::tidy::ClangTidyError;
-
-/// The canonical (symlink-free) name of \p Path, relative to \p Directory.
-/// Lexical ".." removal would be wrong: GCC's include paths climb out of
-/// symlinked folders ("/lib/gcc/.../../../../include").
-std::string canonicalPath(llvm::StringRef Directory, llvm::StringRef Path) {
-  llvm::SmallString<256> Absolute;
-  if (llvm::sys::path::is_absolute(Path))
-    Absolute = Path;
-  else
-    llvm::sys::path::append(Absolute, Directory, Path);
-  llvm::SmallString<256> Real;
-  if (!llvm::sys::fs::real_path(Absolute, Real))
-    return std::string(Real);
-  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/false);
-  return std::string(Absolute);
-}
 
 /// The command of the one TU a job names.
 class SingleCommandDatabase : public tooling::CompilationDatabase {
@@ -237,20 +223,31 @@ private:
   /// found; false once it is (the search ends there).
   bool candidate(llvm::StringRef Dir, llvm::StringRef FileName,
                  llvm::StringRef FoundIn) {
-    if (canonicalPath(J.Directory, Dir) == canonicalPath(J.Directory, FoundIn))
+    if (canonical(Dir) == canonical(FoundIn))
       return false;
     llvm::SmallString<256> Path(Dir);
     llvm::sys::path::append(Path, FileName);
-    std::string Absent = canonicalPath(J.Directory, Path);
+    std::string Absent = canonical(Path).str();
     if (Seen.insert(Absent).second && !llvm::sys::fs::exists(Absent))
       Result.Absent.push_back(std::move(Absent));
     return true;
+  }
+
+  /// canonicalPath, remembered: every #include asks about the same folders
+  /// again, and each answer costs a readlink per path component (a third of
+  /// an Asio unit's system time before).
+  llvm::StringRef canonical(llvm::StringRef Path) {
+    auto [It, New] = Canonical.try_emplace(Path);
+    if (New)
+      It->second = canonicalPath(J.Directory, Path);
+    return It->second;
   }
 
   Preprocessor &PP;
   const Job &J;
   TUResult &Result;
   llvm::StringSet<> Seen;
+  llvm::StringMap<std::string> Canonical;
 };
 
 /// Turns clang-tidy's errors into the scanner's findings. While a TU's
@@ -412,81 +409,6 @@ private:
           .has_value();
 };
 
-/// Which function bodies the parser skips (docs/scanner.md, "Skipped
-/// function bodies"): those of non-template functions declared in headers
-/// where clang-tidy reports nothing (system headers, headers outside the
-/// project root) and whose path matches --skip-bodies-in. Templates keep
-/// theirs: instantiated with the project's types, a body can instantiate the
-/// project's own templates, coroutines among them. Sema itself keeps the
-/// bodies of constexpr functions and of functions with deduced return types.
-class BodySkipper {
-public:
-  BodySkipper(const tidy::ClangTidyOptions &Opts, llvm::StringRef SkipIn,
-              llvm::StringRef Directory)
-      : SystemHeaders(Opts.SystemHeaders.value_or(false)),
-        HasExcludeFilter(!Opts.ExcludeHeaderFilterRegex.value_or("").empty()),
-        HeaderFilter(Opts.HeaderFilterRegex.value_or("")),
-        ExcludeHeaderFilter(Opts.ExcludeHeaderFilterRegex.value_or("")),
-        SkipIn(SkipIn), Directory(Directory) {}
-
-  bool shouldSkip(const Decl &D, const SourceManager &SM) {
-    if (D.isTemplated())
-      return false;
-    SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
-    FileID File = SM.getFileID(Loc);
-    auto [It, New] = Decisions.try_emplace(File, false);
-    if (New)
-      It->second = !reportsIn(File, Loc, SM) && matchesSkipIn(File, SM);
-    return It->second;
-  }
-
-private:
-  /// Mirrors ClangTidyDiagnosticConsumer::checkFilters: would a finding
-  /// located in \p File be reported?
-  bool reportsIn(FileID File, SourceLocation Loc,
-                 const SourceManager &SM) const {
-    if (File == SM.getMainFileID())
-      return true;
-    if (SM.isInSystemHeader(Loc) && !SystemHeaders)
-      return false;
-    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
-    if (!Entry)
-      return true; // Command-line macros and the like: reported.
-    llvm::StringRef Name = Entry->getName();
-    bool Excluded = HasExcludeFilter && ExcludeHeaderFilter.match(Name);
-    // The report keeps a header whose spelled or canonical name matches.
-    return (HeaderFilter.match(Name) ||
-            HeaderFilter.match(canonicalPath(Directory, Name))) &&
-           !Excluded;
-  }
-
-  bool matchesSkipIn(FileID File, const SourceManager &SM) const {
-    OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File);
-    return Entry && SkipIn.match(Entry->getName());
-  }
-
-  bool SystemHeaders, HasExcludeFilter;
-  llvm::Regex HeaderFilter, ExcludeHeaderFilter, SkipIn;
-  std::string Directory;
-  llvm::DenseMap<FileID, bool> Decisions;
-};
-
-/// clang-tidy's consumer, asked by the parser which bodies to skip.
-class BodySkippingConsumer : public MultiplexConsumer {
-public:
-  BodySkippingConsumer(std::unique_ptr<ASTConsumer> Tidy, BodySkipper &Skipper,
-                       const SourceManager &SM)
-      : MultiplexConsumer(std::move(Tidy)), Skipper(Skipper), SM(SM) {}
-
-  bool shouldSkipFunctionBody(Decl *D) override {
-    return Skipper.shouldSkip(*D, SM);
-  }
-
-private:
-  BodySkipper &Skipper;
-  const SourceManager &SM;
-};
-
 /// clang-tidy's frontend action, plus collection of results before the AST
 /// goes away.
 class AnalysisAction : public ASTFrontendAction {
@@ -504,8 +426,8 @@ public:
     if (!Skipper)
       return Tidy;
     CI.getFrontendOpts().SkipFunctionBodies = true;
-    return std::make_unique<BodySkippingConsumer>(std::move(Tidy), *Skipper,
-                                                  CI.getSourceManager());
+    return makeBodySkippingConsumer(std::move(Tidy), *Skipper,
+                                    CI.getSourceManager());
   }
 
   void EndSourceFileAction() override {
@@ -613,15 +535,17 @@ void editAfterAnalysis(llvm::StringRef File) {
     OS << "// edited during the scan\n";
 }
 
-/// One analysis of the TU, skipping bodies when \p Skip is set.
-TUResult analyseOnce(const Job &J, tidy::ClangTidyOptions Opts, bool Skip) {
+/// One analysis of the TU, skipping bodies as \p Skipping says; sets
+/// \p LostInstantiations when the parse proved that mode unsafe.
+TUResult analyseOnce(const Job &J, tidy::ClangTidyOptions Opts,
+                     BodySkipping Skipping, bool &LostInstantiations) {
   TUResult Result;
   Result.File = J.File;
   ResultBuilder Builder(J, Opts, Result);
   // The skipper decides by the header filter as the user wrote it.
   std::optional<BodySkipper> Skipper;
-  if (Skip)
-    Skipper.emplace(Opts, J.SkipBodiesIn, J.Directory);
+  if (Skipping != BodySkipping::None)
+    Skipper.emplace(Opts, J.SkipBodiesIn, J.Directory, Skipping);
   // The header filter is applied by the builder, on spelled and canonical
   // names.
   if (Opts.HeaderFilterRegex && !Opts.HeaderFilterRegex->empty()) {
@@ -652,6 +576,7 @@ TUResult analyseOnce(const Job &J, tidy::ClangTidyOptions Opts, bool Skip) {
   AnalysisActionFactory Factory(Context, Diagnostics, Builder,
                                 Skipper ? &*Skipper : nullptr);
   int ToolStatus = Tool.run(&Factory);
+  LostInstantiations = Skipper && Skipper->MayHaveLostInstantiations;
   // Diagnostics that came before any source file (the driver's).
   Builder.add(Diagnostics.take(), nullptr);
 
@@ -662,6 +587,14 @@ TUResult analyseOnce(const Job &J, tidy::ClangTidyOptions Opts, bool Skip) {
     Result.Detail = "the compile command could not be processed";
   }
   return Result;
+}
+
+/// How much a unit's first parse skips, by its main file's text (unreadable:
+/// the parse reports why).
+BodySkipping initialSkippingFor(const Job &J) {
+  auto Main = llvm::MemoryBuffer::getFile(J.File, /*IsText=*/false,
+                                          /*RequiresNullTerminator=*/false);
+  return initialSkipping(J.SkipBodies, Main ? (*Main)->getBuffer() : "");
 }
 
 TUResult analyse(const Job &J) {
@@ -680,13 +613,20 @@ TUResult analyse(const Job &J) {
   }
   // The scanner registers corolint's checks alone, and none of them looks
   // into a body where it reports nothing but through lib/SkippedBodies.
-  bool Skip = J.SkipBodies;
+  BodySkipping Skipping = initialSkippingFor(J);
   (void)clang::tidy::corolint::skippedBodyWasNeeded(); // Forget older units'.
-  Result = analyseOnce(J, *Opts, Skip);
-  // A check needed a body that was skipped: its answer might differ from a
-  // full parse's, so the unit is analysed again with every body.
-  if (Skip && clang::tidy::corolint::skippedBodyWasNeeded())
-    Result = analyseOnce(J, *Opts, /*Skip=*/false);
+  while (true) {
+    bool LostInstantiations = false;
+    Result = analyseOnce(J, *Opts, Skipping, LostInstantiations);
+    // A check needed a body that was skipped: its answer might differ from
+    // a full parse's, so the unit is analysed again with every body.
+    if (clang::tidy::corolint::skippedBodyWasNeeded())
+      Skipping = BodySkipping::None;
+    else if (LostInstantiations)
+      Skipping = lessSkipping(Skipping);
+    else
+      break;
+  }
   Result.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
