@@ -88,6 +88,20 @@ def exercise(shard_commands, merge_commands, shards, project, env, artifacts):
         raise RuntimeError("the merged SARIF log differs from the full scan's")
 
 
+def job_problems(jobs, package_job, deb, sarif_use):
+    """What the recipe's jobs miss: the package built with cpack, the .deb
+    installed by the shard and merge jobs, the SARIF log used."""
+    problems = []
+    for name in ("shard", "merge"):
+        if not re.search(r"apt-get install .*" + deb, jobs[name]):
+            problems.append("the %s job does not install the corolint .deb" % name)
+    if "cpack -G DEB" not in package_job:
+        problems.append("the package job does not run cpack -G DEB")
+    if sarif_use not in jobs["merge"]:
+        problems.append("the merge job does not use the SARIF log (%s)" % sarif_use)
+    return problems
+
+
 def github(markdown, workdir, env):
     yaml = section(markdown, "### Sharded scans on a GitHub Actions matrix")
     shard_job, merge_job = job(yaml, "shard"), job(yaml, "merge")
@@ -96,13 +110,8 @@ def github(markdown, workdir, env):
     problems = []
     if len(matrix) != shards:
         problems.append("the matrix has %d shards, SHARDS says %d" % (len(matrix), shards))
-    for name, text in (("shard", shard_job), ("merge", merge_job)):
-        if not re.search(r"apt-get install .*\./corolint_\*_amd64\.deb", text):
-            problems.append("the %s job does not install the corolint .deb" % name)
-    if "cpack -G DEB" not in job(yaml, "package"):
-        problems.append("the package job does not run cpack -G DEB")
-    if "upload-sarif" not in merge_job:
-        problems.append("the merge job does not upload the SARIF log")
+    problems += job_problems({"shard": shard_job, "merge": merge_job}, job(yaml, "package"),
+                             r"\./corolint_\*_amd64\.deb", "upload-sarif")
     if problems:
         return problems
 
@@ -121,14 +130,9 @@ def gitlab(markdown, workdir, env):
     yaml = section(markdown, "### Sharded scans on GitLab")
     shard_job, merge_job = job(yaml, "corolint-shard"), job(yaml, "corolint-merge")
     shards = int(re.search(r"parallel: (\d+)", shard_job).group(1))
-    problems = []
-    for name, text in (("shard", shard_job), ("merge", merge_job)):
-        if not re.search(r"apt-get install .*\./corolint-deb/corolint\.deb", text):
-            problems.append("the %s job does not install the corolint .deb" % name)
-    if "cpack -G DEB" not in job(yaml, "corolint-package"):
-        problems.append("the package job does not run cpack -G DEB")
-    if "corolint.sarif" not in merge_job:
-        problems.append("the merge job does not keep the SARIF log")
+    problems = job_problems({"shard": shard_job, "merge": merge_job},
+                            job(yaml, "corolint-package"), r"\./corolint-deb/corolint\.deb",
+                            "corolint.sarif")
     if problems:
         return problems
     project = os.path.join(workdir, "gitlab")
