@@ -945,8 +945,6 @@ int mergeMain() {
     return fail("the shards were analysed by " + Merged->Scan.Tool +
                 "; merge them with the same version (this is " + toolVersion() +
                 ")");
-  if (OutputFormat != Format::HTML)
-    Merged->Scan.GitCommit.clear();
   ScanOutcome Outcome{
       std::move(Merged->Results), std::move(Merged->Scan),
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
