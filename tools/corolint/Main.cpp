@@ -18,6 +18,8 @@
 #include "Report.h"
 #include "ScanMetadata.h"
 #include "Scheduler.h"
+#include "ShardResult.h"
+#include "WholeProgram.h"
 #include "Worker.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -200,6 +202,11 @@ cl::list<std::string>
 trailing '*' drops every argument it prefixes
 (-W*), as clangd's CompileFlags: Remove; repeatable)"),
                cl::value_desc("arg"), cl::cat(Category));
+cl::opt<std::string>
+    ShardFlag("shard",
+              cl::desc(R"(Analyse only shard I of N (1 <= I <= N) and write
+its TUs' results to --output for `corolint merge`)"),
+              cl::value_desc("I/N"), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit"),
                          cl::cat(Category));
@@ -225,6 +232,12 @@ int fail(const llvm::Twine &Message) {
 void printVersion(llvm::raw_ostream &OS) {
   OS << "corolint version " << COROLINT_VERSION
      << " (clang-tidy engine from LLVM " << COROLINT_LLVM_VERSION << ")\n";
+}
+
+/// corolint and LLVM versions: what shards and their merge must share.
+std::string toolVersion() {
+  return llvm::formatv("corolint {0} (LLVM {1})", COROLINT_VERSION,
+                       COROLINT_LLVM_VERSION);
 }
 
 template <typename T> std::optional<T> given(const cl::opt<T> &Opt) {
@@ -386,10 +399,11 @@ public:
         Checks.insert(Check);
       Work.push_back(std::move(P));
     }
+    Results.resize(Work.size());
     if (Checks.empty())
       return llvm::createStringError(
           "no checks enabled; see --checks and the Checks of .clang-tidy");
-    Report.EnabledChecks.assign(Checks.begin(), Checks.end());
+    EnabledChecks.assign(Checks.begin(), Checks.end());
     return llvm::Error::success();
   }
 
@@ -397,27 +411,26 @@ public:
     Cache.emplace(std::move(Folder), toolIdentity(Executable));
   }
 
-  llvm::Error run(ProgressStyle Style) {
+  /// Analyses the prepared TUs whose positions are \p Ids.
+  llvm::Error run(llvm::ArrayRef<size_t> Ids, ProgressStyle Style) {
     auto Start = std::chrono::steady_clock::now();
-    Progress Bar(llvm::errs(), Style, Work.size(), ProgressInterval);
+    Progress Bar(llvm::errs(), Style, Ids.size(), ProgressInterval);
     std::vector<std::string> Keys(Work.size());
     bool Stop = false;
     auto Finish = [&](size_t Id, TUResult Result) {
-      if (Result.FromCache)
-        ++Report.FromCache;
-      else if (Cache && Result.Status == TUStatus::Analysed)
+      if (!Result.FromCache && Cache && Result.Status == TUStatus::Analysed)
         if (std::optional<std::string> Warning = Cache->store(Keys[Id], Result))
           llvm::WithColor::warning(llvm::errs(), "corolint")
               << *Warning << "\n";
       Stop |= Result.failed() && !KeepGoing;
       Bar.finished(Result.failed(), Result.FromCache);
-      Builder.add(std::move(Result));
+      Results[Id] = std::move(Result);
     };
 
     // Replay what the cache has; queue the rest.
     std::vector<size_t> Queue;
     std::vector<double> Cost(Work.size(), -1); // Seconds last time; -1: new.
-    for (size_t Id = 0; Id < Work.size(); ++Id) {
+    for (size_t Id : Ids) {
       const Prepared &P = Work[Id];
       if (!P.Problem.empty()) {
         Finish(Id, notAnalysed(P, P.Problem));
@@ -469,16 +482,48 @@ public:
         Options, Next, Finish,
         [&](llvm::ArrayRef<std::string> Running) { Bar.tick(Running); });
     Bar.done();
-    Report.TranslationUnits = Work.size();
-    Report.ProjectRoot = Root;
-    Builder.finish(Report);
-    Report.Seconds =
+    Seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
             .count();
     return E;
   }
 
-  ScanReport Report;
+  /// The results of the TUs that ran, in database order.
+  std::vector<ShardUnit> takeResults() {
+    std::vector<ShardUnit> Units;
+    for (size_t Id = 0; Id < Results.size(); ++Id)
+      if (Results[Id])
+        Units.push_back({static_cast<unsigned>(Id), std::move(*Results[Id])});
+    return Units;
+  }
+
+  /// What every shard of this scan shares (the git commit aside).
+  ScanIdentity identity(std::vector<std::string> CommandLine) const {
+    std::string Jobs;
+    for (const Prepared &P : Work)
+      Jobs += llvm::formatv("{0}\n", toJSON(P.Work)).str();
+    ScanIdentity Identity;
+    Identity.Tool = toolVersion();
+    Identity.Database = databaseDigest(DB);
+    Identity.Configuration = hashHex(Jobs);
+    Identity.CommandLine = std::move(CommandLine);
+    Identity.ProjectRoot = Root;
+    Identity.EnabledChecks = EnabledChecks;
+    Identity.TranslationUnits = Work.size();
+    return Identity;
+  }
+
+  /// Positions of the prepared TUs that belong to \p Shard.
+  std::vector<size_t> idsOf(std::optional<ShardSpec> Shard) const {
+    std::vector<size_t> Ids;
+    for (size_t Id = 0; Id < Work.size(); ++Id)
+      if (!Shard ||
+          inShard(*Shard, Work[Id].Work.File, Work[Id].Work.Directory))
+        Ids.push_back(Id);
+    return Ids;
+  }
+
+  double Seconds = 0;
 
 private:
   static TUResult notAnalysed(const Prepared &P, std::string Why,
@@ -496,7 +541,8 @@ private:
   std::string Executable;
   std::vector<Prepared> Work;
   std::optional<ResultCache> Cache;
-  ReportBuilder Builder;
+  std::vector<std::string> EnabledChecks;
+  std::vector<std::optional<TUResult>> Results;
 };
 
 /// Where the report goes: --output, or stdout. Checked before the scan so
@@ -635,67 +681,93 @@ std::string defaultBuildPath() {
   return BuildPath.empty() ? "." : BuildPath.getValue();
 }
 
-int scanMain(int argc, char **argv) {
-  std::string StartedAt = utcTimestamp();
-  llvm::Expected<CompileDatabase> DB = loadCompileDatabase(defaultBuildPath());
-  if (!DB)
-    return fail(llvm::toString(DB.takeError()));
-  llvm::Expected<std::vector<size_t>> Selected = selectEntries(*DB, Selectors);
-  if (!Selected)
-    return fail(llvm::toString(Selected.takeError()));
-  if (Selected->empty())
-    return fail(DB->Path + ": no compile commands");
-  if (!ProjectRootFlag.empty() && !llvm::sys::fs::is_directory(ProjectRootFlag))
-    return fail("--project-root '" + ProjectRootFlag + "' is not a folder");
-  if (std::string Why; !llvm::Regex(SkipBodiesIn).isValid(Why))
-    return fail("invalid --skip-bodies-in regex '" + SkipBodiesIn +
-                "': " + Why);
-  llvm::Expected<std::string> Root =
-      ProjectRootFlag.empty() ? llvm::Expected<std::string>(projectRoot(*DB))
-                              : absolute(ProjectRootFlag);
-  if (!Root)
-    return fail(llvm::toString(Root.takeError()));
-  ReportStream Output;
+std::string dashed(const cl::Option &O) {
+  return (O.ArgStr.size() == 1 ? "-" : "--") + O.ArgStr.str();
+}
+
+/// The options that decide the findings, as reports show the command line:
+/// the same for a full scan and for every shard of it, so that their merge
+/// reports byte for byte what the full scan reports. Output options, -j, the
+/// cache, progress and --shard are left out; -p is the database's absolute
+/// path; the rest come in a fixed order.
+std::vector<std::string> analysisCommand(llvm::StringRef Database) {
+  std::vector<std::string> Line{"corolint", "-p", Database.str()};
+  auto Add = [&](const cl::Option &O, const llvm::Twine &Value) {
+    Line.push_back((dashed(O) + "=" + Value).str());
+  };
+  for (const cl::opt<std::string> *O :
+       {&Checks, &Config, &ConfigFile, &HeaderFilter, &ExcludeHeaderFilter,
+        &WarningsAsErrors, &ProjectRootFlag, &SkipBodiesIn})
+    if (O->getNumOccurrences())
+      Add(*O, O->getValue());
+  for (const cl::opt<bool> *O : {&SystemHeaders, &KeepGoing, &SkipBodies})
+    if (O->getNumOccurrences())
+      Add(*O, O->getValue() ? "true" : "false");
+  if (Timeout.getNumOccurrences())
+    Add(Timeout, llvm::Twine(Timeout.getValue()));
+  // cl::list's operator& yields its vector of values.
+  for (const cl::list<std::string> *L :
+       {std::addressof(ExtraArgsBefore), std::addressof(ExtraArgs),
+        std::addressof(RemoveArgs)})
+    for (const std::string &Arg : *L)
+      Add(*L, Arg);
+  Line.insert(Line.end(), Selectors.begin(), Selectors.end());
+  return Line;
+}
+
+/// The first of \p Options given on the command line, if any.
+const cl::Option *
+firstGiven(std::initializer_list<const cl::Option *> Options) {
+  for (const cl::Option *O : Options)
+    if (O->getNumOccurrences())
+      return O;
+  return nullptr;
+}
+
+/// The report options, checked before any analysis: an unusable --output,
+/// --write-baseline or --export-fixes, or a missing or malformed --baseline,
+/// stops the scan (or the merge) before it starts.
+llvm::Expected<std::optional<std::vector<BaselineEntry>>>
+checkReportOptions(ReportStream &Output) {
   if (llvm::Error E = Output.check())
-    return fail(llvm::toString(std::move(E)));
+    return std::move(E);
   if (!WriteBaselineFile.empty())
     if (llvm::Error E = checkWritable(WriteBaselineFile, "the baseline"))
-      return fail(llvm::toString(std::move(E)));
+      return std::move(E);
   if (!ExportFixes.empty())
     if (llvm::Error E = checkWritable(ExportFixes, "fixes"))
-      return fail(llvm::toString(std::move(E)));
-  auto Baseline = loadBaseline();
-  if (!Baseline)
-    return fail(llvm::toString(Baseline.takeError()));
+      return std::move(E);
+  return loadBaseline();
+}
 
-  std::string Executable = llvm::sys::fs::getMainExecutable(
-      argv[0], reinterpret_cast<void *>(&printVersion));
-  std::string CacheFolder;
-  if (!NoCache) {
-    llvm::SmallString<256> Folder(CacheDir.empty() ? llvm::StringRef(DB->Folder)
-                                                   : llvm::StringRef(CacheDir));
-    if (CacheDir.empty())
-      llvm::sys::path::append(Folder, ".corolint-cache");
-    llvm::Expected<std::string> Absolute = absolute(Folder);
-    if (!Absolute)
-      return fail(llvm::toString(Absolute.takeError()));
-    CacheFolder = std::move(*Absolute);
+/// A scan's TU results and what its report says about it: the same for a
+/// full scan and for the merge of its shards.
+struct ScanOutcome {
+  std::vector<TUResult> Results; ///< One per selected TU, in database order.
+  ScanIdentity Scan;
+  double Seconds = 0; ///< For the summary on stderr, never in a report.
+};
+
+/// The one path from TU results to reports, exit status included, for a
+/// full scan and for `corolint merge` alike.
+int reportScan(ScanOutcome Outcome, ReportStream &Output,
+               const std::optional<std::vector<BaselineEntry>> &Baseline) {
+  applyWholeProgramIndex(Outcome.Results);
+  ScanReport Report;
+  ReportBuilder Builder;
+  for (TUResult &Result : Outcome.Results) {
+    Report.FromCache += Result.FromCache;
+    Builder.add(std::move(Result));
   }
-  Scan S(std::move(*DB), std::move(*Selected), *Root, Executable);
-  if (llvm::Error E = S.prepare())
-    return fail(llvm::toString(std::move(E)));
-  if (!CacheFolder.empty())
-    S.useCache(CacheFolder);
-  if (llvm::Error E = S.run(progressStyle()))
-    return fail(llvm::toString(std::move(E)));
-
-  ScanReport &Report = S.Report;
+  Builder.finish(Report);
+  Report.TranslationUnits = Outcome.Scan.TranslationUnits;
+  Report.ProjectRoot = Outcome.Scan.ProjectRoot;
+  Report.EnabledChecks = Outcome.Scan.EnabledChecks;
+  Report.CommandLine = Outcome.Scan.CommandLine;
+  Report.GitCommit = Outcome.Scan.GitCommit;
   Report.GuideURL = GuideURL;
-  Report.CommandLine.assign(argv, argv + argc);
-  Report.StartedAt = StartedAt;
-  if (OutputFormat == Format::HTML)
-    Report.GitCommit = gitCommitOf(Report.ProjectRoot);
-  bool Ok = handleBaseline(Report, *Baseline);
+  Report.Seconds = Outcome.Seconds;
+  bool Ok = handleBaseline(Report, Baseline);
   Report.Fingerprints = fingerprints(Report.Findings, Report.ProjectRoot);
   if (llvm::Error E = Output.write(Report)) {
     fail(llvm::toString(std::move(E)));
@@ -715,6 +787,177 @@ int scanMain(int argc, char **argv) {
   return Report.Findings.empty() ? ExitClean : ExitFindings;
 }
 
+/// --shard writes TU results, not a report: the report options belong to
+/// `corolint merge`.
+llvm::Error checkShardOptions() {
+  if (const cl::Option *O =
+          firstGiven({&OutputFormat, &BaselineFile, &WriteBaselineFile,
+                      &ExportFixes, &Fix, &GuideURL, &colorOption()}))
+    return llvm::createStringError(
+        dashed(*O) +
+        " applies to the report: pass it to 'corolint merge', which writes "
+        "the report from the shards' results");
+  if (OutputFile.empty())
+    return llvm::createStringError(
+        "--shard needs --output=<file> to write the shard's results to");
+  return checkWritable(OutputFile, "the shard result");
+}
+
+/// Writes a shard's results; its exit status says only whether they were
+/// written: findings and failures are the merge's verdict.
+int writeShard(const ShardSpec &Shard, ScanIdentity Identity,
+               std::vector<ShardUnit> Units, double Seconds) {
+  unsigned Cached = 0;
+  std::vector<const ShardUnit *> Failed;
+  for (const ShardUnit &U : Units) {
+    Cached += U.Result.FromCache;
+    if (U.Result.failed())
+      Failed.push_back(&U);
+  }
+  std::string Summary = llvm::formatv(
+      "corolint: shard {0}/{1}: {2} of {3} translation units ({4} from "
+      "cache, {5} failed) in {6:f1} s; results in '{7}'\n",
+      Shard.Index, Shard.Count, Units.size(), Identity.TranslationUnits, Cached,
+      Failed.size(), Seconds, OutputFile);
+  for (const ShardUnit *U : Failed)
+    Summary += llvm::formatv("  {0}: {1}\n", U->Result.File,
+                             statusName(U->Result.Status));
+  if (llvm::Error E = writeShardResult(
+          OutputFile, {Shard, std::move(Identity), std::move(Units)}))
+    return fail(llvm::toString(std::move(E)));
+  if (!Quiet || !Failed.empty())
+    llvm::errs() << Summary;
+  return ExitClean;
+}
+
+int scanMain(const char *Argv0) {
+  std::optional<ShardSpec> Shard;
+  if (ShardFlag.getNumOccurrences()) {
+    llvm::Expected<ShardSpec> Spec = parseShardSpec(ShardFlag);
+    if (!Spec)
+      return fail(llvm::toString(Spec.takeError()));
+    Shard = *Spec;
+    if (llvm::Error E = checkShardOptions())
+      return fail(llvm::toString(std::move(E)));
+  }
+  llvm::Expected<CompileDatabase> DB = loadCompileDatabase(defaultBuildPath());
+  if (!DB)
+    return fail(llvm::toString(DB.takeError()));
+  llvm::Expected<std::vector<size_t>> Selected = selectEntries(*DB, Selectors);
+  if (!Selected)
+    return fail(llvm::toString(Selected.takeError()));
+  if (Selected->empty())
+    return fail(DB->Path + ": no compile commands");
+  if (!ProjectRootFlag.empty() && !llvm::sys::fs::is_directory(ProjectRootFlag))
+    return fail("--project-root '" + ProjectRootFlag + "' is not a folder");
+  if (std::string Why; !llvm::Regex(SkipBodiesIn).isValid(Why))
+    return fail("invalid --skip-bodies-in regex '" + SkipBodiesIn +
+                "': " + Why);
+  llvm::Expected<std::string> Root =
+      ProjectRootFlag.empty() ? llvm::Expected<std::string>(projectRoot(*DB))
+                              : absolute(ProjectRootFlag);
+  if (!Root)
+    return fail(llvm::toString(Root.takeError()));
+  ReportStream Output;
+  std::optional<std::vector<BaselineEntry>> Baseline;
+  if (!Shard) {
+    auto Loaded = checkReportOptions(Output);
+    if (!Loaded)
+      return fail(llvm::toString(Loaded.takeError()));
+    Baseline = std::move(*Loaded);
+  }
+
+  std::string Executable = llvm::sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&printVersion));
+  std::string CacheFolder;
+  if (!NoCache) {
+    llvm::SmallString<256> Folder(CacheDir.empty() ? llvm::StringRef(DB->Folder)
+                                                   : llvm::StringRef(CacheDir));
+    if (CacheDir.empty())
+      llvm::sys::path::append(Folder, ".corolint-cache");
+    llvm::Expected<std::string> Absolute = absolute(Folder);
+    if (!Absolute)
+      return fail(llvm::toString(Absolute.takeError()));
+    CacheFolder = std::move(*Absolute);
+  }
+  std::vector<std::string> CommandLine = analysisCommand(DB->Path);
+  Scan S(std::move(*DB), std::move(*Selected), *Root, Executable);
+  if (llvm::Error E = S.prepare())
+    return fail(llvm::toString(std::move(E)));
+  if (!CacheFolder.empty())
+    S.useCache(CacheFolder);
+  if (llvm::Error E = S.run(S.idsOf(Shard), progressStyle()))
+    return fail(llvm::toString(std::move(E)));
+
+  ScanIdentity Identity = S.identity(std::move(CommandLine));
+  // Shards record the commit for whichever report their merge writes.
+  if (Shard || OutputFormat == Format::HTML)
+    Identity.GitCommit = gitCommitOf(*Root);
+  if (Shard)
+    return writeShard(*Shard, std::move(Identity), S.takeResults(), S.Seconds);
+  ScanOutcome Outcome{{}, std::move(Identity), S.Seconds};
+  for (ShardUnit &U : S.takeResults())
+    Outcome.Results.push_back(std::move(U.Result));
+  return reportScan(std::move(Outcome), Output, Baseline);
+}
+
+/// `corolint merge RESULT...`: the report of the scan whose shards wrote
+/// these result files.
+int mergeMain() {
+  if (const cl::Option *O = firstGiven({&BuildPath,
+                                        &Jobs,
+                                        &Checks,
+                                        &Config,
+                                        &ConfigFile,
+                                        &HeaderFilter,
+                                        &ExcludeHeaderFilter,
+                                        &SystemHeaders,
+                                        &WarningsAsErrors,
+                                        &ProjectRootFlag,
+                                        &Timeout,
+                                        &KeepGoing,
+                                        &CacheDir,
+                                        &NoCache,
+                                        &ProgressFlag,
+                                        &ProgressInterval,
+                                        &SkipBodies,
+                                        &SkipBodiesIn,
+                                        std::addressof(ExtraArgs),
+                                        std::addressof(ExtraArgsBefore),
+                                        std::addressof(RemoveArgs),
+                                        &ListChecks,
+                                        &ShardFlag}))
+    return fail("'corolint merge' takes no " + dashed(*O) +
+                ": it applies to the analysis; pass it to every shard run");
+  if (Selectors.empty())
+    return fail("'corolint merge' needs the result file of every shard: "
+                "corolint merge RESULT... [report options]");
+  auto Start = std::chrono::steady_clock::now();
+  ReportStream Output;
+  auto Baseline = checkReportOptions(Output);
+  if (!Baseline)
+    return fail(llvm::toString(Baseline.takeError()));
+  std::vector<ShardResult> Shards;
+  for (const std::string &Path : Selectors) {
+    llvm::Expected<ShardResult> Shard = readShardResult(Path);
+    if (!Shard)
+      return fail(llvm::toString(Shard.takeError()));
+    Shards.push_back(std::move(*Shard));
+  }
+  llvm::Expected<MergedScan> Merged = mergeShards(Selectors, std::move(Shards));
+  if (!Merged)
+    return fail(llvm::toString(Merged.takeError()));
+  if (Merged->Scan.Tool != toolVersion())
+    return fail("the shards were analysed by " + Merged->Scan.Tool +
+                "; merge them with the same version (this is " + toolVersion() +
+                ")");
+  ScanOutcome Outcome{
+      std::move(Merged->Results), std::move(Merged->Scan),
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count()};
+  return reportScan(std::move(Outcome), Output, *Baseline);
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -732,17 +975,30 @@ int main(int argc, char **argv) {
   colorOption();
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
+  // `corolint merge RESULT...` takes the report options of a scan; the
+  // positional arguments are then result files.
+  bool Merge = argc >= 2 && llvm::StringRef(argv[1]) == "merge";
+  std::vector<const char *> Args{Merge ? "corolint merge" : argv[0]};
+  Args.insert(Args.end(), argv + 1 + Merge, argv + argc);
   if (!cl::ParseCommandLineOptions(
-          argc, argv,
+          Args.size(), Args.data(),
           "corolint: finds concurrency pitfalls in C++20 coroutine code.\n\n"
-          "  corolint -p <build-dir> [file, directory or regex ...]\n\n"
+          "  corolint -p <build-dir> [file, directory or regex ...]\n"
+          "  corolint -p <build-dir> --shard=I/N -o <result> [...]\n"
+          "  corolint merge <result>... [report options]\n\n"
           "Analyses the translation units of compile_commands.json in "
           "parallel.\n"
+          "--shard analyses a deterministic 1/N of them and writes their\n"
+          "results; merge writes the report of all N shards' results, the\n"
+          "same report a full scan writes.\n"
           "Exit status: 0 no findings, 1 findings, 2 usage, configuration or\n"
-          "input error, or a translation unit that failed to analyse.\n",
+          "input error, or a translation unit that failed to analyse (a\n"
+          "shard: 0 once its results are written).\n",
           &llvm::errs()))
     return ExitError;
-  int Status = ListChecks ? listChecks() : scanMain(argc, argv);
+  int Status = Merge        ? mergeMain()
+               : ListChecks ? listChecks()
+                            : scanMain(argv[0]);
   if (llvm::Error E = takeStreamError(llvm::outs(), "to stdout"))
     Status = fail(llvm::toString(std::move(E)));
   // Nothing more can be said on a broken stderr; LLVM must not abort over it.

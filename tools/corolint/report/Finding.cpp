@@ -19,18 +19,16 @@ llvm::StringRef statusName(TUStatus S) {
   return StatusNames[static_cast<unsigned>(S)];
 }
 
-/// File names are bytes, JSON strings are UTF-8: a name that is not UTF-8
-/// travels as "hex:" and its bytes in hex. Names are absolute, so no real
-/// one starts that way.
+/// Names are absolute, so no real one starts with the prefix.
 constexpr llvm::StringLiteral HexPathPrefix = "hex:";
 
-static Value pathToJSON(llvm::StringRef Path) {
+Value pathToJSON(llvm::StringRef Path) {
   if (llvm::json::isUTF8(Path) && !Path.starts_with(HexPathPrefix))
     return Path.str();
   return (HexPathPrefix + llvm::toHex(Path, /*LowerCase=*/true)).str();
 }
 
-static bool decodePath(std::string &Path) {
+bool decodePath(std::string &Path) {
   llvm::StringRef Text = Path;
   if (!Text.consume_front(HexPathPrefix))
     return true;

@@ -102,6 +102,12 @@ llvm::json::Value toJSON(const TUResult &R);
 bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, TUResult &R, llvm::json::Path P);
 
+/// File names are bytes, JSON strings are UTF-8: a name that is not UTF-8
+/// travels as "hex:" and its bytes in hex.
+llvm::json::Value pathToJSON(llvm::StringRef Path);
+/// Turns what pathToJSON wrote back into the name; false if it is malformed.
+bool decodePath(std::string &Path);
+
 /// Hex digest of \p Data (xxh3, 128 bits): content hashes and cache keys.
 std::string hashHex(llvm::StringRef Data);
 

@@ -15,7 +15,7 @@ using llvm::json::Array;
 using llvm::json::Object;
 using llvm::json::Value;
 
-constexpr int Version = 1;
+constexpr int Version = 2;
 
 /// "file" and "path" of \p File. JSON strings are UTF-8: a name that is not
 /// keeps its exact bytes in "fileURI", a percent-encoded file: URI (RFC 8089),
@@ -103,12 +103,10 @@ void writeJSON(llvm::raw_ostream &OS, const ScanReport &Report) {
   unsigned Failed = Report.Failures.size();
   Object Summary{{"translationUnits", Report.TranslationUnits},
                  {"analysed", Report.TranslationUnits - Failed},
-                 {"fromCache", Report.FromCache},
                  {"failed", Failed},
                  {"findings", Report.Findings.size()},
                  {"findingsPerCheck", std::move(PerCheck)},
-                 {"suppressedByBaseline", Report.SuppressedByBaseline},
-                 {"seconds", Report.Seconds}};
+                 {"suppressedByBaseline", Report.SuppressedByBaseline}};
   Value Document = Object{
       {"version", Version},
       {"tool", Object{{"name", "corolint"}, {"version", COROLINT_VERSION}}},

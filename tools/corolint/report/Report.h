@@ -36,21 +36,25 @@ struct ScanReport {
   std::vector<Failure> Failures;
   std::vector<std::string> EnabledChecks; ///< In any analysed TU.
   unsigned TranslationUnits = 0;          ///< Selected for the scan.
-  unsigned FromCache = 0;
-  unsigned Skipped = 0; ///< Entries that are not C++ (C, assembly, ...).
+  unsigned FromCache = 0; ///< For the summary; reports leave it out.
+  unsigned Skipped = 0;   ///< Entries that are not C++ (C, assembly, ...).
   /// Every file the analysed TUs read, with the hash of the content they
   /// read; empty when TUs saw different contents. --fix patches and the HTML
   /// report embeds only these files, and only while they are unchanged.
   std::map<std::string, std::string> Inputs;
   unsigned SuppressedByBaseline = 0;
+  /// Wall time, for the summary. Reports leave out what depends on the run
+  /// (time, cache hits), so that a merge of shards writes the same bytes as
+  /// a full scan.
   double Seconds = 0;
   std::string GuideURL = "docs/guide.md"; ///< Prefix of SARIF helpUri.
+  /// The options that decide the findings, as a command line: the same for
+  /// a full scan and for its shards.
   std::vector<std::string> CommandLine;
   /// Whether --baseline filtered the findings, and the entries that no
   /// finding matches any more: what was fixed since the baseline.
   bool UsedBaseline = false;
   std::vector<BaselineEntry> FixedSinceBaseline;
-  std::string StartedAt; ///< When the scan started, UTC, ISO 8601.
   std::string GitCommit; ///< HEAD of the project root's repository, or "".
 
   std::map<std::string, unsigned> findingsPerCheck() const;

@@ -68,7 +68,7 @@ const std::string &ResultCache::contentHash(const std::string &Path) {
 /// Every place an entry names (findings, notes, fix-its) must be a file the
 /// TU read: an entry is data, and a forged one must not point a report or
 /// --fix at other files.
-static bool locationsWithinInputs(const TUResult &Result) {
+bool locationsWithinInputs(const TUResult &Result) {
   llvm::StringSet<> Inputs;
   for (const Dependency &D : Result.Dependencies)
     Inputs.insert(D.Path);

@@ -61,6 +61,11 @@ private:
   bool StoreFailed = false;
 };
 
+/// Whether every place \p Result names (findings, notes, fix-its) is one of
+/// the inputs whose hashes it records: what a stored result must hold to be
+/// used (the cache's entries, shard result files).
+bool locationsWithinInputs(const TUResult &Result);
+
 /// Identifies this corolint build: version, LLVM version and the executable.
 std::string toolIdentity(llvm::StringRef Executable);
 

@@ -1,4 +1,4 @@
-//===--- ScanMetadata.cpp - when and on what a scan ran -------------------===//
+//===--- ScanMetadata.cpp - on what a scan ran ----------------------------===//
 
 #include "ScanMetadata.h"
 #include "llvm/ADT/SmallString.h"
@@ -6,20 +6,9 @@
 #include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
-#include <ctime>
 #include <optional>
 
 namespace corolint::scanner {
-
-std::string utcTimestamp() {
-  std::time_t Now = std::time(nullptr);
-  std::tm Utc{};
-  gmtime_r(&Now, &Utc);
-  char Text[sizeof "2026-12-04T18:27:49Z"];
-  if (!std::strftime(Text, sizeof Text, "%Y-%m-%dT%H:%M:%SZ", &Utc))
-    return "";
-  return Text;
-}
 
 std::string gitCommitOf(llvm::StringRef Folder) {
   llvm::ErrorOr<std::string> Git = llvm::sys::findProgramByName("git");

@@ -1,4 +1,4 @@
-//===--- ScanMetadata.h - when and on what a scan ran ---------------------===//
+//===--- ScanMetadata.h - on what a scan ran ------------------------------===//
 //
 // What a report says about the scan itself, so that a report read weeks
 // later still tells which code it describes.
@@ -12,9 +12,6 @@
 #include <string>
 
 namespace corolint::scanner {
-
-/// Now, in UTC, as ISO 8601 ("2026-12-04T18:27:49Z").
-std::string utcTimestamp();
 
 /// The commit checked out in the git repository that holds \p Folder, or ""
 /// when there is none (or no git): the report stays complete without it.

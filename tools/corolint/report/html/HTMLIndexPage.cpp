@@ -35,14 +35,13 @@ std::string Site::totals() const {
         llvm::formatv("{0} of {1}", Report.TranslationUnits - Failed,
                       Report.TranslationUnits));
   Total("Failed to analyse", std::to_string(Failed));
-  Total("From cache", std::to_string(Report.FromCache));
   if (Report.SuppressedByBaseline)
     Total("In the baseline", std::to_string(Report.SuppressedByBaseline));
-  Total("Time", llvm::formatv("{0:f1} s", Report.Seconds));
   return Html + "</dl>\n";
 }
 
-/// What ran, when, on which code and with which checks.
+/// What ran, on which code and with which checks: nothing that differs
+/// between a full scan and a merge of its shards (no time, no cache hits).
 std::string Site::scanDetails() const {
   std::string Html = "<details class=\"scan\"><summary>Scan details</summary>"
                      "\n<dl class=\"meta\">\n";
@@ -50,9 +49,6 @@ std::string Site::scanDetails() const {
     Html +=
         "<div><dt>" + Name.str() + "</dt><dd>" + ValueHtml + "</dd></div>\n";
   };
-  if (!Report.StartedAt.empty())
-    Item("Started", "<time datetime=\"" + escape(Report.StartedAt) + "\">" +
-                        escape(Report.StartedAt) + "</time>");
   Item("corolint", escape(Generator) + " (LLVM " COROLINT_LLVM_VERSION ")");
   Item("Command line",
        "<code>" + escape(llvm::join(Report.CommandLine, " ")) + "</code>");
