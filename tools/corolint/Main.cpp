@@ -18,6 +18,7 @@
 #include "Report.h"
 #include "ScanMetadata.h"
 #include "Scheduler.h"
+#include "WholeProgram.h"
 #include "Worker.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -401,6 +402,7 @@ public:
     auto Start = std::chrono::steady_clock::now();
     Progress Bar(llvm::errs(), Style, Work.size(), ProgressInterval);
     std::vector<std::string> Keys(Work.size());
+    std::vector<TUResult> Results;
     bool Stop = false;
     auto Finish = [&](size_t Id, TUResult Result) {
       if (Result.FromCache)
@@ -411,7 +413,7 @@ public:
               << *Warning << "\n";
       Stop |= Result.failed() && !KeepGoing;
       Bar.finished(Result.failed(), Result.FromCache);
-      Builder.add(std::move(Result));
+      Results.push_back(std::move(Result));
     };
 
     // Replay what the cache has; queue the rest.
@@ -469,6 +471,11 @@ public:
         Options, Next, Finish,
         [&](llvm::ArrayRef<std::string> Running) { Bar.tick(Running); });
     Bar.done();
+    // The cache holds each TU's own result; what depends on other TUs is
+    // worked out afresh on every run.
+    applyWholeProgramIndex(Results);
+    for (TUResult &Result : Results)
+      Builder.add(std::move(Result));
     Report.TranslationUnits = Work.size();
     Report.ProjectRoot = Root;
     Builder.finish(Report);
