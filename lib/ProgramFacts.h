@@ -67,6 +67,9 @@ struct FunctionFacts {
   /// For a coroutine: whether an operation that throws on an ordinary
   /// failure can escape it (coro-unchecked-spawn); unset when not analysed.
   std::optional<bool> FailureMayEscape;
+  /// When one can: the operation ("this await throws ...") and its place.
+  std::string EscapeWhat;
+  FactSite EscapeSite;
 };
 
 /// A coroutine's call of a helper that coro-blocking-call did not report in

@@ -28,7 +28,13 @@ void UncheckedSpawnFacts::run(const MatchFinder::MatchResult &Result) {
     Analysis = std::make_unique<ThrowEscapeAnalysis>(Model, *Result.Context);
   if (FunctionFacts *Facts = factsOf(*Function, describeFunction(*Function))) {
     Facts->Coroutine = true;
-    Facts->FailureMayEscape = Analysis->firstEscaping(*Function).has_value();
+    std::optional<EscapingThrow> Escape = Analysis->firstEscaping(*Function);
+    Facts->FailureMayEscape = Escape.has_value();
+    if (Escape && Escape->Origin) {
+      Facts->EscapeWhat = Escape->describe();
+      Facts->EscapeSite = factSite(Escape->Origin->getExprLoc(),
+                                   Result.Context->getSourceManager());
+    }
   }
 }
 

@@ -104,6 +104,10 @@ static Value toJSON(const facts::FunctionFacts &F) {
   }
   if (F.FailureMayEscape)
     O["failureMayEscape"] = *F.FailureMayEscape;
+  if (!F.EscapeWhat.empty()) {
+    O["escapeWhat"] = F.EscapeWhat;
+    O["escapeSite"] = toJSON(F.EscapeSite);
+  }
   return O;
 }
 
@@ -230,7 +234,9 @@ static bool fromJSON(const Value &V, FunctionFacts &F, llvm::json::Path Path) {
          O.map("annotations", F.Annotations) && O.map("calls", F.Calls) &&
          O.mapOptional("blocksWith", F.BlocksWith) &&
          O.mapOptional("blockingSite", F.BlockingSite) &&
-         O.mapOptional("failureMayEscape", F.FailureMayEscape);
+         O.mapOptional("failureMayEscape", F.FailureMayEscape) &&
+         O.mapOptional("escapeWhat", F.EscapeWhat) &&
+         O.mapOptional("escapeSite", F.EscapeSite);
 }
 
 static bool fromJSON(const Value &V, CoroutineCallFact &C,

@@ -90,6 +90,7 @@ static bool locationsWithinInputs(const TUResult &Result) {
   const clang::tidy::corolint::TranslationUnitFacts &Facts = Result.Facts;
   for (const auto &Entry : Facts.Functions)
     if (!KnownSite(Entry.second.BlockingSite) ||
+        !KnownSite(Entry.second.EscapeSite) ||
         !llvm::all_of(Entry.second.Calls,
                       [&](const auto &Call) { return KnownSite(Call.Site); }))
       return false;

@@ -170,18 +170,31 @@ void addBlockingFindings(TUResult &Result, const ProgramIndex &Index) {
   llvm::append_range(Result.Findings, std::move(Added));
 }
 
-/// Withdraws \p Result's detached-spawn findings made only because the
-/// spawned coroutine's body was unseen, when its own TU proves that no
-/// ordinary failure escapes it.
-void withdrawSpawnFindings(TUResult &Result, const ProgramIndex &Index) {
+/// Revisits \p Result's detached-spawn findings made only because the
+/// spawned coroutine's body was unseen: withdrawn when the coroutine's own
+/// TU proves that no ordinary failure escapes it, given a note at the
+/// operation that escapes when one does.
+void reviseSpawnFindings(TUResult &Result, const ProgramIndex &Index) {
   for (const facts::UnseenSpawnFact &Spawn : Result.Facts.UnseenSpawns) {
     const facts::FunctionFacts *Spawned = Index.lookup(Spawn.Spawned);
-    if (!Spawned || Spawned->FailureMayEscape.value_or(true))
+    if (!Spawned || !Spawned->FailureMayEscape)
       continue;
-    llvm::erase_if(Result.Findings, [&](const Finding &F) {
+    auto IsSpawn = [&](const Finding &F) {
       return F.Check == SpawnCheck && F.Main.Loc.File == Spawn.Site.File &&
              F.Main.Loc.Offset == Spawn.Site.Offset;
-    });
+    };
+    if (!*Spawned->FailureMayEscape) {
+      llvm::erase_if(Result.Findings, IsSpawn);
+      continue;
+    }
+    if (Spawned->EscapeWhat.empty())
+      continue;
+    for (Finding &F : Result.Findings)
+      if (IsSpawn(F))
+        F.Notes.push_back(messageAt(Spawned->EscapeWhat + ", in " +
+                                        Spawned->Name +
+                                        " (another translation unit)",
+                                    Spawned->EscapeSite));
   }
 }
 
@@ -197,7 +210,7 @@ void applyWholeProgramIndex(std::vector<TUResult> &Results) {
   ProgramIndex Index(ByFile);
   for (TUResult &Result : Results) {
     addBlockingFindings(Result, Index);
-    withdrawSpawnFindings(Result, Index);
+    reviseSpawnFindings(Result, Index);
   }
 }
 

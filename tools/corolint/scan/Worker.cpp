@@ -292,6 +292,7 @@ public:
     };
     for (auto &Entry : Facts.Functions) {
       Place(Entry.second.BlockingSite);
+      Place(Entry.second.EscapeSite);
       for (tidy::corolint::CallFact &Call : Entry.second.Calls)
         Place(Call.Site);
     }
