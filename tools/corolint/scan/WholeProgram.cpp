@@ -96,9 +96,9 @@ Message messageAt(std::string Text, const facts::FactSite &Site) {
   return M;
 }
 
-bool hasFindingAt(const TUResult &Result, llvm::StringRef Check,
+bool hasFindingAt(const std::vector<Finding> &Findings, llvm::StringRef Check,
                   const facts::FactSite &Site) {
-  return llvm::any_of(Result.Findings, [&](const Finding &F) {
+  return llvm::any_of(Findings, [&](const Finding &F) {
     return F.Check == Check && F.Main.Loc.File == Site.File &&
            F.Main.Loc.Offset == Site.Offset;
   });
@@ -156,7 +156,10 @@ void addBlockingFindings(TUResult &Result, const ProgramIndex &Index) {
   const facts::TranslationUnitFacts &Facts = Result.Facts;
   std::vector<Finding> Added;
   for (const facts::CoroutineCallFact &Call : Facts.CoroutineCalls) {
-    if (hasFindingAt(Result, BlockingCheck, Call.Site))
+    // One finding per call site, as within a TU (a template's call sites
+    // come once per instantiation).
+    if (hasFindingAt(Result.Findings, BlockingCheck, Call.Site) ||
+        hasFindingAt(Added, BlockingCheck, Call.Site))
       continue;
     std::vector<PathStep> Path =
         blockingPath(Index, Call.Callee, Facts.MaxCallDepth);
