@@ -1,6 +1,8 @@
 //===--- ASTHelpers.cpp - AST questions every check asks ------------------===//
 
 #include "ASTHelpers.h"
+#include "NameList.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/IgnoreExpr.h"
 
 namespace clang::tidy::corolint {
@@ -78,6 +80,18 @@ void forEachDiscardedExpression(const CompoundStmt &Block,
                                 llvm::function_ref<void(const Expr &)> Visit) {
   forEachStatementPositionChild(
       Block, [&Visit](const Stmt &Child) { visitDiscarded(Child, Visit); });
+}
+
+std::string describeFunction(const FunctionDecl &FD) {
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&FD)) {
+    const CXXRecordDecl *Class = Method->getParent();
+    if (Class->isLambda())
+      return "the lambda";
+    if (llvm::isa<CXXConstructorDecl>(Method))
+      return "'" + qualifiedName(*Class) + "::" + Class->getNameAsString() +
+             "'";
+  }
+  return "'" + qualifiedName(FD) + "'";
 }
 
 } // namespace clang::tidy::corolint

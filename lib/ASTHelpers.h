@@ -47,6 +47,10 @@ void forEachStatementPositionChild(const Stmt &S,
 void forEachDiscardedExpression(const CompoundStmt &Block,
                                 llvm::function_ref<void(const Expr &)> Visit);
 
+/// How a note names \p FD: "'load_config'", "'Store::flush'",
+/// "'Config::Config'" or "the lambda".
+std::string describeFunction(const FunctionDecl &FD);
+
 } // namespace clang::tidy::corolint
 
 #endif // COROLINT_ASTHELPERS_H

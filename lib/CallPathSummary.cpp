@@ -35,8 +35,8 @@ bool isCalledInPlace(const Expr &Object, const FunctionDecl &Caller) {
 } // namespace
 
 const FunctionDecl *
-CallPathSummary::followedCallee(const Stmt &S, const FunctionDecl &Caller,
-                                const SourceManager &SM) const {
+CallPathSummary::calledFunction(const Stmt &S,
+                                const FunctionDecl &Caller) const {
   const FunctionDecl *Callee = nullptr;
   if (const auto *Call = llvm::dyn_cast<CallExpr>(&S)) {
     Callee = Call->getDirectCallee();
@@ -58,6 +58,29 @@ CallPathSummary::followedCallee(const Stmt &S, const FunctionDecl &Caller,
     Callee = Construct->getConstructor();
   }
   if (!Callee || !Follow(*Callee))
+    return nullptr;
+  return Callee;
+}
+
+const FunctionDecl *
+CallPathSummary::unseenCallee(const Stmt &S, const FunctionDecl &Caller,
+                              const SourceManager &SM) const {
+  const FunctionDecl *Callee = calledFunction(S, Caller);
+  // Library functions are what the checks' lists classify; a skipped body
+  // is in this unit; a function without external linkage cannot be defined
+  // in another one.
+  if (!Callee || SM.isInSystemHeader(Callee->getLocation()) ||
+      skippedDefinition(*Callee) || Callee->hasBody() ||
+      Callee->isDependentContext() || !Callee->isExternallyVisible())
+    return nullptr;
+  return Callee;
+}
+
+const FunctionDecl *
+CallPathSummary::followedCallee(const Stmt &S, const FunctionDecl &Caller,
+                                const SourceManager &SM) const {
+  const FunctionDecl *Callee = calledFunction(S, Caller);
+  if (!Callee)
     return nullptr;
   // A coroutine's body runs where it is awaited and is analyzed on its own;
   // library internals in system headers are what the checks' lists classify
@@ -98,9 +121,13 @@ CallPathSummary::factsOf(const FunctionDecl &Helper,
       Found->Target = llvm::cast<Expr>(&S);
       return;
     }
-    if (const FunctionDecl *Callee = followedCallee(S, Helper, SM))
+    if (const FunctionDecl *Callee = followedCallee(S, Helper, SM)) {
       if (Seen.insert(Callee).second)
         Found->Calls.push_back({llvm::cast<Expr>(&S), Callee});
+    } else if (const FunctionDecl *Unseen = unseenCallee(S, Helper, SM)) {
+      if (Seen.insert(Unseen).second)
+        Found->UnseenCalls.push_back({llvm::cast<Expr>(&S), Unseen});
+    }
   };
   if (const auto *Constructor = llvm::dyn_cast<CXXConstructorDecl>(&Helper))
     for (const CXXCtorInitializer *Init : Constructor->inits())

@@ -44,6 +44,11 @@ public:
   /// call is followed.
   const FunctionDecl *followedCallee(const Stmt &S, const FunctionDecl &Caller,
                                      const SourceManager &SM) const;
+  /// The function that \p S (in \p Caller) calls when the call would be
+  /// followed but this translation unit has no body for it: another unit
+  /// may define it (lib/ProgramFacts.h).
+  const FunctionDecl *unseenCallee(const Stmt &S, const FunctionDecl &Caller,
+                                   const SourceManager &SM) const;
   /// True when \p Helper reaches a target within \p Depth calls (itself
   /// being the first).
   bool reachesWithin(const FunctionDecl &Helper, unsigned Depth,
@@ -54,6 +59,17 @@ public:
   llvm::SmallVector<std::pair<const FunctionDecl *, Hop>, 4>
   pathFrom(const FunctionDecl &Helper) const;
 
+  /// What one helper's own body does: the first target in it, and the
+  /// helpers it calls that may be followed (one call site each), with or
+  /// without a body in this unit.
+  struct HelperFacts {
+    const Expr *Target = nullptr;
+    llvm::SmallVector<Hop, 4> Calls;
+    llvm::SmallVector<Hop, 4> UnseenCalls;
+  };
+  const HelperFacts &factsOf(const FunctionDecl &Helper,
+                             const ASTContext &Context);
+
   /// Summaries point into one translation unit's AST.
   void clear() {
     Facts.clear();
@@ -61,12 +77,6 @@ public:
   }
 
 private:
-  /// What one helper's own body does: the first target in it, and the
-  /// helpers it calls that may be followed (one call site each).
-  struct HelperFacts {
-    const Expr *Target = nullptr;
-    llvm::SmallVector<Hop, 4> Calls;
-  };
   /// Whether a helper reaches a target within some number of calls: a path
   /// of at most ReachesWithin helpers (0: none found yet) starting with
   /// First, and no path of at most NoneWithin helpers.
@@ -76,8 +86,9 @@ private:
     Hop First;
   };
 
-  const HelperFacts &factsOf(const FunctionDecl &Helper,
-                             const ASTContext &Context);
+  /// The function \p S calls when the call may be followed at all.
+  const FunctionDecl *calledFunction(const Stmt &S,
+                                     const FunctionDecl &Caller) const;
 
   IsTarget Target;
   MayFollow Follow;

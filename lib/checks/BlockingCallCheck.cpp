@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallCheck.h"
+#include "ASTHelpers.h"
 #include "BlockingCallRewrites.h"
 #include "RuntimeAdvice.h"
 #include "clang/Lex/Preprocessor.h"
@@ -178,19 +179,6 @@ bool isSynchronousGenerator(const FunctionDecl &Coroutine) {
   return Yields && !Awaits;
 }
 
-/// "'load_config'", "'Store::flush'", "'Config::Config'" or "the lambda".
-std::string describeFunction(const FunctionDecl &FD) {
-  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&FD)) {
-    const CXXRecordDecl *Class = Method->getParent();
-    if (Class->isLambda())
-      return "the lambda";
-    if (llvm::isa<CXXConstructorDecl>(Method))
-      return "'" + qualifiedName(*Class) + "::" + Class->getNameAsString() +
-             "'";
-  }
-  return "'" + qualifiedName(FD) + "'";
-}
-
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
@@ -232,6 +220,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   matchCoroutines(Finder, this);
+  if (FollowCalls)
+    Facts.registerMatchers(Finder, MaxCallDepth, citation());
 }
 
 void BlockingCallCheck::registerPPCallbacks(const SourceManager &SM,
@@ -263,13 +253,17 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (!FollowCalls || MaxCallDepth == 0)
       return;
-    if (const FunctionDecl *Helper = Helpers.followedCallee(S, *Coroutine, SM))
-      if (Helpers.reachesWithin(*Helper, MaxCallDepth, *Result.Context))
-        reportIndirect(S, *Helper, RT, Generator, *Result.Context);
+    const FunctionDecl *Helper = Helpers.followedCallee(S, *Coroutine, SM);
+    if (Helper && Helpers.reachesWithin(*Helper, MaxCallDepth, *Result.Context))
+      reportIndirect(S, *Helper, RT, Generator, *Result.Context);
+    else
+      Facts.noteUnreportedCall(S, *Coroutine, Helper, Generator, RT,
+                               *Result.Context);
   });
 }
 
 void BlockingCallCheck::onEndOfTranslationUnit() {
+  Facts.clear();
   Helpers.clear();
   Classifier.clearEvidence();
 }

@@ -12,6 +12,7 @@
 
 #include "AwaitInsertion.h"
 #include "BlockingCallClassifier.h"
+#include "BlockingCallFacts.h"
 #include "CallPathSummary.h"
 #include "CorolintCheck.h"
 #include "CoroutineModel.h"
@@ -48,6 +49,8 @@ private:
   RuntimeModel Runtimes;
   /// Per translation unit: which helpers block within how many calls.
   CallPathSummary Helpers;
+  /// What other translation units may need to know (lib/ProgramFacts.h).
+  BlockingCallFacts Facts{Classifier, Helpers};
 
   llvm::DenseSet<const FunctionDecl *> Analyzed;
   ReportOnce Reported;

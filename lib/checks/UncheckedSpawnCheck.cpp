@@ -170,6 +170,7 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
 }
 
 void UncheckedSpawnCheck::registerMatchers(MatchFinder *Finder) {
+  Facts.registerMatchers(Finder);
   // Spawns and detaches are calls to a few named functions: a narrow matcher
   // finds them wherever they are, in a coroutine or in main().
   if (!CalledIdentifiers.empty())
@@ -343,6 +344,8 @@ void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,
          DiagnosticIDs::Note)
         << Spawned->getName();
   noteEscape(*Escape, How, "the coroutine");
+  if (Escape->Kind == EscapingThrow::Unseen && Spawned)
+    Facts.noteUnseenSpawn(Loc, *Spawned);
 }
 
 std::optional<EscapingThrow>

@@ -16,6 +16,7 @@
 #include "CoroutineModel.h"
 #include "MayThrow.h"
 #include "NameList.h"
+#include "UncheckedSpawnFacts.h"
 
 namespace clang::tidy::corolint {
 
@@ -63,6 +64,8 @@ private:
       CallbackStartFunctions;
   ThrowModel Throws;
   std::unique_ptr<ThrowEscapeAnalysis> Analysis;
+  /// What other translation units may need to know (lib/ProgramFacts.h).
+  UncheckedSpawnFacts Facts{Throws};
   /// Unqualified names of the spawn, detach, fire-and-forget and detached
   /// start functions: a cheap first filter for every call in the TU.
   llvm::StringSet<> CalledIdentifiers;

@@ -416,6 +416,7 @@ public:
     auto Start = std::chrono::steady_clock::now();
     Progress Bar(llvm::errs(), Style, Ids.size(), ProgressInterval);
     std::vector<std::string> Keys(Work.size());
+    std::vector<TUResult> Results;
     bool Stop = false;
     auto Finish = [&](size_t Id, TUResult Result) {
       if (!Result.FromCache && Cache && Result.Status == TUStatus::Analysed)
@@ -752,6 +753,8 @@ struct ScanOutcome {
 /// full scan and for `corolint merge` alike.
 int reportScan(ScanOutcome Outcome, ReportStream &Output,
                const std::optional<std::vector<BaselineEntry>> &Baseline) {
+  // The cache holds each TU's own result; what depends on other TUs is
+  // worked out afresh on every run (and on every merge).
   applyWholeProgramIndex(Outcome.Results);
   ScanReport Report;
   ReportBuilder Builder;

@@ -74,6 +74,62 @@ Value toJSON(const Finding &F) {
                 {"guideURL", F.GuideURL}};
 }
 
+// The whole-program facts travel with the TU's result (and its cache entry).
+namespace facts = clang::tidy::corolint;
+
+static Value toJSON(const facts::FactSite &S) {
+  return Object{{"file", pathToJSON(S.File)},
+                {"offset", S.Offset},
+                {"line", S.Line},
+                {"column", S.Column},
+                {"utf16Column", S.Utf16Column},
+                {"lineText", S.LineText}};
+}
+
+static Value toJSON(const facts::FunctionFacts &F) {
+  Array Calls;
+  for (const facts::CallFact &C : F.Calls)
+    Calls.push_back(Object{{"callee", C.Callee}, {"site", toJSON(C.Site)}});
+  Object O{{"usr", F.USR},
+           {"name", F.Name},
+           {"coroutine", F.Coroutine},
+           {"returnType", F.ReturnType},
+           {"annotations", F.Annotations},
+           {"calls", std::move(Calls)}};
+  if (F.BlocksWith) {
+    O["blocksWith"] = *F.BlocksWith;
+    O["blockingSite"] = toJSON(F.BlockingSite);
+  }
+  if (F.FailureMayEscape)
+    O["failureMayEscape"] = *F.FailureMayEscape;
+  if (!F.EscapeWhat.empty()) {
+    O["escapeWhat"] = F.EscapeWhat;
+    O["escapeSite"] = toJSON(F.EscapeSite);
+  }
+  return O;
+}
+
+static Value toJSON(const facts::TranslationUnitFacts &T) {
+  Array Functions, Calls, Spawns;
+  for (const auto &Entry : T.Functions)
+    Functions.push_back(toJSON(Entry.second));
+  for (const facts::CoroutineCallFact &C : T.CoroutineCalls)
+    Calls.push_back(Object{{"callee", C.Callee},
+                           {"site", toJSON(C.Site)},
+                           {"generator", C.Generator},
+                           {"offloadAdvice", C.OffloadAdvice},
+                           {"function", C.Function}});
+  for (const facts::UnseenSpawnFact &S : T.UnseenSpawns)
+    Spawns.push_back(Object{{"spawned", S.Spawned}, {"site", toJSON(S.Site)}});
+  return Object{{"functions", std::move(Functions)},
+                {"coroutineCalls", std::move(Calls)},
+                {"unseenSpawns", std::move(Spawns)},
+                {"maxCallDepth", T.MaxCallDepth},
+                {"blockingCitation", T.BlockingCitation},
+                {"blockingLevel", T.BlockingLevel},
+                {"blockingGuideURL", T.BlockingGuideURL}};
+}
+
 Value toJSON(const TUResult &R) {
   Array Findings, Errors, Deps;
   for (const Finding &F : R.Findings)
@@ -92,6 +148,7 @@ Value toJSON(const TUResult &R) {
                 {"detail", R.Detail},
                 {"dependencies", std::move(Deps)},
                 {"absent", std::move(Absent)},
+                {"facts", toJSON(R.Facts)},
                 {"seconds", R.Seconds}};
 }
 
@@ -153,13 +210,81 @@ static bool fromJSON(const Value &V, TUStatus &S, llvm::json::Path Path) {
   return false;
 }
 
+} // namespace corolint::scanner
+
+namespace clang::tidy::corolint {
+// Found by argument-dependent lookup from ObjectMapper::map.
+using llvm::json::Value;
+
+static bool fromJSON(const Value &V, FactSite &S, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("file", S.File) &&
+         ::corolint::scanner::decodePath(S.File) && O.map("offset", S.Offset) &&
+         O.map("line", S.Line) && O.map("column", S.Column) &&
+         O.map("utf16Column", S.Utf16Column) && O.map("lineText", S.LineText);
+}
+
+static bool fromJSON(const Value &V, CallFact &C, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("callee", C.Callee) && O.map("site", C.Site);
+}
+
+static bool fromJSON(const Value &V, FunctionFacts &F, llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("usr", F.USR) && O.map("name", F.Name) &&
+         O.map("coroutine", F.Coroutine) && O.map("returnType", F.ReturnType) &&
+         O.map("annotations", F.Annotations) && O.map("calls", F.Calls) &&
+         O.mapOptional("blocksWith", F.BlocksWith) &&
+         O.mapOptional("blockingSite", F.BlockingSite) &&
+         O.mapOptional("failureMayEscape", F.FailureMayEscape) &&
+         O.mapOptional("escapeWhat", F.EscapeWhat) &&
+         O.mapOptional("escapeSite", F.EscapeSite);
+}
+
+static bool fromJSON(const Value &V, CoroutineCallFact &C,
+                     llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("callee", C.Callee) && O.map("site", C.Site) &&
+         O.map("generator", C.Generator) &&
+         O.map("offloadAdvice", C.OffloadAdvice) &&
+         O.map("function", C.Function);
+}
+
+static bool fromJSON(const Value &V, UnseenSpawnFact &S,
+                     llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  return O && O.map("spawned", S.Spawned) && O.map("site", S.Site);
+}
+
+static bool fromJSON(const Value &V, TranslationUnitFacts &T,
+                     llvm::json::Path Path) {
+  llvm::json::ObjectMapper O(V, Path);
+  std::vector<FunctionFacts> Functions;
+  if (!O || !O.map("functions", Functions) ||
+      !O.map("coroutineCalls", T.CoroutineCalls) ||
+      !O.map("unseenSpawns", T.UnseenSpawns) ||
+      !O.map("maxCallDepth", T.MaxCallDepth) ||
+      !O.map("blockingCitation", T.BlockingCitation) ||
+      !O.map("blockingLevel", T.BlockingLevel) ||
+      !O.map("blockingGuideURL", T.BlockingGuideURL))
+    return false;
+  for (FunctionFacts &F : Functions)
+    T.Functions[F.USR] = std::move(F);
+  return true;
+}
+
+} // namespace clang::tidy::corolint
+
+namespace corolint::scanner {
+
 bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {
   llvm::json::ObjectMapper O(V, Path);
   return O && O.map("file", R.File) && decodePath(R.File) &&
          O.map("status", R.Status) && O.map("findings", R.Findings) &&
          O.map("compileErrors", R.CompileErrors) && O.map("detail", R.Detail) &&
          O.map("dependencies", R.Dependencies) && O.map("absent", R.Absent) &&
-         llvm::all_of(R.Absent, decodePath) && O.map("seconds", R.Seconds);
+         llvm::all_of(R.Absent, decodePath) && O.map("facts", R.Facts) &&
+         O.map("seconds", R.Seconds);
 }
 
 std::string hashHex(llvm::StringRef Data) {
@@ -179,6 +304,22 @@ std::string guideSectionURL(const Finding &F, llvm::StringRef DefaultGuideURL) {
   return clang::tidy::corolint::guideSectionURL(
       F.GuideURL.empty() ? DefaultGuideURL : llvm::StringRef(F.GuideURL),
       guideSectionOf(F.Check));
+}
+
+std::string collapseWhitespace(llvm::StringRef Text) {
+  std::string Result;
+  bool PendingSpace = false;
+  for (char C : Text.trim()) {
+    if (llvm::isSpace(C)) {
+      PendingSpace = true;
+      continue;
+    }
+    if (PendingSpace)
+      Result += ' ';
+    PendingSpace = false;
+    Result += C;
+  }
+  return Result;
 }
 
 } // namespace corolint::scanner

@@ -9,6 +9,7 @@
 #ifndef COROLINT_SCANNER_FINDING_H
 #define COROLINT_SCANNER_FINDING_H
 
+#include "ProgramFacts.h"
 #include "llvm/Support/JSON.h"
 #include <string>
 #include <vector>
@@ -89,6 +90,8 @@ struct TUResult {
   /// Places an include directive looked for its header before the one it
   /// used: a file appearing there would change the TU (include shadowing).
   std::vector<std::string> Absent;
+  /// What other TUs may need to know: the whole-program pass's input.
+  clang::tidy::corolint::TranslationUnitFacts Facts;
   double Seconds = 0;
   bool FromCache = false;
 
@@ -107,6 +110,9 @@ bool fromJSON(const llvm::json::Value &V, TUResult &R, llvm::json::Path P);
 llvm::json::Value pathToJSON(llvm::StringRef Path);
 /// Turns what pathToJSON wrote back into the name; false if it is malformed.
 bool decodePath(std::string &Path);
+/// \p Text with whitespace runs collapsed to one space and trimmed: a
+/// finding's Snippet.
+std::string collapseWhitespace(llvm::StringRef Text);
 
 /// Hex digest of \p Data (xxh3, 128 bits): content hashes and cache keys.
 std::string hashHex(llvm::StringRef Data);

@@ -83,7 +83,21 @@ bool locationsWithinInputs(const TUResult &Result) {
     for (const Finding &F : *List)
       if (!Known(F.Main) || !llvm::all_of(F.Notes, Known))
         return false;
-  return true;
+  // The whole-program facts become findings' places too.
+  auto KnownSite = [&](const clang::tidy::corolint::FactSite &Site) {
+    return Site.File.empty() || Inputs.contains(Site.File);
+  };
+  const clang::tidy::corolint::TranslationUnitFacts &Facts = Result.Facts;
+  for (const auto &Entry : Facts.Functions)
+    if (!KnownSite(Entry.second.BlockingSite) ||
+        !KnownSite(Entry.second.EscapeSite) ||
+        !llvm::all_of(Entry.second.Calls,
+                      [&](const auto &Call) { return KnownSite(Call.Site); }))
+      return false;
+  return llvm::all_of(Facts.CoroutineCalls,
+                      [&](const auto &Call) { return KnownSite(Call.Site); }) &&
+         llvm::all_of(Facts.UnseenSpawns,
+                      [&](const auto &Spawn) { return KnownSite(Spawn.Site); });
 }
 
 CacheLookup ResultCache::lookup(const Job &J, const std::string &Key) {

@@ -1,11 +1,17 @@
-//===--- WholeProgram.h - the reduce phase over all TUs' results ----------===//
+//===--- WholeProgram.h - findings that depend on other TUs' facts --------===//
 //
-// Runs once every translation unit of a scan has its result (analysed,
-// replayed from the cache, or read back from shard result files by `corolint
-// merge`) and before the report is built: the one place where facts of one TU
-// may add or withdraw findings of another. A full scan and a merge of its
-// shards both call it on the same results in the same order, so they report
-// the same.
+// The reduce phase of a scan (docs/scanner.md, "Whole-program analysis"):
+// once every TU is analysed, their facts (lib/ProgramFacts.h) are merged into
+// one index keyed by USR, and the findings that depend on another TU's bodies
+// are added or withdrawn without parsing anything again:
+// - coro-blocking-call: a coroutine's call of a helper that blocks through a
+//   function defined in another TU, with one note per hop;
+// - coro-unchecked-spawn: a detached spawn reported only because the spawned
+//   coroutine's body was unseen, withdrawn when its own TU proves that no
+//   ordinary failure escapes it.
+// The TU results themselves (and so the cache entries) stay per-TU: the
+// index is rebuilt on every run, so an edited callee's TU changes the
+// findings of its callers without their TUs being analysed again.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,8 +23,9 @@
 
 namespace corolint::scanner {
 
-/// The reduce phase: \p Results holds one result per selected TU, in the
-/// order of the compilation database.
+/// Adds and withdraws, in \p Results, the findings that depend on facts of
+/// other TUs. Deterministic: the same results in any order give the same
+/// findings.
 void applyWholeProgramIndex(std::vector<TUResult> &Results);
 
 } // namespace corolint::scanner

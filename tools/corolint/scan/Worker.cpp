@@ -17,6 +17,8 @@
 #include "EffectiveConfig.h"
 #include "FileIO.h"
 #include "Finding.h"
+#include "GlobList.h"
+#include "ProgramFacts.h"
 #include "Protocol.h"
 #include "SkippedBodies.h"
 #include "clang/AST/ASTContext.h"
@@ -116,22 +118,6 @@ TextPosition positionIn(llvm::StringRef Text, unsigned Offset) {
 /// Finding.cpp's path encoding), so that they still name the file.
 std::string utf8(llvm::StringRef Text) {
   return llvm::json::isUTF8(Text) ? Text.str() : llvm::json::fixUTF8(Text);
-}
-
-std::string collapseWhitespace(llvm::StringRef Text) {
-  std::string Result;
-  bool PendingSpace = false;
-  for (char C : Text.trim()) {
-    if (llvm::isSpace(C)) {
-      PendingSpace = true;
-      continue;
-    }
-    if (PendingSpace)
-      Result += ' ';
-    PendingSpace = false;
-    Result += C;
-  }
-  return Result;
 }
 
 /// The innermost named function whose definition contains a location. Looks
@@ -289,6 +275,48 @@ public:
     }
   }
 
+  /// The whole-program facts the checks exported, with their places
+  /// reported like findings'.
+  void addFacts(tidy::corolint::TranslationUnitFacts Facts,
+                CompilerInstance &CI) {
+    auto Place = [&](tidy::corolint::FactSite &Site) {
+      Site.File = canonicalPath(J.Directory, Site.File);
+      TextPosition P = positionIn(textOf(Site.File, &CI), Site.Offset);
+      Site.Line = P.Pos.Line;
+      Site.Column = P.Pos.Column;
+      Site.Utf16Column = P.Pos.Utf16Column;
+      Site.LineText = utf8(P.LineText);
+    };
+    for (auto &Entry : Facts.Functions) {
+      Place(Entry.second.BlockingSite);
+      Place(Entry.second.EscapeSite);
+      for (tidy::corolint::CallFact &Call : Entry.second.Calls)
+        Place(Call.Site);
+    }
+    // A finding made from these facts is reported where the TU's own would
+    // be: not in a header the filter leaves out.
+    std::string Spelled;
+    llvm::erase_if(Facts.CoroutineCalls,
+                   [&](tidy::corolint::CoroutineCallFact &Call) {
+                     Spelled = Call.Site.File;
+                     Place(Call.Site);
+                     return !reportsIn(Call.Site.File, Spelled);
+                   });
+    EnclosingFunctionFinder Functions(CI.getASTContext());
+    for (tidy::corolint::CoroutineCallFact &Call : Facts.CoroutineCalls)
+      Call.Function = utf8(Functions.find(
+          locationOf(Location{Call.Site.File, Call.Site.Offset, {}}, CI)));
+    for (tidy::corolint::UnseenSpawnFact &Spawn : Facts.UnseenSpawns)
+      Place(Spawn.Site);
+    llvm::StringRef Blocking = "coro-blocking-call";
+    Facts.BlockingGuideURL =
+        tidy::corolint::configuredGuideURL(Options.CheckOptions, Blocking);
+    if (tidy::GlobList(Options.WarningsAsErrors.value_or(""))
+            .contains(Blocking))
+      Facts.BlockingLevel = "error";
+    Result.Facts = std::move(Facts);
+  }
+
   void recordShadowing(Preprocessor &PP) {
     PP.addPPCallbacks(std::make_unique<ShadowRecorder>(PP, J, Result));
   }
@@ -310,7 +338,10 @@ public:
 
 private:
   bool inReportedFile(const Finding &F, llvm::StringRef Spelled) {
-    const std::string &File = F.Main.Loc.File;
+    return reportsIn(F.Main.Loc.File, Spelled);
+  }
+
+  bool reportsIn(const std::string &File, llvm::StringRef Spelled) {
     if (!HeaderFilter || File.empty() || File == J.File)
       return true;
     return HeaderFilter->match(Spelled) || HeaderFilter->match(File);
@@ -434,6 +465,8 @@ public:
     CompilerInstance &CI = getCompilerInstance();
     Builder.add(Diagnostics.take(), &CI);
     Builder.addDependencies(CI.getSourceManager());
+    if (CI.hasASTContext())
+      Builder.addFacts(tidy::corolint::takeProgramFacts(), CI);
   }
 
 private:
@@ -540,6 +573,7 @@ void editAfterAnalysis(llvm::StringRef File) {
 TUResult analyseOnce(const Job &J, tidy::ClangTidyOptions Opts,
                      BodySkipping Skipping, bool &LostInstantiations) {
   TUResult Result;
+  (void)tidy::corolint::takeProgramFacts(); // Forget an earlier analysis'.
   Result.File = J.File;
   ResultBuilder Builder(J, Opts, Result);
   // The skipper decides by the header filter as the user wrote it.
@@ -645,6 +679,7 @@ void dieWithParent() {
 
 int runWorker() {
   dieWithParent();
+  tidy::corolint::collectProgramFacts(true);
   llvm::setBugReportMsg("corolint worker crashed; the scanner reports its "
                         "translation unit as failed.\n");
   llvm::InitializeAllTargetInfos();
