@@ -52,8 +52,14 @@ inline constexpr llvm::StringLiteral DefaultErrorValueTokenTypes =
     "::boost::asio::experimental::as_single_t";
 // A timer's wait fails only when it is cancelled, which is how a coroutine
 // is stopped, and setting or cancelling a timer does not fail in practice;
-// post and dispatch do not fail.
+// post and dispatch do not fail. Closing or cancelling one's own socket or
+// acceptor fails only if close(2) does on a valid descriptor: real code calls
+// close() in its cleanup (often from a catch handler) and never expects it
+// to throw. shutdown() is not here: it fails when the peer has gone.
 inline constexpr llvm::StringLiteral DefaultNonFailingOperations =
+    "::asio::basic_socket::close;::asio::basic_socket::cancel;"
+    "::asio::basic_socket_acceptor::close;"
+    "::asio::basic_socket_acceptor::cancel;"
     "::asio::basic_waitable_timer::async_wait;"
     "::asio::basic_waitable_timer::cancel;"
     "::asio::basic_waitable_timer::cancel_one;"
@@ -65,6 +71,9 @@ inline constexpr llvm::StringLiteral DefaultNonFailingOperations =
     "::asio::basic_deadline_timer::expires_at;"
     "::asio::basic_deadline_timer::expires_from_now;"
     "::asio::post;::asio::dispatch;::asio::defer;"
+    "::boost::asio::basic_socket::close;::boost::asio::basic_socket::cancel;"
+    "::boost::asio::basic_socket_acceptor::close;"
+    "::boost::asio::basic_socket_acceptor::cancel;"
     "::boost::asio::basic_waitable_timer::async_wait;"
     "::boost::asio::basic_waitable_timer::cancel;"
     "::boost::asio::basic_waitable_timer::cancel_one;"

@@ -416,7 +416,6 @@ public:
     auto Start = std::chrono::steady_clock::now();
     Progress Bar(llvm::errs(), Style, Ids.size(), ProgressInterval);
     std::vector<std::string> Keys(Work.size());
-    std::vector<TUResult> Results;
     bool Stop = false;
     auto Finish = [&](size_t Id, TUResult Result) {
       if (!Result.FromCache && Cache && Result.Status == TUStatus::Analysed)
@@ -493,8 +492,8 @@ public:
   std::vector<ShardUnit> takeResults() {
     std::vector<ShardUnit> Units;
     for (size_t Id = 0; Id < Results.size(); ++Id)
-      if (Results[Id])
-        Units.push_back({static_cast<unsigned>(Id), std::move(*Results[Id])});
+      if (std::optional<TUResult> &Result = Results[Id])
+        Units.push_back({static_cast<unsigned>(Id), std::move(*Result)});
     return Units;
   }
 

@@ -227,12 +227,13 @@ llvm::Expected<MergedScan> mergeShards(llvm::ArrayRef<std::string> Paths,
       ById[U.Id] = std::move(U.Result);
     }
   for (size_t Id = 0; Id < ById.size(); ++Id) {
-    if (!ById[Id])
+    std::optional<TUResult> &Unit = ById[Id];
+    if (!Unit)
       return llvm::createStringError(llvm::formatv(
           "no shard holds translation unit {0} of {1}: a result file was "
           "edited or truncated",
           Id, ById.size()));
-    Merged.Results.push_back(std::move(*ById[Id]));
+    Merged.Results.push_back(std::move(*Unit));
   }
   return Merged;
 }

@@ -3,6 +3,7 @@
 #include "WholeProgram.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/ErrorHandling.h"
 #include <deque>
 
 namespace corolint::scanner {
@@ -111,7 +112,11 @@ Finding blockingFinding(const TUResult &Result,
                         const std::vector<PathStep> &Path) {
   const facts::TranslationUnitFacts &Facts = Result.Facts;
   const std::string &Helper = Path.front().Function->Name;
-  const std::string &What = *Path.back().Function->BlocksWith;
+  const std::optional<std::string> &BlocksWith =
+      Path.back().Function->BlocksWith;
+  if (!BlocksWith)
+    llvm_unreachable("a blocking path ends at a function that blocks");
+  const std::string &What = *BlocksWith;
   Finding F;
   F.Check = BlockingCheck.str();
   F.Level = Facts.BlockingLevel;
@@ -205,6 +210,7 @@ void reviseSpawnFindings(TUResult &Result, const ProgramIndex &Index) {
 
 void applyWholeProgramIndex(std::vector<TUResult> &Results) {
   std::vector<const TUResult *> ByFile;
+  ByFile.reserve(Results.size());
   for (const TUResult &Result : Results)
     ByFile.push_back(&Result);
   llvm::sort(ByFile, [](const TUResult *A, const TUResult *B) {
