@@ -233,7 +233,24 @@ private:
     const auto *Call = llvm::dyn_cast<CallExpr>(ignoreImplicitCopies(&Operand));
     if (const Expr *Made = madeInLocal(Operand))
       return visitAwaited(*Made, Site);
+    if (const CXXOperatorCallExpr *Both = combinedAwaitables(Call)) {
+      for (const Expr *Each : Both->arguments())
+        if (auto Found = visitAwaited(*Each, Site))
+          return Found;
+      return std::nullopt;
+    }
     return Call ? visitCall(*Call, &Site) : visit(&Operand);
+  }
+
+  /// `a && b` or `a || b` of two awaitables (Asio's awaitable operators):
+  /// awaiting it awaits both, and an exception of either comes out of it.
+  const CXXOperatorCallExpr *combinedAwaitables(const CallExpr *Call) const {
+    const auto *Op = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Call);
+    if (!Op || (Op->getOperator() != OO_AmpAmp &&
+                Op->getOperator() != OO_PipePipe))
+      return nullptr;
+    return Model.AwaitableTypes.contains(recordOf(Op->getType())) ? Op
+                                                                   : nullptr;
   }
 
   /// What initialized the local variable that \p Operand names (`auto t =
