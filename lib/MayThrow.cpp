@@ -246,11 +246,11 @@ private:
   /// awaiting it awaits both, and an exception of either comes out of it.
   const CXXOperatorCallExpr *combinedAwaitables(const CallExpr *Call) const {
     const auto *Op = llvm::dyn_cast_or_null<CXXOperatorCallExpr>(Call);
-    if (!Op || (Op->getOperator() != OO_AmpAmp &&
-                Op->getOperator() != OO_PipePipe))
+    if (!Op ||
+        (Op->getOperator() != OO_AmpAmp && Op->getOperator() != OO_PipePipe))
       return nullptr;
     return Model.AwaitableTypes.contains(recordOf(Op->getType())) ? Op
-                                                                   : nullptr;
+                                                                  : nullptr;
   }
 
   /// What initialized the local variable that \p Operand names (`auto t =
