@@ -54,6 +54,12 @@ constexpr llvm::StringLiteral DefaultLazyTaskTypes =
     "::concurrencpp::lazy_result;::async_simple::coro::Lazy;"
     "::async_simple::coro::RescheduleLazy";
 
+/// Asio's and Boost.Asio's coroutine type: the one default of the options
+/// that name it (coro-blocking-call's AsioAwaitableTypes,
+/// coro-unchecked-spawn's AwaitableTypes).
+constexpr llvm::StringLiteral DefaultAsioAwaitableTypes =
+    "::asio::awaitable;::boost::asio::awaitable";
+
 /// Which task types belong to which runtime.
 struct RuntimeModel {
   NameList AsioAwaitableTypes, FollyTaskTypes, CppcoroTaskTypes,

@@ -149,8 +149,6 @@ constexpr llvm::StringLiteral DefaultSyncAsioOperations =
     "posix::basic_stream_descriptor::write_some;ssl::stream::read_some;"
     "ssl::stream::write_some;ssl::stream::handshake;ssl::stream::shutdown;"
     "read;write;read_until;read_at;write_at;connect";
-constexpr llvm::StringLiteral DefaultAsioAwaitableTypes =
-    "::asio::awaitable;::boost::asio::awaitable";
 constexpr llvm::StringLiteral DefaultFollyTaskTypes = "::folly::coro::Task";
 constexpr llvm::StringLiteral DefaultCppcoroTaskTypes =
     "::cppcoro::task;::cppcoro::shared_task";

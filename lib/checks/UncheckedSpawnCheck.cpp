@@ -5,6 +5,7 @@
 #include "MayThrow.h"
 #include "SkippedBodies.h"
 #include "SpawnedWork.h"
+#include "TaskModel.h"
 #include "clang/AST/DeclTemplate.h"
 
 using namespace clang::ast_matchers;
@@ -24,8 +25,6 @@ constexpr llvm::StringLiteral DefaultTokenWrapperTypes =
     "::boost::asio::executor_binder;::boost::asio::allocator_binder;"
     "::boost::asio::cancellation_slot_binder;::boost::asio::as_tuple_t;"
     "::boost::asio::experimental::as_single_t";
-constexpr llvm::StringLiteral DefaultAwaitableTypes =
-    "::asio::awaitable;::boost::asio::awaitable";
 constexpr llvm::StringLiteral DefaultCatchAllExceptionTypes =
     "::std::exception";
 // An argument of one of these types takes an operation's error as a value
@@ -139,7 +138,7 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
   Throws.TokenWrapperTypes =
       nameListOption("TokenWrapperTypes", DefaultTokenWrapperTypes);
   Throws.AwaitableTypes =
-      nameListOption("AwaitableTypes", DefaultAwaitableTypes);
+      nameListOption("AwaitableTypes", DefaultAsioAwaitableTypes);
   Throws.CatchAllExceptionTypes =
       nameListOption("CatchAllExceptionTypes", DefaultCatchAllExceptionTypes);
   Throws.ErrorValueTypes =
