@@ -277,7 +277,11 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &Context) override {
-    if (lostAnInstantiation() &&
+    // Without a project template nothing can be lost: skip the walk over
+    // every instantiation the unit made.
+    bool HasTemplates =
+        Templates.ReachableByType || !Templates.FunctionTemplateNames.empty();
+    if (HasTemplates && lostAnInstantiation() &&
         (Templates.ReachableByType ||
          librariesDeclare(*Context.getTranslationUnitDecl()))) {
       Skipper.MayHaveLostInstantiations = true;
@@ -291,8 +295,6 @@ private:
   /// project's namespace-scope function templates at namespace scope or as a
   /// friend: only then can a library's body call it by that name.
   bool librariesDeclare(const DeclContext &DC) {
-    if (Templates.FunctionTemplateNames.empty())
-      return false;
     for (const Decl *D : DC.decls()) {
       if (const auto *Friend = dyn_cast<FriendDecl>(D))
         D = Friend->getFriendDecl();
