@@ -30,6 +30,13 @@ std::string CorolintCheck::stringOption(StringRef Key, StringRef Default) {
   return Text;
 }
 
+std::string CorolintCheck::sharedStringOption(StringRef Key,
+                                              StringRef Default) {
+  std::string Text = Options.getLocalOrGlobal(Key, Default).str();
+  Stored.emplace_back(Key.str(), Text);
+  return Text;
+}
+
 bool CorolintCheck::boolOption(StringRef Key, bool Default) {
   bool Value = Options.get(Key, Default);
   Stored.emplace_back(Key.str(), Value ? "true" : "false");

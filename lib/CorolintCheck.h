@@ -37,6 +37,9 @@ protected:
 
   /// The text of the option \p Key, or \p Default.
   std::string stringOption(StringRef Key, StringRef Default);
+  /// The text of the option \p Key of this check, else of the option \p Key
+  /// that every check reads (set once for several checks), else \p Default.
+  std::string sharedStringOption(StringRef Key, StringRef Default);
   /// A ';'-separated list of qualified names (see NameList.h).
   NameList nameListOption(StringRef Key, StringRef Default) {
     return NameList(stringOption(Key, Default));

@@ -16,6 +16,7 @@
 #define COROLINT_PROGRAMFACTS_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
 #include <map>
 #include <optional>
 #include <string>
@@ -116,13 +117,28 @@ TranslationUnitFacts &programFacts();
 /// The facts collected since the last call; starts afresh.
 TranslationUnitFacts takeProgramFacts();
 
+/// File names are bytes, JSON strings are UTF-8: a name that is not UTF-8
+/// travels as "hex:" and its bytes in hex.
+llvm::json::Value pathToJSON(llvm::StringRef Path);
+/// Turns what pathToJSON wrote back into the name; false if it is malformed.
+bool decodePath(std::string &Path);
+
+// Facts travel as JSON: with a TU's result, in its cache entry, in the
+// program index (lib/ProgramIndex.h).
+llvm::json::Value toJSON(const FunctionFacts &F);
+llvm::json::Value toJSON(const TranslationUnitFacts &T);
+bool fromJSON(const llvm::json::Value &V, FunctionFacts &F, llvm::json::Path P);
+bool fromJSON(const llvm::json::Value &V, TranslationUnitFacts &T,
+              llvm::json::Path P);
+
 /// The unified symbol resolution of \p D (the same in every unit), or none.
 std::optional<std::string> usrOf(const Decl &D);
 /// \p Loc's expansion location as a FactSite.
 FactSite factSite(SourceLocation Loc, const SourceManager &SM);
-/// The facts of \p FD, created (with USR and \p Name) on first use; null when
-/// \p FD has no USR.
-FunctionFacts *factsOf(const FunctionDecl &FD, llvm::StringRef Name);
+/// The facts of \p FD in \p Unit, created (with USR and \p Name) on first
+/// use; null when \p FD has no USR.
+FunctionFacts *factsOf(TranslationUnitFacts &Unit, const FunctionDecl &FD,
+                       llvm::StringRef Name);
 
 } // namespace clang::tidy::corolint
 

@@ -184,6 +184,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       FollowCalls(boolOption("FollowCalls", true)),
       MaxCallDepth(
           integerOption<unsigned>("MaxCallDepth", DefaultMaxCallDepth)),
+      Index(sharedStringOption("ProgramIndex", ""), Context->getCurrentFile()),
       Classifier(
           {stringOption("SleepFunctions", DefaultSleepFunctions),
            stringOption("BlockingFunctions", DefaultBlockingFunctions),
@@ -219,7 +220,7 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
   matchCoroutines(Finder, this);
   if (FollowCalls)
-    Facts.registerMatchers(Finder, MaxCallDepth, citation());
+    Facts.registerMatchers(Finder, MaxCallDepth, citation(), Index.expected());
 }
 
 void BlockingCallCheck::registerPPCallbacks(const SourceManager &SM,
@@ -232,6 +233,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Coroutine)
     return;
   const SourceManager &SM = *Result.SourceManager;
+  Sources = Result.SourceManager;
   Runtime RT = Runtimes.runtimeOf(*Coroutine);
   bool Generator = isSynchronousGenerator(*Coroutine);
   AwaitInsertionContext Body(SM);
@@ -261,9 +263,44 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void BlockingCallCheck::onEndOfTranslationUnit() {
+  reportThroughIndex();
+  Index.clear();
+  Sources = nullptr;
   Facts.clear();
   Helpers.clear();
   Classifier.clearEvidence();
+}
+
+void BlockingCallCheck::reportThroughIndex() {
+  const TranslationUnitFacts &Unit = Facts.unitFacts();
+  if (!Sources || Unit.CoroutineCalls.empty())
+    return;
+  const ProgramIndex *Program = Index.get(*Sources, [&](StringRef Error) {
+    configurationDiag("%0", DiagnosticIDs::Error) << Error;
+  });
+  if (!Program)
+    return;
+  // The unit's own bodies come first: the index may be older than them.
+  auto Lookup = [&](StringRef USR) -> const FunctionFacts * {
+    auto Own = Unit.Functions.find(USR.str());
+    return Own != Unit.Functions.end() ? &Own->second : Program->lookup(USR);
+  };
+  for (const CoroutineCallFact &Call : Unit.CoroutineCalls) {
+    std::optional<FactFinding> Found = crossUnitBlocking(Unit, Call, Lookup);
+    if (!Found)
+      continue;
+    // A place the index has that the file no longer has: a stale index.
+    SourceLocation Loc = placeFactSite(Found->Main.Site, *Sources);
+    llvm::SmallVector<SourceLocation> NoteLocs;
+    for (const FactMessage &Note : Found->Notes)
+      NoteLocs.push_back(placeFactSite(Note.Site, *Sources));
+    if (Loc.isInvalid() || llvm::is_contained(NoteLocs, SourceLocation()) ||
+        !Reported.first(Loc))
+      continue;
+    diag(Loc, "%0") << Found->Main.Text;
+    for (auto [Note, NoteLoc] : llvm::zip_equal(Found->Notes, NoteLocs))
+      diag(NoteLoc, "%0", DiagnosticIDs::Note) << Note.Text;
+  }
 }
 
 void BlockingCallCheck::reportIndirect(const Stmt &Call,

@@ -16,6 +16,7 @@
 #include "CallPathSummary.h"
 #include "CorolintCheck.h"
 #include "CoroutineModel.h"
+#include "ProgramIndex.h"
 #include "TaskModel.h"
 
 namespace clang::tidy::corolint {
@@ -41,9 +42,16 @@ private:
                       bool CanAwait, bool NeedsParens, ASTContext &Context);
   void adviseOffload(const BlockingCall &Found, const Runtime &RT);
   void adviseGenerator(SourceLocation Loc);
+  /// Reports the unit's coroutine calls of helpers that block through a
+  /// body only the program index has, as the scanner does.
+  void reportThroughIndex();
 
   bool FollowCalls;
   unsigned MaxCallDepth;
+  /// The program index (option ProgramIndex; discovered by corolint-clangd).
+  ProgramIndexAccess Index;
+  /// The unit's, for reportThroughIndex().
+  SourceManager *Sources = nullptr;
 
   BlockingCallClassifier Classifier;
   RuntimeModel Runtimes;

@@ -14,11 +14,13 @@ namespace clang::tidy::corolint {
 
 void BlockingCallFacts::registerMatchers(MatchFinder *Finder,
                                          unsigned MaxCallDepth,
-                                         llvm::StringRef Citation) {
-  if (!collectingProgramFacts() || MaxCallDepth == 0)
+                                         llvm::StringRef Citation,
+                                         bool ForIndex) {
+  Enabled = (collectingProgramFacts() || ForIndex) && MaxCallDepth != 0;
+  if (!Enabled)
     return;
-  programFacts().MaxCallDepth = MaxCallDepth;
-  programFacts().BlockingCitation = Citation.str();
+  sink().MaxCallDepth = MaxCallDepth;
+  sink().BlockingCitation = Citation.str();
   // Functions defined in headers are seen by every unit that includes them;
   // those of the main file are what other units call without seeing.
   Finder->addMatcher(
@@ -31,6 +33,15 @@ void BlockingCallFacts::run(const MatchFinder::MatchResult &Result) {
     summarize(*Function, *Result.Context);
 }
 
+/// Whether \p Function returns an object of a type annotated
+/// corolint::must_not_suspend.
+static bool returnsMustNotSuspend(const FunctionDecl &Function) {
+  const CXXRecordDecl *Returned =
+      Function.getReturnType()->getAsCXXRecordDecl();
+  return Returned &&
+         findCorolintAnnotation(*Returned, {annotation::MustNotSuspend});
+}
+
 void BlockingCallFacts::summarize(const FunctionDecl &Function,
                                   const ASTContext &Context) {
   if (Function.isDependentContext() || Function.isInvalidDecl() ||
@@ -41,14 +52,22 @@ void BlockingCallFacts::summarize(const FunctionDecl &Function,
       Function, {annotation::Blocking, annotation::NonBlocking});
   bool Coroutine = coroutineBody(Function) != nullptr;
   const CallPathSummary::HelperFacts *Own = nullptr;
+  // What reads its own facts (a check in the editor) must find every
+  // function whose body it has: an entry with nothing in it hides the
+  // index's, which may be older than the body.
+  bool EveryFunction = !collectingProgramFacts();
+  // A caller in another unit holds what it returns across its awaits.
+  bool MustNotSuspend = returnsMustNotSuspend(Function);
   if (!Coroutine && !Annotation) {
     Own = &Helpers.factsOf(Function, Context);
-    if (!Own->Target && Own->Calls.empty() && Own->UnseenCalls.empty())
+    if (!Own->Target && Own->Calls.empty() && Own->UnseenCalls.empty() &&
+        !MustNotSuspend && !EveryFunction)
       return; // Nothing another unit would learn.
-  } else if (!Coroutine && Annotation->Name != annotation::Blocking) {
+  } else if (!Coroutine && Annotation->Name != annotation::Blocking &&
+             !MustNotSuspend && !EveryFunction) {
     return; // Declared not to block: the callers' lists already say so.
   }
-  FunctionFacts *Facts = factsOf(Function, describeFunction(Function));
+  FunctionFacts *Facts = factsOf(sink(), Function, describeFunction(Function));
   if (!Facts)
     return;
   Facts->Coroutine = Coroutine;
@@ -56,6 +75,8 @@ void BlockingCallFacts::summarize(const FunctionDecl &Function,
           Function.getReturnType()->getAsCXXRecordDecl();
       Coroutine && Task)
     Facts->ReturnType = qualifiedName(*Task);
+  if (MustNotSuspend)
+    Facts->Annotations.push_back(annotation::MustNotSuspend.str());
   if (Annotation) {
     Facts->Annotations.push_back(Annotation->Name.str());
     if (Annotation->Name == annotation::Blocking) {
@@ -88,7 +109,7 @@ void BlockingCallFacts::noteUnreportedCall(const Stmt &Call,
                                            const FunctionDecl *Helper,
                                            bool Generator, const Runtime &RT,
                                            const ASTContext &Context) {
-  if (!collectingProgramFacts() || programFacts().MaxCallDepth == 0)
+  if (!Enabled)
     return;
   const SourceManager &SM = Context.getSourceManager();
   const FunctionDecl *Callee =
@@ -100,9 +121,9 @@ void BlockingCallFacts::noteUnreportedCall(const Stmt &Call,
     return;
   if (Helper)
     summarize(*Helper, Context);
-  programFacts().CoroutineCalls.push_back(
-      {*USR, factSite(Call.getBeginLoc(), SM), Generator, offloadAdvice(RT),
-       /*Function=*/""});
+  sink().CoroutineCalls.push_back({*USR, factSite(Call.getBeginLoc(), SM),
+                                   Generator, offloadAdvice(RT),
+                                   /*Function=*/""});
 }
 
 } // namespace clang::tidy::corolint

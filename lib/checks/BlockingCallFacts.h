@@ -13,6 +13,7 @@
 
 #include "BlockingCallClassifier.h"
 #include "CallPathSummary.h"
+#include "ProgramFacts.h"
 #include "TaskModel.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/DenseSet.h"
@@ -25,9 +26,11 @@ public:
                     CallPathSummary &Helpers)
       : Classifier(Classifier), Helpers(Helpers) {}
 
-  /// Matches the main file's function definitions, if facts are collected.
+  /// Matches the main file's function definitions, if facts are collected
+  /// (by the scanner) or \p ForIndex (the check reads a program index).
   void registerMatchers(ast_matchers::MatchFinder *Finder,
-                        unsigned MaxCallDepth, llvm::StringRef Citation);
+                        unsigned MaxCallDepth, llvm::StringRef Citation,
+                        bool ForIndex);
   void run(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
   /// \p Call in \p Coroutine calls a helper (\p Helper, whose body is here,
@@ -36,15 +39,28 @@ public:
                           const FunctionDecl *Helper, bool Generator,
                           const Runtime &RT, const ASTContext &Context);
 
+  /// This unit's facts, kept by the check itself when it reads an index.
+  const TranslationUnitFacts &unitFacts() const { return Kept; }
+
   /// Functions point into one translation unit's AST.
-  void clear() { Summarized.clear(); }
+  void clear() {
+    Summarized.clear();
+    Kept.Functions.clear();
+    Kept.CoroutineCalls.clear();
+  }
 
 private:
   void summarize(const FunctionDecl &Function, const ASTContext &Context);
+  /// Where facts go: the scanner's collection, or the check's own.
+  TranslationUnitFacts &sink() {
+    return collectingProgramFacts() ? programFacts() : Kept;
+  }
 
   const BlockingCallClassifier &Classifier;
   CallPathSummary &Helpers;
   llvm::DenseSet<const FunctionDecl *> Summarized;
+  bool Enabled = false;
+  TranslationUnitFacts Kept;
 };
 
 } // namespace clang::tidy::corolint

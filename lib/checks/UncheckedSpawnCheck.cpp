@@ -134,7 +134,8 @@ UncheckedSpawnCheck::UncheckedSpawnCheck(StringRef Name,
       ResultReturningSpawns(nameListOption("ResultReturningSpawns",
                                            DefaultResultReturningSpawns)),
       CallbackStartFunctions(nameListOption("CallbackStartFunctions",
-                                            DefaultCallbackStartFunctions)) {
+                                            DefaultCallbackStartFunctions)),
+      Index(sharedStringOption("ProgramIndex", ""), Context->getCurrentFile()) {
   Throws.TokenWrapperTypes =
       nameListOption("TokenWrapperTypes", DefaultTokenWrapperTypes);
   Throws.AwaitableTypes =
@@ -304,7 +305,10 @@ void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,
   const FunctionDecl *Spawned = spawnedFunction(Work);
   std::optional<EscapingThrow> Escape = escapingFrom(Spawned);
   SourceLocation Loc = Spawn.getExprLoc();
-  if (!Escape || !Reported.first(Loc))
+  SpawnRevision Revision;
+  if (Escape && Escape->Kind == EscapingThrow::Unseen && Spawned)
+    Revision = indexRevision(*Spawned);
+  if (!Escape || Revision.Withdraw || !Reported.first(Loc))
     return;
 
   const Expr *Token =
@@ -343,8 +347,27 @@ void UncheckedSpawnCheck::checkDetachedSpawn(const CallExpr &Spawn,
          DiagnosticIDs::Note)
         << Spawned->getName();
   noteEscape(*Escape, How, "the coroutine");
+  if (Revision.EscapeNote) {
+    SourceLocation EscapeLoc = placeFactSite(
+        Revision.EscapeNote->Site, Spawned->getASTContext().getSourceManager());
+    if (EscapeLoc.isValid())
+      diag(EscapeLoc, "%0", DiagnosticIDs::Note) << Revision.EscapeNote->Text;
+  }
   if (Escape->Kind == EscapingThrow::Unseen && Spawned)
     Facts.noteUnseenSpawn(Loc, *Spawned);
+}
+
+SpawnRevision UncheckedSpawnCheck::indexRevision(const FunctionDecl &Spawned) {
+  if (!Index.expected())
+    return {};
+  const ProgramIndex *Program = Index.get(
+      Spawned.getASTContext().getSourceManager(), [&](StringRef Error) {
+        configurationDiag("%0", DiagnosticIDs::Error) << Error;
+      });
+  std::optional<std::string> USR = usrOf(Spawned);
+  if (!Program || !USR)
+    return {};
+  return reviseUnseenSpawn(Program->lookup(*USR));
 }
 
 std::optional<EscapingThrow>

@@ -16,6 +16,7 @@
 #include "CoroutineModel.h"
 #include "MayThrow.h"
 #include "NameList.h"
+#include "ProgramIndex.h"
 #include "UncheckedSpawnFacts.h"
 
 namespace clang::tidy::corolint {
@@ -39,6 +40,7 @@ public:
   UncheckedSpawnCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override { Index.clear(); }
 
 private:
   void checkCall(const CallExpr &Call, const NamedDecl &Callee);
@@ -58,6 +60,8 @@ private:
   /// The notes at the escaping operation: \p How names what swallows it,
   /// \p Ends what it ends.
   void noteEscape(const EscapingThrow &Escape, StringRef How, StringRef Ends);
+  /// What the program index knows of \p Spawned, whose body is unseen.
+  SpawnRevision indexRevision(const FunctionDecl &Spawned);
 
   NameList SpawnFunctions, DetachedTokenTypes, DetachFunctions,
       FireAndForgetMethods, DetachedStartFunctions, ResultReturningSpawns,
@@ -66,6 +70,8 @@ private:
   std::unique_ptr<ThrowEscapeAnalysis> Analysis;
   /// What other translation units may need to know (lib/ProgramFacts.h).
   UncheckedSpawnFacts Facts{Throws};
+  /// What they know (option ProgramIndex; discovered by corolint-clangd).
+  ProgramIndexAccess Index;
   /// Unqualified names of the spawn, detach, fire-and-forget and detached
   /// start functions: a cheap first filter for every call in the TU.
   llvm::StringSet<> CalledIdentifiers;

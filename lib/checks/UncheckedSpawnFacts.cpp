@@ -26,7 +26,8 @@ void UncheckedSpawnFacts::run(const MatchFinder::MatchResult &Result) {
     return;
   if (!Analysis || &Analysis->context() != Result.Context)
     Analysis = std::make_unique<ThrowEscapeAnalysis>(Model, *Result.Context);
-  if (FunctionFacts *Facts = factsOf(*Function, describeFunction(*Function))) {
+  if (FunctionFacts *Facts =
+          factsOf(programFacts(), *Function, describeFunction(*Function))) {
     Facts->Coroutine = true;
     std::optional<EscapingThrow> Escape = Analysis->firstEscaping(*Function);
     Facts->FailureMayEscape = Escape.has_value();

@@ -207,6 +207,13 @@ cl::opt<std::string>
               cl::desc(R"(Analyse only shard I of N (1 <= I <= N) and write
 its TUs' results to --output for `corolint merge`)"),
               cl::value_desc("I/N"), cl::cat(Category));
+cl::opt<std::string>
+    IndexFile("index",
+              cl::desc(R"(Write the whole-program index, which corolint-clangd
+reads to agree with the scan across files, to this file
+(default: <build-dir>/.corolint-index.json after a scan
+of the whole database; 'none': do not write it))"),
+              cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit"),
                          cl::cat(Category));
@@ -748,13 +755,56 @@ struct ScanOutcome {
   double Seconds = 0; ///< For the summary on stderr, never in a report.
 };
 
+/// Where the whole-program index goes: --index, else (\p DefaultFolder
+/// given) that folder's .corolint-index.json; none for 'none'.
+std::optional<std::string> indexDestination(llvm::StringRef DefaultFolder) {
+  if (IndexFile == "none")
+    return std::nullopt;
+  if (!IndexFile.empty())
+    return IndexFile.getValue();
+  if (DefaultFolder.empty())
+    return std::nullopt;
+  llvm::SmallString<256> Path(DefaultFolder);
+  llvm::sys::path::append(Path, clang::tidy::corolint::ProgramIndexFileName);
+  return std::string(Path);
+}
+
+/// Writes \p Index for the editor. It is a by-product of the report: where
+/// the user did not ask for it, failing to write it only warns.
+bool writeIndex(const clang::tidy::corolint::ProgramIndex &Index,
+                llvm::StringRef Path) {
+  llvm::Error E = writeFileAtomically(
+      Path, "whole-program index",
+      [&](llvm::raw_ostream &OS) { OS << Index.toJSON() << "\n"; });
+  if (!E)
+    return true;
+  if (IndexFile.getNumOccurrences()) {
+    fail(llvm::toString(std::move(E)));
+    return false;
+  }
+  llvm::errs() << "corolint: warning: " << llvm::toString(std::move(E)) << "\n";
+  return true;
+}
+
+/// An error if --index names a file that cannot be written: checked before
+/// the scan or merge starts.
+llvm::Error checkIndexOption() {
+  if (IndexFile.empty() || IndexFile == "none")
+    return llvm::Error::success();
+  return checkWritable(IndexFile, "the whole-program index");
+}
+
 /// The one path from TU results to reports, exit status included, for a
-/// full scan and for `corolint merge` alike.
+/// full scan and for `corolint merge` alike. \p IndexPath, if any, receives
+/// the whole-program index.
 int reportScan(ScanOutcome Outcome, ReportStream &Output,
-               const std::optional<std::vector<BaselineEntry>> &Baseline) {
+               const std::optional<std::vector<BaselineEntry>> &Baseline,
+               const std::optional<std::string> &IndexPath) {
   // The cache holds each TU's own result; what depends on other TUs is
   // worked out afresh on every run (and on every merge).
-  applyWholeProgramIndex(Outcome.Results);
+  clang::tidy::corolint::ProgramIndex Index =
+      applyWholeProgramIndex(Outcome.Results);
+  bool IndexWritten = !IndexPath || writeIndex(Index, *IndexPath);
   ScanReport Report;
   ReportBuilder Builder;
   for (TUResult &Result : Outcome.Results) {
@@ -769,7 +819,7 @@ int reportScan(ScanOutcome Outcome, ReportStream &Output,
   Report.GitCommit = Outcome.Scan.GitCommit;
   Report.GuideURL = GuideURL;
   Report.Seconds = Outcome.Seconds;
-  bool Ok = handleBaseline(Report, Baseline);
+  bool Ok = IndexWritten && handleBaseline(Report, Baseline);
   Report.Fingerprints = fingerprints(Report.Findings, Report.ProjectRoot);
   if (llvm::Error E = Output.write(Report)) {
     fail(llvm::toString(std::move(E)));
@@ -799,6 +849,9 @@ llvm::Error checkShardOptions() {
         dashed(*O) +
         " applies to the report: pass it to 'corolint merge', which writes "
         "the report from the shards' results");
+  if (IndexFile.getNumOccurrences())
+    return llvm::createStringError(
+        "--index needs every TU's facts: pass it to 'corolint merge'");
   if (OutputFile.empty())
     return llvm::createStringError(
         "--shard needs --output=<file> to write the shard's results to");
@@ -860,6 +913,8 @@ int scanMain(const char *Argv0) {
                               : absolute(ProjectRootFlag);
   if (!Root)
     return fail(llvm::toString(Root.takeError()));
+  if (llvm::Error E = checkIndexOption())
+    return fail(llvm::toString(std::move(E)));
   ReportStream Output;
   std::optional<std::vector<BaselineEntry>> Baseline;
   if (!Shard) {
@@ -883,6 +938,7 @@ int scanMain(const char *Argv0) {
     CacheFolder = std::move(*Absolute);
   }
   std::vector<std::string> CommandLine = analysisCommand(DB->Path);
+  std::string DatabaseFolder = DB->Folder;
   Scan S(std::move(*DB), std::move(*Selected), *Root, Executable);
   if (llvm::Error E = S.prepare())
     return fail(llvm::toString(std::move(E)));
@@ -900,7 +956,9 @@ int scanMain(const char *Argv0) {
   ScanOutcome Outcome{{}, std::move(Identity), S.Seconds};
   for (ShardUnit &U : S.takeResults())
     Outcome.Results.push_back(std::move(U.Result));
-  return reportScan(std::move(Outcome), Output, Baseline);
+  // An index of some files only would hide the others' functions.
+  return reportScan(std::move(Outcome), Output, Baseline,
+                    indexDestination(Selectors.empty() ? DatabaseFolder : ""));
 }
 
 /// `corolint merge RESULT...`: the report of the scan whose shards wrote
@@ -939,6 +997,8 @@ int mergeMain() {
   auto Baseline = checkReportOptions(Output);
   if (!Baseline)
     return fail(llvm::toString(Baseline.takeError()));
+  if (llvm::Error E = checkIndexOption())
+    return fail(llvm::toString(std::move(E)));
   std::vector<ShardResult> Shards;
   for (const std::string &Path : Selectors) {
     llvm::Expected<ShardResult> Shard = readShardResult(Path);
@@ -957,7 +1017,8 @@ int mergeMain() {
       std::move(Merged->Results), std::move(Merged->Scan),
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count()};
-  return reportScan(std::move(Outcome), Output, *Baseline);
+  return reportScan(std::move(Outcome), Output, *Baseline,
+                    indexDestination(""));
 }
 
 } // namespace

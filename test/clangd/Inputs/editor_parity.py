@@ -10,11 +10,13 @@ Prints "parity: N findings" and exits 0 when both agree, else prints each
 difference and exits 1.
 """
 import json
+import os
 import re
 import sys
 
 DIAGNOSTIC = re.compile(r"diagnostic: (\S+) (\d+):(\d+) (\w+) (.*?)( \(fix available\))?$")
-RELATED = re.compile(r"related: (\d+):(\d+) (.*)$")
+# lsp_client.py names the file of a note outside the document.
+RELATED = re.compile(r"related: (?:([^\s:]+):)?(\d+):(\d+) (.*)$")
 
 
 def editor_findings(path):
@@ -25,8 +27,8 @@ def editor_findings(path):
             check, row, col, _, message, _ = match.groups()
             findings.append({"key": (check, int(row), int(col), message), "related": []})
         elif (match := RELATED.match(line)) and findings:
-            row, col, message = match.groups()
-            findings[-1]["related"].append((int(row), int(col), message))
+            name, row, col, message = match.groups()
+            findings[-1]["related"].append((name, int(row), int(col), message))
     return findings
 
 
@@ -41,7 +43,8 @@ def main():
         if finding["file"] != main_file:
             continue
         key = (finding["check"], finding["line"], finding["column"], finding["message"])
-        scanner[key] = {(note["line"], note["column"], uncapitalised(note["message"]))
+        scanner[key] = {(None if note["file"] == main_file else os.path.basename(note["file"]),
+                         note["line"], note["column"], uncapitalised(note["message"]))
                         for note in finding["notes"]}
     editor = editor_findings(editor_output)
     problems = []
@@ -52,9 +55,10 @@ def main():
         if key not in scanner:
             problems.append("only the editor reports %s" % (key,))
             continue
-        for row, col, message in finding["related"]:
-            if (row, col, uncapitalised(message)) not in scanner[key]:
-                problems.append("note %d:%d %r of %s is not the scanner's" % (row, col, message, key))
+        for name, row, col, message in finding["related"]:
+            if (name, row, col, uncapitalised(message)) not in scanner[key]:
+                problems.append("note %s:%d:%d %r of %s is not the scanner's"
+                                % (name or "", row, col, message, key))
     for problem in problems:
         print(problem)
     if not scanner:

@@ -8,7 +8,7 @@ diagnostics published for the new version. The output is meant for FileCheck:
 
   diagnostic: <code> <line>:<col> <severity> <message>
   link: <codeDescription.href>              (with --links)
-  related: <line>:<col> <message>
+  related: [<file>:]<line>:<col> <message>   (the file when not the document)
   action: <kind> "<title>" [preferred]
   edit: <line>:<col>-<line>:<col> "<new text>"
   after-fix diagnostic: ...
@@ -139,7 +139,7 @@ def position(pos):
     return "%d:%d" % (pos["line"] + 1, pos["character"] + 1)
 
 
-def print_diagnostics(prefix, diagnostics, links=False):
+def print_diagnostics(prefix, diagnostics, links=False, document=None):
     for d in sorted(diagnostics, key=lambda d: (d["range"]["start"]["line"],
                                                 d["range"]["start"]["character"])):
         print("%sdiagnostic: %s %s %s %s" % (
@@ -148,9 +148,11 @@ def print_diagnostics(prefix, diagnostics, links=False):
         if links:
             print("%slink: %s" % (prefix, d.get("codeDescription", {}).get("href", "-")))
         for info in d.get("relatedInformation", []):
-            print("%srelated: %s %s" % (
-                prefix, position(info["location"]["range"]["start"]),
-                info["message"]))
+            # A note in another file is prefixed with that file's name.
+            place = position(info["location"]["range"]["start"])
+            if document and info["location"]["uri"] != document:
+                place = "%s:%s" % (info["location"]["uri"].rsplit("/", 1)[-1], place)
+            print("%srelated: %s %s" % (prefix, place, info["message"]))
 
 
 def offset_of(lines, pos):
@@ -219,7 +221,7 @@ def run(args):
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
         diagnostics = server.diagnostics(uri, 1)
-        print_diagnostics("", diagnostics, args.links)
+        print_diagnostics("", diagnostics, args.links, uri)
         if args.no_fix and args.actions:
             first_fix(server, uri, diagnostics)
         if not args.no_fix:
@@ -229,7 +231,7 @@ def run(args):
             server.notify("textDocument/didChange", {
                 "textDocument": {"uri": uri, "version": 2},
                 "contentChanges": [{"text": apply_edits(text, edits)}]})
-            print_diagnostics("after-fix ", server.diagnostics(uri, 2))
+            print_diagnostics("after-fix ", server.diagnostics(uri, 2), document=uri)
         server.shut_down()
     except BaseException:
         server.kill()

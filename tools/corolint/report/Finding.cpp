@@ -19,26 +19,6 @@ llvm::StringRef statusName(TUStatus S) {
   return StatusNames[static_cast<unsigned>(S)];
 }
 
-/// Names are absolute, so no real one starts with the prefix.
-constexpr llvm::StringLiteral HexPathPrefix = "hex:";
-
-Value pathToJSON(llvm::StringRef Path) {
-  if (llvm::json::isUTF8(Path) && !Path.starts_with(HexPathPrefix))
-    return Path.str();
-  return (HexPathPrefix + llvm::toHex(Path, /*LowerCase=*/true)).str();
-}
-
-bool decodePath(std::string &Path) {
-  llvm::StringRef Text = Path;
-  if (!Text.consume_front(HexPathPrefix))
-    return true;
-  std::string Bytes;
-  if (!llvm::tryGetFromHex(Text, Bytes))
-    return false;
-  Path = std::move(Bytes);
-  return true;
-}
-
 static Value toJSON(const Position &P) {
   return Object{
       {"line", P.Line}, {"column", P.Column}, {"utf16Column", P.Utf16Column}};
@@ -72,62 +52,6 @@ Value toJSON(const Finding &F) {
                 {"main", toJSON(F.Main)}, {"notes", std::move(Notes)},
                 {"function", F.Function}, {"snippet", F.Snippet},
                 {"guideURL", F.GuideURL}};
-}
-
-// The whole-program facts travel with the TU's result (and its cache entry).
-namespace facts = clang::tidy::corolint;
-
-static Value toJSON(const facts::FactSite &S) {
-  return Object{{"file", pathToJSON(S.File)},
-                {"offset", S.Offset},
-                {"line", S.Line},
-                {"column", S.Column},
-                {"utf16Column", S.Utf16Column},
-                {"lineText", S.LineText}};
-}
-
-static Value toJSON(const facts::FunctionFacts &F) {
-  Array Calls;
-  for (const facts::CallFact &C : F.Calls)
-    Calls.push_back(Object{{"callee", C.Callee}, {"site", toJSON(C.Site)}});
-  Object O{{"usr", F.USR},
-           {"name", F.Name},
-           {"coroutine", F.Coroutine},
-           {"returnType", F.ReturnType},
-           {"annotations", F.Annotations},
-           {"calls", std::move(Calls)}};
-  if (F.BlocksWith) {
-    O["blocksWith"] = *F.BlocksWith;
-    O["blockingSite"] = toJSON(F.BlockingSite);
-  }
-  if (F.FailureMayEscape)
-    O["failureMayEscape"] = *F.FailureMayEscape;
-  if (!F.EscapeWhat.empty()) {
-    O["escapeWhat"] = F.EscapeWhat;
-    O["escapeSite"] = toJSON(F.EscapeSite);
-  }
-  return O;
-}
-
-static Value toJSON(const facts::TranslationUnitFacts &T) {
-  Array Functions, Calls, Spawns;
-  for (const auto &Entry : T.Functions)
-    Functions.push_back(toJSON(Entry.second));
-  for (const facts::CoroutineCallFact &C : T.CoroutineCalls)
-    Calls.push_back(Object{{"callee", C.Callee},
-                           {"site", toJSON(C.Site)},
-                           {"generator", C.Generator},
-                           {"offloadAdvice", C.OffloadAdvice},
-                           {"function", C.Function}});
-  for (const facts::UnseenSpawnFact &S : T.UnseenSpawns)
-    Spawns.push_back(Object{{"spawned", S.Spawned}, {"site", toJSON(S.Site)}});
-  return Object{{"functions", std::move(Functions)},
-                {"coroutineCalls", std::move(Calls)},
-                {"unseenSpawns", std::move(Spawns)},
-                {"maxCallDepth", T.MaxCallDepth},
-                {"blockingCitation", T.BlockingCitation},
-                {"blockingLevel", T.BlockingLevel},
-                {"blockingGuideURL", T.BlockingGuideURL}};
 }
 
 Value toJSON(const TUResult &R) {
@@ -211,69 +135,6 @@ static bool fromJSON(const Value &V, TUStatus &S, llvm::json::Path Path) {
 }
 
 } // namespace corolint::scanner
-
-namespace clang::tidy::corolint {
-// Found by argument-dependent lookup from ObjectMapper::map.
-using llvm::json::Value;
-
-static bool fromJSON(const Value &V, FactSite &S, llvm::json::Path Path) {
-  llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("file", S.File) &&
-         ::corolint::scanner::decodePath(S.File) && O.map("offset", S.Offset) &&
-         O.map("line", S.Line) && O.map("column", S.Column) &&
-         O.map("utf16Column", S.Utf16Column) && O.map("lineText", S.LineText);
-}
-
-static bool fromJSON(const Value &V, CallFact &C, llvm::json::Path Path) {
-  llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("callee", C.Callee) && O.map("site", C.Site);
-}
-
-static bool fromJSON(const Value &V, FunctionFacts &F, llvm::json::Path Path) {
-  llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("usr", F.USR) && O.map("name", F.Name) &&
-         O.map("coroutine", F.Coroutine) && O.map("returnType", F.ReturnType) &&
-         O.map("annotations", F.Annotations) && O.map("calls", F.Calls) &&
-         O.mapOptional("blocksWith", F.BlocksWith) &&
-         O.mapOptional("blockingSite", F.BlockingSite) &&
-         O.mapOptional("failureMayEscape", F.FailureMayEscape) &&
-         O.mapOptional("escapeWhat", F.EscapeWhat) &&
-         O.mapOptional("escapeSite", F.EscapeSite);
-}
-
-static bool fromJSON(const Value &V, CoroutineCallFact &C,
-                     llvm::json::Path Path) {
-  llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("callee", C.Callee) && O.map("site", C.Site) &&
-         O.map("generator", C.Generator) &&
-         O.map("offloadAdvice", C.OffloadAdvice) &&
-         O.map("function", C.Function);
-}
-
-static bool fromJSON(const Value &V, UnseenSpawnFact &S,
-                     llvm::json::Path Path) {
-  llvm::json::ObjectMapper O(V, Path);
-  return O && O.map("spawned", S.Spawned) && O.map("site", S.Site);
-}
-
-static bool fromJSON(const Value &V, TranslationUnitFacts &T,
-                     llvm::json::Path Path) {
-  llvm::json::ObjectMapper O(V, Path);
-  std::vector<FunctionFacts> Functions;
-  if (!O || !O.map("functions", Functions) ||
-      !O.map("coroutineCalls", T.CoroutineCalls) ||
-      !O.map("unseenSpawns", T.UnseenSpawns) ||
-      !O.map("maxCallDepth", T.MaxCallDepth) ||
-      !O.map("blockingCitation", T.BlockingCitation) ||
-      !O.map("blockingLevel", T.BlockingLevel) ||
-      !O.map("blockingGuideURL", T.BlockingGuideURL))
-    return false;
-  for (FunctionFacts &F : Functions)
-    T.Functions[F.USR] = std::move(F);
-  return true;
-}
-
-} // namespace clang::tidy::corolint
 
 namespace corolint::scanner {
 

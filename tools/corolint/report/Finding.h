@@ -105,11 +105,9 @@ llvm::json::Value toJSON(const TUResult &R);
 bool fromJSON(const llvm::json::Value &V, Finding &F, llvm::json::Path P);
 bool fromJSON(const llvm::json::Value &V, TUResult &R, llvm::json::Path P);
 
-/// File names are bytes, JSON strings are UTF-8: a name that is not UTF-8
-/// travels as "hex:" and its bytes in hex.
-llvm::json::Value pathToJSON(llvm::StringRef Path);
-/// Turns what pathToJSON wrote back into the name; false if it is malformed.
-bool decodePath(std::string &Path);
+// File names that are not UTF-8 travel hex-encoded (lib/ProgramFacts.h).
+using clang::tidy::corolint::decodePath;
+using clang::tidy::corolint::pathToJSON;
 /// \p Text with whitespace runs collapsed to one space and trimmed: a
 /// finding's Snippet.
 std::string collapseWhitespace(llvm::StringRef Text);

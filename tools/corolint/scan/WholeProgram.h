@@ -19,14 +19,17 @@
 #define COROLINT_SCANNER_WHOLEPROGRAM_H
 
 #include "Finding.h"
+#include "ProgramIndex.h"
 #include <vector>
 
 namespace corolint::scanner {
 
 /// Adds and withdraws, in \p Results, the findings that depend on facts of
-/// other TUs. Deterministic: the same results in any order give the same
-/// findings.
-void applyWholeProgramIndex(std::vector<TUResult> &Results);
+/// other TUs, and returns the index they were resolved against (what a full
+/// scan writes for the editor). Deterministic: the same results in any order
+/// give the same findings and index.
+clang::tidy::corolint::ProgramIndex
+applyWholeProgramIndex(std::vector<TUResult> &Results);
 
 } // namespace corolint::scanner
 
