@@ -4,6 +4,7 @@ clang-tidy's own checks. See docs/performance.md.
 
     python3 bench/run.py            # full: 5 runs per measurement, callgrind
     python3 bench/run.py --quick    # 1 run, no callgrind (about 2 minutes)
+    python3 bench/run.py --whole-program  # the summaries, cross-TU pass, merge
 
 It builds corolint (scripts/build.sh), generates the synthetic corpus and the
 compilation databases under <build>/bench/, measures, prints a Markdown report
