@@ -12,7 +12,13 @@ check. Doubling --coroutines doubles the number of functions; doubling
 Only <coroutine> is included (the few standard names the checks look for are
 declared as stand-ins), so the parse is dominated by the generated code.
 
+For a project of several TUs (the whole-program benchmark), --unit puts the
+TU's functions in a namespace of their own, and --calls-into makes every
+eighth coroutine call a helper of that other unit, every fourth of whose
+helpers blocks: calls that only the whole-program pass resolves.
+
 Usage: gen_synthetic.py --coroutines 1000 --blocks 8 --depth 6 -o out.cpp
+       gen_synthetic.py --unit unit_00 --calls-into unit_01 ... -o unit_00.cpp
 """
 
 import argparse
@@ -227,7 +233,12 @@ def findings(w, k):
         w.line("std::thread([&s] { s.log(1); }).detach();")
 
 
-def coroutine(w, k, blocks, depth, count):
+def blocking_helper(k):
+    """The helper of another unit that coroutine k calls: one that blocks."""
+    return (k // 16) * 16
+
+
+def coroutine(w, k, blocks, depth, count, calls_into):
     w.indent = 0
     w.open(f"task<long> coro_{k}(state &s, long arg)")
     w.line("long total = 0;")
@@ -235,6 +246,8 @@ def coroutine(w, k, blocks, depth, count):
         block(w, k, b, depth, True, count)
     if k % 16 == 0:
         findings(w, k)
+    if calls_into and k % 8 == 4:
+        w.line(f"total += {calls_into}::helper_{blocking_helper(k)}(s, total);")
     if k % 8 == 0:
         w.open(f"auto step = [&s](long x) -> task<long>")
         w.line("long y = co_await fetch(x);")
@@ -247,28 +260,44 @@ def coroutine(w, k, blocks, depth, count):
     w.lines.append("")
 
 
-def function(w, k, blocks, depth, count):
+def function(w, k, blocks, depth, count, unit):
     w.indent = 0
     w.open(f"long helper_{k}(state &s, long arg)")
     w.line("long total = 0;")
     for b in range(blocks):
         block(w, k, b, depth, False, count)
+    if unit and k == blocking_helper(k):
+        w.line("std::this_thread::sleep_for(std::chrono::milliseconds(1));")
     w.line("return total;")
     w.close()
     w.lines.append("")
 
 
-def generate(count, blocks, depth):
+def generate(count, blocks, depth, unit=None, calls_into=None):
     w = Writer()
     w.indent = 0
+    prelude = PRELUDE
+    if unit:
+        # Every unit of a project defines the prelude's coroutines.
+        prelude = prelude.replace("\ntask<", "\ninline task<")
+    if calls_into:
+        w.line(f"namespace {calls_into} {{")
+        for k in sorted({blocking_helper(k) for k in range(count) if k % 8 == 4}):
+            w.line(f"long helper_{k}(state &s, long arg);")
+        w.line("}")
+    if unit:
+        w.line(f"namespace {unit} {{")
     for k in range(count):
         w.line(f"task<long> coro_{k}(state &s, long arg);")
     w.lines.append("")
     for k in range(count):
-        coroutine(w, k, blocks, depth, count)
+        coroutine(w, k, blocks, depth, count, calls_into)
         if k % 4 == 0:
-            function(w, k, blocks, depth, count)
-    return PRELUDE + "\n".join(w.lines) + "\n"
+            function(w, k, blocks, depth, count, unit)
+    if unit:
+        w.indent = 0
+        w.line(f"}} // namespace {unit}")
+    return prelude + "\n".join(w.lines) + "\n"
 
 
 def main():
@@ -278,9 +307,13 @@ def main():
                         help="statement blocks per function (its length)")
     parser.add_argument("--depth", type=int, default=6,
                         help="control-flow nesting inside each block")
+    parser.add_argument("--unit", help="namespace of this TU's functions")
+    parser.add_argument("--calls-into", metavar="UNIT",
+                        help="the --unit of the TU whose helpers it calls")
     parser.add_argument("-o", "--output", default="-")
     args = parser.parse_args()
-    text = generate(args.coroutines, args.blocks, args.depth)
+    text = generate(args.coroutines, args.blocks, args.depth, args.unit,
+                    args.calls_into)
     if args.output == "-":
         sys.stdout.write(text)
     else:

@@ -4,6 +4,7 @@ clang-tidy's own checks. See docs/performance.md.
 
     python3 bench/run.py            # full: 5 runs per measurement, callgrind
     python3 bench/run.py --quick    # 1 run, no callgrind (about 2 minutes)
+    python3 bench/run.py --whole-program  # the summaries, cross-TU pass, merge
 
 It builds corolint (scripts/build.sh), generates the synthetic corpus and the
 compilation databases under <build>/bench/, measures, prints a Markdown report
@@ -446,12 +447,12 @@ class TreeSample:
     peak_kb: int    # the largest resident set of any one process (a worker)
 
 
-def run_tree(cmd, ok=(0, 1)):
+def run_tree(cmd, ok=(0, 1), stderr=subprocess.DEVNULL):
     """Runs cmd; wait4 reports the CPU time of it and of every descendant it
     waited for, and the largest peak RSS among them (ru_maxrss, KiB)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                            stderr=stderr)
     _, status, usage = os.wait4(proc.pid, 0)
     if os.waitstatus_to_exitcode(status) not in ok:
         fail(f"{' '.join(map(str, cmd))} exited with {os.waitstatus_to_exitcode(status)}")
@@ -527,6 +528,176 @@ def floor_report(floor, jobs, runs):
             lines.append(f"| {corpus} | {name} | {fmt_s(s['wall'])} | {fmt_s(s['cpu'])} | "
                          f"{fmt_x(ratio(s['cpu'], base['cpu']))} | {s['peak_kb'] / 1024:.0f} | "
                          f"{fmt_x(ratio(s['peak_kb'], base['peak_kb']))} |")
+    return "\n".join(lines) + "\n"
+
+
+# --- Whole-program analysis (issue 19) ---------------------------------------
+
+WP_SHARDS = 4
+
+
+def generate_linked(out):
+    """The synthetic many-TU project again, but each unit's functions in a
+    namespace of their own and unit i's coroutines calling blocking helpers
+    of unit i+1: cross-TU calls the whole-program pass resolves. The callee
+    whose edit the re-run measures is the second unit."""
+    corpus = out / "linked"
+    corpus.mkdir(parents=True, exist_ok=True)
+    tus = []
+    for i in range(MANY_TUS):
+        path = corpus / f"unit_{i:02}.cpp"
+        calls = ["--calls-into", f"unit_{i + 1:02}"] if i + 1 < MANY_TUS else []
+        subprocess.run([sys.executable, str(BENCH / "gen_synthetic.py"),
+                        "--coroutines", str(MANY_COROUTINES), "--blocks", "1",
+                        "--depth", str(SYN_DEPTH), "--unit", path.stem, *calls,
+                        "-o", str(path)], check=True)
+        tus.append(TU(path.stem, path, ["-Wno-unused-value"], "synthetic"))
+    return tus
+
+
+def summary_of(text):
+    """What the scanner's summary on stderr says: the cross-TU pass's time,
+    TUs analysed and from the cache, findings."""
+    def number(pattern):
+        m = re.search(pattern, text, re.M)
+        return float(m.group(1)) if m else float("nan")
+    analysed = re.search(r"files analysed: (\d+) of (\d+) \((\d+) from cache\)", text)
+    return {"cross_tu_s": number(r"cross-TU pass:\s+([0-9.]+) ms") / 1000,
+            "findings": int(number(r"^  total\s+(\d+)")),
+            "analysed": int(analysed.group(1)) if analysed else -1,
+            "from_cache": int(analysed.group(3)) if analysed else -1}
+
+
+def run_summarised(cmd, ok=(0, 1)):
+    """run_tree, and what the summary on stderr says."""
+    with tempfile.TemporaryFile() as err:
+        sample = run_tree(cmd, ok, stderr=err)
+        err.seek(0)
+        return sample, summary_of(err.read().decode(errors="replace"))
+
+
+def result_sizes(shard_files):
+    """Per TU: the facts' size and the whole result's, as the shard result
+    files hold them (compact JSON, as corolint writes it)."""
+    facts, results, functions = [], [], []
+    for file in shard_files:
+        for unit in json.loads(Path(file).read_text())["units"]:
+            result = unit["result"]
+            facts.append(len(json.dumps(result["facts"], separators=(",", ":"))))
+            results.append(len(json.dumps(result, separators=(",", ":"))))
+            functions.append(len(result["facts"]["functions"]))
+    return {"facts_bytes_mean": statistics.mean(facts), "facts_bytes_max": max(facts),
+            "result_bytes_mean": statistics.mean(results),
+            "functions_mean": statistics.mean(functions)}
+
+
+def measure_whole_program(build, corpora, runs, jobs, work):
+    """Per corpus: cold scans with and without the summaries, side by side in
+    every run (order alternating); the cross-TU pass's time from the scan's
+    own summary; N shards from a cache and `corolint merge` of them against
+    a full scan from the same cache; the facts' size per TU; and a re-run
+    after an edit of one callee TU."""
+    corolint = str(build / "bin/corolint")
+    results = {}
+    for name, (database, tus, callee) in corpora.items():
+        log(f"bench: whole program, {name}: {len(tus)} TU(s), {runs} run(s) x 2")
+        scan = [corolint, "-p", str(database), f"-j{jobs}", "--progress=none",
+                f"--checks={CHECKS['coro']}"]
+        cold = {"with summaries": scan + ["--no-cache"],
+                "without summaries": scan + ["--no-cache", "--program-facts=false"]}
+        samples = {c: [] for c in cold}
+        summaries = {c: [] for c in cold}
+        for run in range(runs):
+            order = list(cold) if run % 2 == 0 else list(reversed(cold))
+            for config in order:
+                sample, summary = run_summarised(cold[config])
+                samples[config].append(sample)
+                summaries[config].append(summary)
+        entry = {c: {"wall": median([x.wall for x in v]), "cpu": median([x.cpu for x in v])}
+                 for c, v in samples.items()}
+        entry["cross_tu_s"] = median([x["cross_tu_s"] for x in summaries["with summaries"]])
+        entry["findings"] = {c: summaries[c][0]["findings"] for c in cold}
+
+        # Shards: a cache filled by one full scan, the shards replayed from it,
+        # then their merge against the full scan from the same cache.
+        folder = work / re.sub(r"\W+", "-", name)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        cached = scan + [f"--cache-dir={folder / 'cache'}", "--format=sarif"]
+        run_tree(cached + ["-o", str(folder / "fill.sarif")])
+        shards = [folder / f"shard-{i}.json" for i in range(1, WP_SHARDS + 1)]
+        for i, shard in enumerate(shards, 1):
+            run_tree(scan + [f"--cache-dir={folder / 'cache'}",
+                             f"--shard={i}/{WP_SHARDS}", "-o", str(shard)], ok=(0,))
+        merge = [corolint, "merge", *map(str, shards), "--format=sarif",
+                 "-o", str(folder / "merged.sarif")]
+        replay = cached + ["-o", str(folder / "full.sarif")]
+        merges, replays = [], []
+        for run in range(runs):
+            for measure, into in ([(merge, merges), (replay, replays)] if run % 2 == 0
+                                  else [(replay, replays), (merge, merges)]):
+                into.append(run_summarised(measure))
+        entry["merge"] = {"wall": median([x.wall for x, _ in merges]),
+                          "cpu": median([x.cpu for x, _ in merges]),
+                          "peak_kb": max(x.peak_kb for x, _ in merges),
+                          "cross_tu_s": median([y["cross_tu_s"] for _, y in merges])}
+        entry["replay"] = {"wall": median([x.wall for x, _ in replays]),
+                           "cpu": median([x.cpu for x, _ in replays])}
+        entry["merge_identical"] = ((folder / "merged.sarif").read_bytes()
+                                    == (folder / "full.sarif").read_bytes())
+        entry["sizes"] = result_sizes(shards)
+        entry["shard_bytes"] = sum(f.stat().st_size for f in shards)
+        entry["tus"] = len(tus)
+
+        if callee:
+            original = callee.read_bytes()
+            try:
+                callee.write_bytes(original + b"// edited by bench/run.py\n")
+                _, summary = run_summarised(cached + ["-o", str(folder / "edited.sarif")])
+            finally:
+                callee.write_bytes(original)
+            entry["rerun"] = {"callee": callee.name,
+                              "reparsed": summary["analysed"] - summary["from_cache"],
+                              "from_cache": summary["from_cache"],
+                              "findings": summary["findings"]}
+        results[name] = entry
+    return results
+
+
+def whole_program_report(wp, jobs, runs):
+    lines = [f"### Whole-program analysis (-j{jobs}, median of {runs} run(s), "
+             "with and without summaries alternating)", "",
+             "| corpus | TUs | cold scan with summaries: wall s / CPU s | without: wall s / "
+             "CPU s | summaries' CPU share | cross-TU pass ms (share of the cold scan's "
+             "wall) | merge of "
+             f"{WP_SHARDS} shards: wall s / CPU s (share of the cold scan's) | full scan "
+             "from the cache: wall s | facts per TU: mean / max bytes | result per TU "
+             "(shard file) KB |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for corpus, e in wp.items():
+        w, wo, m = e["with summaries"], e["without summaries"], e["merge"]
+        lines.append(
+            f"| {corpus} | {e['tus']} | {fmt_s(w['wall'])} / {fmt_s(w['cpu'])} | "
+            f"{fmt_s(wo['wall'])} / {fmt_s(wo['cpu'])} | "
+            f"{fmt_pct(ratio(w['cpu'] - wo['cpu'], w['cpu']))} | "
+            f"{1000 * e['cross_tu_s']:.1f} ({fmt_pct(ratio(e['cross_tu_s'], w['wall']))}) | "
+            f"{fmt_s(m['wall'])} / {fmt_s(m['cpu'])} "
+            f"({fmt_pct(ratio(m['wall'], w['wall']))} / {fmt_pct(ratio(m['cpu'], w['cpu']))}) | "
+            f"{fmt_s(e['replay']['wall'])} | "
+            f"{e['sizes']['facts_bytes_mean']:.0f} / {e['sizes']['facts_bytes_max']} | "
+            f"{e['sizes']['result_bytes_mean'] / 1024:.1f} |")
+    lines.append("")
+    for corpus, e in wp.items():
+        lines.append(
+            f"- {corpus}: findings with summaries {e['findings']['with summaries']}, "
+            f"without {e['findings']['without summaries']}; the merge's report "
+            f"{'is' if e['merge_identical'] else 'is NOT'} byte-identical to the full "
+            f"scan's; the merge's cross-TU pass {1000 * e['merge']['cross_tu_s']:.1f} ms, "
+            f"peak RSS {e['merge']['peak_kb'] / 1024:.0f} MiB; "
+            f"{e['sizes']['functions_mean']:.0f} functions summarised per TU"
+            + (f"; after an edit of {e['rerun']['callee']}, the re-run re-parsed "
+               f"{e['rerun']['reparsed']} TU(s) ({e['rerun']['from_cache']} from the "
+               f"cache, {e['rerun']['findings']} findings)" if "rerun" in e else ""))
     return "\n".join(lines) + "\n"
 
 
@@ -790,15 +961,25 @@ def main():
                              "skipped bodies) on the corpus, the Asio/Boost.Asio example "
                              "programs and a synthetic many-TU project (default: all "
                              "three; or a comma-separated list of them)")
+    parser.add_argument("--whole-program", nargs="?", const="corpus,synthetic",
+                        metavar="PARTS",
+                        help="only the whole-program analysis: cold scans with and "
+                             "without the summaries, the cross-TU pass, shards and their "
+                             "merge, the summaries' size, a re-run after editing one "
+                             "callee TU; on the corpus, a synthetic many-TU project with "
+                             "calls across TUs and the example programs (default: "
+                             "corpus,synthetic; or a comma-separated list of them)")
     parser.add_argument("--examples", metavar="REGEX",
-                        help="with --floor: only the example programs whose name matches")
+                        help="with --floor or --whole-program: only the example "
+                             "programs whose name matches")
     parser.add_argument("--only", metavar="REGEX",
                         help="measure only the corpus TUs whose name matches")
     args = parser.parse_args()
     args.runs = args.runs or (1 if args.quick else 5)
     args.command = "python3 bench/run.py " + " ".join(sys.argv[1:])
     args.command = args.command.strip()
-    use_callgrind = not args.quick and not args.no_callgrind and not args.floor
+    use_callgrind = (not args.quick and not args.no_callgrind and not args.floor
+                     and not args.whole_program)
 
     for tool in (CLANGXX, CLANG_TIDY, RUN_CLANG_TIDY):
         if not shutil.which(tool):
@@ -816,6 +997,31 @@ def main():
     if not tus:
         fail(f"--only {args.only} selects no TU")
     cmds = Commands(plugin, probe, write_database(out / "corpus", tus))
+    if args.whole_program:
+        parts = args.whole_program.split(",")
+        corpora = {}
+        if "corpus" in parts:
+            corpora["bench corpus"] = (cmds.database, tus, None)
+        if "examples" in parts:
+            examples = [tu for tu in example_tus()
+                        if not args.examples or re.search(args.examples, tu.name)]
+            corpora[f"Asio/Boost.Asio examples ({len(examples)})"] = (
+                write_database(out / "examples", examples), examples, None)
+        if "synthetic" in parts:
+            linked = generate_linked(out)
+            corpora[f"synthetic {MANY_TUS} TUs, calls across TUs"] = (
+                write_database(out / "linked", linked), linked, linked[1].path)
+        wp = measure_whole_program(build, corpora, args.runs, args.jobs,
+                                   out / "whole-program")
+        text = (f"Command: `{args.command}`\n\n"
+                f"Machine: {info['nproc']} cores, {info['cpu']}; load average "
+                f"{info['load_start'][0]:.1f} at start, {os.getloadavg()[0]:.1f} at "
+                f"end; corolint {info['corolint']}\n\n"
+                + whole_program_report(wp, args.jobs, args.runs))
+        (out / "whole-program.md").write_text(text)
+        (out / "whole-program.json").write_text(json.dumps(wp, indent=2) + "\n")
+        print(text)
+        return
     if args.floor:
         parts = args.floor.split(",")
         corpora = {}

@@ -158,6 +158,14 @@ cl::opt<std::string> CacheDir(
 cl::opt<bool> NoCache("no-cache",
                       cl::desc("Neither read nor write the result cache"),
                       cl::cat(Category));
+// Hidden: bench/run.py turns it off to measure what the summaries cost. Such
+// a scan reports none of the findings that need another TU's facts, so its
+// results must reach neither the cache nor a merge.
+cl::opt<bool> ProgramFacts(
+    "program-facts",
+    cl::desc("Collect the whole-program summaries (default: true; false "
+             "only for benchmarks, with --no-cache and without --shard)"),
+    cl::init(true), cl::Hidden, cl::cat(Category));
 cl::opt<ProgressMode> ProgressFlag(
     "progress", cl::desc("Progress on stderr"), cl::init(ProgressMode::Auto),
     cl::values(clEnumValN(ProgressMode::Auto, "auto",
@@ -385,6 +393,7 @@ public:
       P.Work.Directory = Entry.Directory;
       P.Work.SkipBodies = SkipBodies;
       P.Work.SkipBodiesIn = SkipBodiesIn;
+      P.Work.ProgramFacts = ProgramFacts;
       P.Problem = sourceProblem(DB, Entry);
       llvm::Expected<std::vector<std::string>> Arguments =
           expandResponseFiles(Entry);
@@ -707,7 +716,8 @@ std::vector<std::string> analysisCommand(llvm::StringRef Database) {
         &WarningsAsErrors, &ProjectRootFlag, &SkipBodiesIn})
     if (O->getNumOccurrences())
       Add(*O, O->getValue());
-  for (const cl::opt<bool> *O : {&SystemHeaders, &KeepGoing, &SkipBodies})
+  for (const cl::opt<bool> *O :
+       {&SystemHeaders, &KeepGoing, &SkipBodies, &ProgramFacts})
     if (O->getNumOccurrences())
       Add(*O, O->getValue() ? "true" : "false");
   if (Timeout.getNumOccurrences())
@@ -802,8 +812,12 @@ int reportScan(ScanOutcome Outcome, ReportStream &Output,
                const std::optional<std::string> &IndexPath) {
   // The cache holds each TU's own result; what depends on other TUs is
   // worked out afresh on every run (and on every merge).
+  auto Start = std::chrono::steady_clock::now();
   clang::tidy::corolint::ProgramIndex Index =
       applyWholeProgramIndex(Outcome.Results);
+  double IndexSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   bool IndexWritten = !IndexPath || writeIndex(Index, *IndexPath);
   ScanReport Report;
   ReportBuilder Builder;
@@ -819,6 +833,7 @@ int reportScan(ScanOutcome Outcome, ReportStream &Output,
   Report.GitCommit = Outcome.Scan.GitCommit;
   Report.GuideURL = GuideURL;
   Report.Seconds = Outcome.Seconds;
+  Report.WholeProgramSeconds = IndexSeconds;
   bool Ok = IndexWritten && handleBaseline(Report, Baseline);
   Report.Fingerprints = fingerprints(Report.Findings, Report.ProjectRoot);
   if (llvm::Error E = Output.write(Report)) {
@@ -895,6 +910,9 @@ int scanMain(const char *Argv0) {
     if (llvm::Error E = checkShardOptions())
       return fail(llvm::toString(std::move(E)));
   }
+  if (!ProgramFacts && (!NoCache || Shard))
+    return fail("--program-facts=false leaves out what other translation "
+                "units need: it takes --no-cache and no --shard");
   llvm::Expected<CompileDatabase> DB = loadCompileDatabase(defaultBuildPath());
   if (!DB)
     return fail(llvm::toString(DB.takeError()));
@@ -978,6 +996,7 @@ int mergeMain() {
                                         &KeepGoing,
                                         &CacheDir,
                                         &NoCache,
+                                        &ProgramFacts,
                                         &ProgressFlag,
                                         &ProgressInterval,
                                         &SkipBodies,

@@ -139,11 +139,13 @@ static bool fromJSON(const Value &V, TUStatus &S, llvm::json::Path Path) {
 namespace corolint::scanner {
 
 bool fromJSON(const Value &V, TUResult &R, llvm::json::Path Path) {
+  // "absent" is optional: shard results leave it out (ShardResult.cpp).
   llvm::json::ObjectMapper O(V, Path);
   return O && O.map("file", R.File) && decodePath(R.File) &&
          O.map("status", R.Status) && O.map("findings", R.Findings) &&
          O.map("compileErrors", R.CompileErrors) && O.map("detail", R.Detail) &&
-         O.map("dependencies", R.Dependencies) && O.map("absent", R.Absent) &&
+         O.map("dependencies", R.Dependencies) &&
+         O.mapOptional("absent", R.Absent) &&
          llvm::all_of(R.Absent, decodePath) && O.map("facts", R.Facts) &&
          O.map("seconds", R.Seconds);
 }

@@ -89,6 +89,7 @@ struct TUResult {
   std::vector<Dependency> Dependencies;
   /// Places an include directive looked for its header before the one it
   /// used: a file appearing there would change the TU (include shadowing).
+  /// Only the result cache needs them; shard results leave them out.
   std::vector<std::string> Absent;
   /// What other TUs may need to know: the whole-program pass's input.
   clang::tidy::corolint::TranslationUnitFacts Facts;

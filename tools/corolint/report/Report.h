@@ -47,6 +47,7 @@ struct ScanReport {
   /// (time, cache hits), so that a merge of shards writes the same bytes as
   /// a full scan.
   double Seconds = 0;
+  double WholeProgramSeconds = 0; ///< The reduce phase, apart from Seconds.
   std::string GuideURL = "docs/guide.md"; ///< Prefix of SARIF helpUri.
   /// The options that decide the findings, as a command line: the same for
   /// a full scan and for its shards.

@@ -164,6 +164,8 @@ void writeSummary(llvm::raw_ostream &OS, const ScanReport &Report) {
   OS << llvm::formatv("  files failed:   {0}\n", Failed);
   writeFailures(OS, Report);
   OS << llvm::formatv("  time:           {0:f1} s\n", Report.Seconds);
+  OS << llvm::formatv("  cross-TU pass:  {0:f1} ms\n",
+                      1000 * Report.WholeProgramSeconds);
 }
 
 } // namespace corolint::scanner

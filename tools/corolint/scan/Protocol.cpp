@@ -14,7 +14,8 @@ llvm::json::Value toJSON(const Job &J) {
                             {"arguments", J.Arguments},
                             {"config", J.Config},
                             {"skip-bodies", J.SkipBodies},
-                            {"skip-bodies-in", J.SkipBodiesIn}};
+                            {"skip-bodies-in", J.SkipBodiesIn},
+                            {"program-facts", J.ProgramFacts}};
 }
 
 bool fromJSON(const llvm::json::Value &V, Job &J, llvm::json::Path P) {
@@ -22,7 +23,8 @@ bool fromJSON(const llvm::json::Value &V, Job &J, llvm::json::Path P) {
   return O && O.map("file", J.File) && O.map("directory", J.Directory) &&
          O.map("arguments", J.Arguments) && O.map("config", J.Config) &&
          O.map("skip-bodies", J.SkipBodies) &&
-         O.map("skip-bodies-in", J.SkipBodiesIn);
+         O.map("skip-bodies-in", J.SkipBodiesIn) &&
+         O.map("program-facts", J.ProgramFacts);
 }
 
 static std::string frameHeader(size_t Size) {

@@ -32,6 +32,8 @@ struct Job {
   /// finding is reported and whose path matches SkipBodiesIn.
   bool SkipBodies = true;
   std::string SkipBodiesIn = ".*";
+  /// Export the whole-program facts (off only to measure what they cost).
+  bool ProgramFacts = true;
 };
 
 llvm::json::Value toJSON(const Job &J);

@@ -15,7 +15,7 @@ using llvm::json::Object;
 using llvm::json::Value;
 
 /// The file's format; any change bumps it (a merge refuses other versions).
-constexpr int64_t ShardFormat = 1;
+constexpr int64_t ShardFormat = 2;
 
 llvm::Expected<ShardSpec> parseShardSpec(llvm::StringRef Text) {
   auto [IndexText, CountText] = Text.split('/');
@@ -90,7 +90,16 @@ static bool fromJSON(const Value &V, ShardSpec &S, llvm::json::Path P) {
   return O && O.map("index", S.Index) && O.map("count", S.Count);
 }
 
-/// A unit carries its TU's result exactly as the cache stores it.
+/// A unit carries its TU's result as the cache stores it, less the places
+/// its include directives searched in vain: only a cache lookup reads them
+/// (to notice a new header shadowing the one used), and they were 84% of a
+/// result's size.
+static Value resultForMerge(const TUResult &Result) {
+  Value V = toJSON(Result);
+  V.getAsObject()->erase("absent");
+  return V;
+}
+
 static bool fromJSON(const Value &V, ShardUnit &U, llvm::json::Path P) {
   llvm::json::ObjectMapper O(V, P);
   return O && O.map("id", U.Id) && O.map("fromCache", U.Result.FromCache) &&
@@ -102,7 +111,7 @@ llvm::Error writeShardResult(llvm::StringRef Path, const ShardResult &Result) {
   for (const ShardUnit &U : Result.Units)
     Units.push_back(Object{{"id", U.Id},
                            {"fromCache", U.Result.FromCache},
-                           {"result", toJSON(U.Result)}});
+                           {"result", resultForMerge(U.Result)}});
   Value Document = Object{{"corolintShardResult", ShardFormat},
                           {"shard", Object{{"index", Result.Shard.Index},
                                            {"count", Result.Shard.Count}}},

@@ -2,12 +2,13 @@
 //
 // `corolint --shard=I/N` analyses the translation units whose file and
 // directory hash to shard I of N, and writes a result file: each TU's result
-// as the cache stores it, plus what must be the same in every shard of one
-// scan (corolint's version, digests of the database and of every selected
-// TU's compile command and configuration, the analysis options, the project
-// root, the git commit). `corolint merge` reads the N files, refuses a set
-// that is not exactly the N shards of one scan, and hands the TU results in
-// database order to the same reduce phase and report as a full scan.
+// as the cache stores it (less what only the cache needs), plus what must be
+// the same in every shard of one scan (corolint's version, digests of the
+// database and of every selected TU's compile command and configuration, the
+// analysis options, the project root, the git commit). `corolint merge` reads
+// the N files, refuses a set that is not exactly the N shards of one scan, and
+// hands the TU results in database order to the same reduce phase and report as
+// a full scan.
 //
 //===----------------------------------------------------------------------===//
 

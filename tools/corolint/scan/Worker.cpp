@@ -649,6 +649,7 @@ TUResult analyse(const Job &J) {
   // into a body where it reports nothing but through lib/SkippedBodies.
   BodySkipping Skipping = initialSkippingFor(J);
   (void)clang::tidy::corolint::skippedBodyWasNeeded(); // Forget older units'.
+  tidy::corolint::collectProgramFacts(J.ProgramFacts);
   while (true) {
     bool LostInstantiations = false;
     Result = analyseOnce(J, *Opts, Skipping, LostInstantiations);
@@ -679,7 +680,6 @@ void dieWithParent() {
 
 int runWorker() {
   dieWithParent();
-  tidy::corolint::collectProgramFacts(true);
   llvm::setBugReportMsg("corolint worker crashed; the scanner reports its "
                         "translation unit as failed.\n");
   llvm::InitializeAllTargetInfos();
