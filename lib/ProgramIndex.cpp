@@ -188,6 +188,7 @@ SourceLocation placeFactSite(const FactSite &Site, SourceManager &SM) {
 namespace {
 
 // Set once by the front end's main(), before any thread analyses a file.
+bool Allowed = true;
 bool Discovering = false;
 std::string DiscoveryFolder;
 
@@ -274,8 +275,10 @@ void discoverProgramIndex(bool On, std::string CompileCommandsDir) {
   DiscoveryFolder = std::move(CompileCommandsDir);
 }
 
+void allowProgramIndex(bool On) { Allowed = On; }
+
 bool mayReadProgramIndex(llvm::StringRef Option) {
-  return !collectingProgramFacts() && (!Option.empty() || Discovering);
+  return Allowed && (!Option.empty() || Discovering);
 }
 
 llvm::Expected<std::shared_ptr<const ProgramIndex>>

@@ -105,8 +105,11 @@ SourceLocation placeFactSite(const FactSite &Site, SourceManager &SM);
 /// when no ProgramIndex option names one, and in which folder that database
 /// is when the front end was told (clangd's --compile-commands-dir).
 void discoverProgramIndex(bool On, std::string CompileCommandsDir = "");
-/// Whether this front end may read an index at all (not the scanner's
-/// workers) and one is named or may be discovered.
+/// Whether checks may read an index at all: not in the scanner's workers,
+/// whose findings across files the reduce phase makes.
+void allowProgramIndex(bool On);
+/// Whether this front end may read an index at all and one is named or may
+/// be discovered.
 bool mayReadProgramIndex(llvm::StringRef Option);
 
 /// A check's access to the index, read on first use in a unit.

@@ -7,6 +7,7 @@
 #include "NameList.h"
 #include "ProgramFacts.h"
 #include "RuntimeAdvice.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -42,6 +43,33 @@ static bool returnsMustNotSuspend(const FunctionDecl &Function) {
          findCorolintAnnotation(*Returned, {annotation::MustNotSuspend});
 }
 
+/// Whether only a library defines \p Callee, whose body this unit does not
+/// have: it is declared in system headers only, or in namespace std. No unit
+/// of the project has its body, so no other unit's facts tell more of it.
+static bool onlyLibrariesDefine(const FunctionDecl &Callee,
+                                const SourceManager &SM) {
+  for (const DeclContext *DC =
+           Callee.getDeclContext()->getEnclosingNamespaceContext();
+       DC; DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return llvm::all_of(Callee.redecls(), [&](const FunctionDecl *D) {
+    return SM.isInSystemHeader(D->getLocation());
+  });
+}
+
+/// The calls of \p Own to functions without a body here that another unit
+/// of the project may define.
+static llvm::SmallVector<CallPathSummary::Hop, 4>
+projectUnseenCalls(const CallPathSummary::HelperFacts &Own,
+                   const SourceManager &SM) {
+  llvm::SmallVector<CallPathSummary::Hop, 4> Calls;
+  for (const CallPathSummary::Hop &Call : Own.UnseenCalls)
+    if (!onlyLibrariesDefine(*Call.Callee, SM))
+      Calls.push_back(Call);
+  return Calls;
+}
+
 void BlockingCallFacts::summarize(const FunctionDecl &Function,
                                   const ASTContext &Context) {
   if (Function.isDependentContext() || Function.isInvalidDecl() ||
@@ -52,6 +80,7 @@ void BlockingCallFacts::summarize(const FunctionDecl &Function,
       Function, {annotation::Blocking, annotation::NonBlocking});
   bool Coroutine = coroutineBody(Function) != nullptr;
   const CallPathSummary::HelperFacts *Own = nullptr;
+  llvm::SmallVector<CallPathSummary::Hop, 4> Unseen;
   // What reads its own facts (a check in the editor) must find every
   // function whose body it has: an entry with nothing in it hides the
   // index's, which may be older than the body.
@@ -60,7 +89,8 @@ void BlockingCallFacts::summarize(const FunctionDecl &Function,
   bool MustNotSuspend = returnsMustNotSuspend(Function);
   if (!Coroutine && !Annotation) {
     Own = &Helpers.factsOf(Function, Context);
-    if (!Own->Target && Own->Calls.empty() && Own->UnseenCalls.empty() &&
+    Unseen = projectUnseenCalls(*Own, SM);
+    if (!Own->Target && Own->Calls.empty() && Unseen.empty() &&
         !MustNotSuspend && !EveryFunction)
       return; // Nothing another unit would learn.
   } else if (!Coroutine && Annotation->Name != annotation::Blocking &&
@@ -96,12 +126,35 @@ void BlockingCallFacts::summarize(const FunctionDecl &Function,
   }
   // The helpers whose bodies are here are summarized too: a path into
   // another unit may pass through them.
-  for (const auto *Calls : {&Own->Calls, &Own->UnseenCalls})
-    for (const CallPathSummary::Hop &Call : *Calls)
-      if (std::optional<std::string> USR = usrOf(*Call.Callee))
-        Facts->Calls.push_back({*USR, factSite(Call.Site->getBeginLoc(), SM)});
+  for (const CallPathSummary::Hop &Call :
+       llvm::concat<const CallPathSummary::Hop>(Own->Calls, Unseen))
+    if (std::optional<std::string> USR = usrOf(*Call.Callee))
+      Facts->Calls.push_back({*USR, factSite(Call.Site->getBeginLoc(), SM)});
   for (const CallPathSummary::Hop &Call : Own->Calls)
     summarize(*Call.Callee, Context);
+}
+
+bool BlockingCallFacts::mayLeaveUnit(const FunctionDecl &Helper,
+                                     const ASTContext &Context) {
+  // Breadth first, as the whole-program search goes: a function's calls
+  // count only while the path is shorter than MaxCallDepth helpers.
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{&Helper};
+  llvm::SmallVector<const FunctionDecl *, 8> Level{&Helper};
+  for (unsigned Depth = 1; Depth < sink().MaxCallDepth && !Level.empty();
+       ++Depth) {
+    llvm::SmallVector<const FunctionDecl *, 8> Next;
+    for (const FunctionDecl *Function : Level) {
+      const CallPathSummary::HelperFacts &Own =
+          Helpers.factsOf(*Function, Context);
+      if (!projectUnseenCalls(Own, Context.getSourceManager()).empty())
+        return true;
+      for (const CallPathSummary::Hop &Call : Own.Calls)
+        if (Seen.insert(Call.Callee).second)
+          Next.push_back(Call.Callee);
+    }
+    Level = std::move(Next);
+  }
+  return false;
 }
 
 void BlockingCallFacts::noteUnreportedCall(const Stmt &Call,
@@ -114,7 +167,8 @@ void BlockingCallFacts::noteUnreportedCall(const Stmt &Call,
   const SourceManager &SM = Context.getSourceManager();
   const FunctionDecl *Callee =
       Helper ? Helper : Helpers.unseenCallee(Call, Coroutine, SM);
-  if (!Callee)
+  if (!Callee || (Helper ? !mayLeaveUnit(*Helper, Context)
+                         : onlyLibrariesDefine(*Callee, SM)))
     return;
   std::optional<std::string> USR = usrOf(*Callee);
   if (!USR)

@@ -51,6 +51,10 @@ public:
 
 private:
   void summarize(const FunctionDecl &Function, const ASTContext &Context);
+  /// Whether a path from \p Helper, whose body is here, can reach a function
+  /// whose body is not within MaxCallDepth helpers: only then can another
+  /// unit's facts make the call block.
+  bool mayLeaveUnit(const FunctionDecl &Helper, const ASTContext &Context);
   /// Where facts go: the scanner's collection, or the check's own.
   TranslationUnitFacts &sink() {
     return collectingProgramFacts() ? programFacts() : Kept;

@@ -768,7 +768,7 @@ struct ScanOutcome {
 /// Where the whole-program index goes: --index, else (\p DefaultFolder
 /// given) that folder's .corolint-index.json; none for 'none'.
 std::optional<std::string> indexDestination(llvm::StringRef DefaultFolder) {
-  if (IndexFile == "none")
+  if (IndexFile == "none" || !ProgramFacts)
     return std::nullopt;
   if (!IndexFile.empty())
     return IndexFile.getValue();

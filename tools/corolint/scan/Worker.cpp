@@ -19,6 +19,7 @@
 #include "Finding.h"
 #include "GlobList.h"
 #include "ProgramFacts.h"
+#include "ProgramIndex.h"
 #include "Protocol.h"
 #include "SkippedBodies.h"
 #include "clang/AST/ASTContext.h"
@@ -100,18 +101,49 @@ unsigned utf16Length(llvm::StringRef Text) {
   return Units;
 }
 
-TextPosition positionIn(llvm::StringRef Text, unsigned Offset) {
-  Offset = std::min<size_t>(Offset, Text.size());
-  size_t LineStart = Text.rfind('\n', Offset); // Searches before Offset.
-  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+/// The position of \p Offset in \p Text, on line \p Line, which starts at
+/// \p LineStart.
+TextPosition positionOnLine(llvm::StringRef Text, size_t Offset, unsigned Line,
+                            size_t LineStart) {
   size_t LineEnd = Text.find_first_of("\r\n", LineStart);
   TextPosition Result;
-  Result.Pos.Line = 1 + Text.take_front(LineStart).count('\n');
+  Result.Pos.Line = Line;
   Result.Pos.Column = 1 + Offset - LineStart;
   Result.Pos.Utf16Column = 1 + utf16Length(Text.slice(LineStart, Offset));
   Result.LineText = Text.slice(LineStart, LineEnd);
   return Result;
 }
+
+TextPosition positionIn(llvm::StringRef Text, unsigned Offset) {
+  size_t At = std::min<size_t>(Offset, Text.size());
+  size_t LineStart = Text.rfind('\n', At); // Searches before At.
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  return positionOnLine(Text, At, 1 + Text.take_front(LineStart).count('\n'),
+                        LineStart);
+}
+
+/// Positions of many offsets in one text: its line starts, found once (the
+/// facts of a unit place hundreds of sites in one file).
+class LineTable {
+public:
+  explicit LineTable(llvm::StringRef Text) : Text(Text) {
+    Starts.push_back(0);
+    for (size_t I = Text.find('\n'); I != llvm::StringRef::npos;
+         I = Text.find('\n', I + 1))
+      Starts.push_back(I + 1);
+  }
+
+  TextPosition positionOf(unsigned Offset) const {
+    size_t At = std::min<size_t>(Offset, Text.size());
+    // The last line start at or before At.
+    auto Line = std::prev(llvm::upper_bound(Starts, At));
+    return positionOnLine(Text, At, 1 + (Line - Starts.begin()), *Line);
+  }
+
+private:
+  llvm::StringRef Text;
+  std::vector<size_t> Starts;
+};
 
 /// Source text goes into JSON, which must be UTF-8: invalid bytes (a Latin-1
 /// comment, say) become U+FFFD. File names keep their bytes (see
@@ -279,9 +311,20 @@ public:
   /// reported like findings'.
   void addFacts(tidy::corolint::TranslationUnitFacts Facts,
                 CompilerInstance &CI) {
+    // Many sites share a few files: each is resolved and indexed once.
+    llvm::StringMap<std::string> Canonical;
+    llvm::StringMap<LineTable> Lines;
     auto Place = [&](tidy::corolint::FactSite &Site) {
-      Site.File = canonicalPath(J.Directory, Site.File);
-      TextPosition P = positionIn(textOf(Site.File, &CI), Site.Offset);
+      if (Site.File.empty())
+        return; // No such site (a function that does not block).
+      auto Known = Canonical.try_emplace(Site.File);
+      if (Known.second)
+        Known.first->second = canonicalPath(J.Directory, Site.File);
+      Site.File = Known.first->second;
+      auto Table = Lines.find(Site.File);
+      if (Table == Lines.end())
+        Table = Lines.try_emplace(Site.File, textOf(Site.File, &CI)).first;
+      TextPosition P = Table->second.positionOf(Site.Offset);
       Site.Line = P.Pos.Line;
       Site.Column = P.Pos.Column;
       Site.Utf16Column = P.Pos.Utf16Column;
@@ -650,6 +693,8 @@ TUResult analyse(const Job &J) {
   BodySkipping Skipping = initialSkippingFor(J);
   (void)clang::tidy::corolint::skippedBodyWasNeeded(); // Forget older units'.
   tidy::corolint::collectProgramFacts(J.ProgramFacts);
+  // The reduce phase makes the findings across TUs, from every TU's facts.
+  tidy::corolint::allowProgramIndex(false);
   while (true) {
     bool LostInstantiations = false;
     Result = analyseOnce(J, *Opts, Skipping, LostInstantiations);
