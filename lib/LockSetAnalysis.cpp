@@ -749,9 +749,45 @@ void Analysis::transferEdge(const CFGBlock &Block, unsigned SuccIndex,
   }
 }
 
+/// Whether \p S or a statement below it (nested lambdas included) is one
+/// the transfer functions start tracking at: a guard or a must-not-suspend
+/// object, a call on one or on a blocking mutex, a free lock function.
+/// Without one nothing is ever held, and no CFG is needed: most coroutines
+/// take no lock.
+static bool mayAcquire(const Stmt &S, const LockVocabulary &Vocabulary) {
+  auto Tracked = [&Vocabulary](const CXXRecordDecl *Record) {
+    return Vocabulary.isGuardType(Record) ||
+           Vocabulary.mustNotSuspendReason(Record).has_value();
+  };
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&S);
+      Construct && Tracked(Construct->getType()->getAsCXXRecordDecl()))
+    return true;
+  if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(&S);
+      Bind && Tracked(Bind->getType()->getAsCXXRecordDecl()))
+    return true;
+  if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S))
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
+          Var && Tracked(Var->getType()->getAsCXXRecordDecl()))
+        return true;
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
+    if (const Expr *Object = Member->getImplicitObjectArgument();
+        Object && (Vocabulary.isTrackedObject(Object) ||
+                   Vocabulary.isBlockingMutexType(Object->getType())))
+      return true;
+  } else if (const auto *Call = llvm::dyn_cast<CallExpr>(&S);
+             Call &&
+             Vocabulary.FreeLockFunctions.contains(Call->getDirectCallee())) {
+    return true;
+  }
+  return llvm::any_of(S.children(), [&Vocabulary](const Stmt *Child) {
+    return Child && mayAcquire(*Child, Vocabulary);
+  });
+}
+
 SuspensionHazards Analysis::run() {
   const CoroutineBodyStmt *Body = coroutineBody(Coroutine);
-  if (!Body || !Body->getBody())
+  if (!Body || !Body->getBody() || !mayAcquire(*Body->getBody(), Vocabulary))
     return {};
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
