@@ -21,12 +21,18 @@ BodySkipping lessSkipping(BodySkipping Mode) {
                                             : BodySkipping::None;
 }
 
-/// Whether \p Source spells a class template, which a library's template
-/// body may instantiate: a raw lex, so comments and string literals do not
-/// count. Function templates rarely are (only through their name) and generic
-/// lambdas only when they could hold a finding (see TemplateFinder): both are
-/// left to the AST.
-static bool spellsClassTemplates(llvm::StringRef Source) {
+/// Where a raw lex stands in a lambda's first parameter, `[...](auto &&v`.
+enum class GenericLambdaStep { None, AfterCapture, InParameters, AfterAuto };
+
+/// Whether \p Source spells a class template or a generic lambda with a
+/// named `auto` parameter (`[](auto &&v`), which a library's template body
+/// may instantiate and which the AST would then (almost surely) find
+/// reachable: a raw lex, so comments and string literals do not count.
+/// Function templates rarely are (only through their name), and a generic
+/// lambda whose parameters have no name (Asio's `[&](auto, auto)` handlers)
+/// usually cannot hold a finding (see TemplateFinder): both are left to the
+/// AST.
+static bool spellsTypeReachableTemplates(llvm::StringRef Source) {
   LangOptions Lang;
   Lang.CPlusPlus = Lang.CPlusPlus11 = Lang.CPlusPlus20 = true;
   Lexer Raw(SourceLocation(), Lang, Source.begin(), Source.begin(),
@@ -34,6 +40,7 @@ static bool spellsClassTemplates(llvm::StringRef Source) {
   // Inside `template <...>`: the depth of angle brackets, then the keyword.
   int TemplateAngles = -1;
   bool AfterTemplateHead = false;
+  auto Lambda = GenericLambdaStep::None;
   Token T;
   for (bool AtEnd = false; !AtEnd;) {
     AtEnd = Raw.LexFromRawLexer(T);
@@ -55,6 +62,30 @@ static bool spellsClassTemplates(llvm::StringRef Source) {
         AfterTemplateHead = true;
       }
     }
+    bool Qualifier = Word == "const" || Word == "volatile";
+    switch (Lambda) {
+    case GenericLambdaStep::AfterAuto:
+      if (!Word.empty() && !Qualifier)
+        return true; // The parameter's name.
+      if (!Qualifier &&
+          !T.isOneOf(tok::amp, tok::ampamp, tok::star, tok::ellipsis))
+        Lambda = GenericLambdaStep::None;
+      break;
+    case GenericLambdaStep::InParameters:
+      if (Word == "auto")
+        Lambda = GenericLambdaStep::AfterAuto;
+      else if (!Qualifier)
+        Lambda = GenericLambdaStep::None;
+      break;
+    case GenericLambdaStep::AfterCapture:
+      Lambda = T.is(tok::l_paren) ? GenericLambdaStep::InParameters
+                                  : GenericLambdaStep::None;
+      break;
+    case GenericLambdaStep::None:
+      break;
+    }
+    if (T.is(tok::r_square))
+      Lambda = GenericLambdaStep::AfterCapture;
   }
   return false;
 }
@@ -62,8 +93,8 @@ static bool spellsClassTemplates(llvm::StringRef Source) {
 BodySkipping initialSkipping(bool SkipBodies, llvm::StringRef Source) {
   if (!SkipBodies)
     return BodySkipping::None;
-  return spellsClassTemplates(Source) ? BodySkipping::NonTemplates
-                                      : BodySkipping::AllInHeaders;
+  return spellsTypeReachableTemplates(Source) ? BodySkipping::NonTemplates
+                                              : BodySkipping::AllInHeaders;
 }
 
 BodySkipper::BodySkipper(const tidy::ClangTidyOptions &Opts,
