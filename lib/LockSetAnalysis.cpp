@@ -749,65 +749,9 @@ void Analysis::transferEdge(const CFGBlock &Block, unsigned SuccIndex,
   }
 }
 
-/// Whether a coroutine's body (nested lambdas included) holds a statement
-/// the transfer functions start tracking at: a construction, variable or
-/// temporary of a guard or must-not-suspend type, a call on such an object or
-/// on a blocking mutex, a free lock function. Without one nothing is ever
-/// held, and no CFG is needed: most coroutines take no lock.
-class AcquisitionFinder {
-public:
-  explicit AcquisitionFinder(const LockVocabulary &Vocabulary)
-      : Vocabulary(Vocabulary) {}
-
-  bool mayAcquire(const Stmt &S) {
-    if (const auto *E = llvm::dyn_cast<Expr>(&S);
-        E &&
-        llvm::isa<CXXConstructExpr, CXXBindTemporaryExpr, CXXMemberCallExpr>(
-            E) &&
-        tracked(E->getType()))
-      return true;
-    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&S)) {
-      if (const Expr *Object = Member->getImplicitObjectArgument();
-          Object && tracked(Object->getType()))
-        return true;
-    } else if (const auto *Call = llvm::dyn_cast<CallExpr>(&S);
-               Call &&
-               Vocabulary.FreeLockFunctions.contains(Call->getDirectCallee())) {
-      return true;
-    }
-    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(&S))
-      for (const Decl *D : Decls->decls())
-        if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
-            Var && tracked(Var->getType()))
-          return true;
-    return llvm::any_of(S.children(), [this](const Stmt *Child) {
-      return Child && mayAcquire(*Child);
-    });
-  }
-
-private:
-  /// A guard, a must-not-suspend object or a blocking mutex: asked once per
-  /// class (the must-not-suspend test reads attributes and bases).
-  bool tracked(QualType T) {
-    const CXXRecordDecl *Record = recordOf(T);
-    if (!Record)
-      return false;
-    auto [It, New] = Tracked.try_emplace(Record, false);
-    if (New)
-      It->second = Vocabulary.isGuardType(Record) ||
-                   Vocabulary.mustNotSuspendReason(Record).has_value() ||
-                   Vocabulary.isBlockingMutexType(T);
-    return It->second;
-  }
-
-  const LockVocabulary &Vocabulary;
-  llvm::DenseMap<const CXXRecordDecl *, bool> Tracked;
-};
-
 SuspensionHazards Analysis::run() {
   const CoroutineBodyStmt *Body = coroutineBody(Coroutine);
-  if (!Body || !Body->getBody() ||
-      !AcquisitionFinder(Vocabulary).mayAcquire(*Body->getBody()))
+  if (!Body || !Body->getBody())
     return {};
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
