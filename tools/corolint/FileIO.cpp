@@ -190,14 +190,19 @@ llvm::Error checkWritable(llvm::StringRef Path, llvm::StringRef What) {
 // Lexical ".." removal would be wrong here: GCC's include paths climb out
 // of symlinked folders ("/lib/gcc/.../../../../include").
 std::string canonicalPath(llvm::StringRef Directory, llvm::StringRef Path) {
+  std::string Absolute = absolutePath(Directory, Path);
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Absolute, Real))
+    return std::string(Real);
+  return Absolute;
+}
+
+std::string absolutePath(llvm::StringRef Directory, llvm::StringRef Path) {
   llvm::SmallString<256> Absolute;
   if (llvm::sys::path::is_absolute(Path))
     Absolute = Path;
   else
     llvm::sys::path::append(Absolute, Directory, Path);
-  llvm::SmallString<256> Real;
-  if (!llvm::sys::fs::real_path(Absolute, Real))
-    return std::string(Real);
   llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/false);
   return std::string(Absolute);
 }

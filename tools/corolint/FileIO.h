@@ -55,8 +55,13 @@ llvm::Expected<std::string> currentDirectory();
 /// clears it, so that LLVM does not abort with "IO failure on output stream".
 llvm::Error takeStreamError(llvm::raw_fd_ostream &OS, const llvm::Twine &What);
 
-/// The canonical (symlink-free) name of \p Path, relative to \p Directory.
+/// The canonical (symlink-free) name of \p Path, relative to \p Directory;
+/// absolutePath() when it does not exist.
 std::string canonicalPath(llvm::StringRef Directory, llvm::StringRef Path);
+
+/// \p Path made absolute against \p Directory, without "." components
+/// (".." stays: it may climb out of a symbolic link).
+std::string absolutePath(llvm::StringRef Directory, llvm::StringRef Path);
 
 } // namespace corolint::scanner
 

@@ -9,6 +9,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 #include <vector>
 
 namespace corolint::scanner {
@@ -20,20 +21,26 @@ BodySkipping lessSkipping(BodySkipping Mode) {
                                             : BodySkipping::None;
 }
 
-/// Whether \p Source spells a class template or a generic lambda
-/// (`[](auto`), which a library's template body may instantiate: a raw lex,
-/// so comments and string literals do not count. Function templates rarely
-/// are (only through their name; see TemplateFinder) and are left to the AST.
+/// Where a raw lex stands in a lambda's first parameter, `[...](auto &&v`.
+enum class GenericLambdaStep { None, AfterCapture, InParameters, AfterAuto };
+
+/// Whether \p Source spells a class template or a generic lambda with a
+/// named `auto` parameter (`[](auto &&v`), which a library's template body
+/// may instantiate and which the AST would then (almost surely) find
+/// reachable: a raw lex, so comments and string literals do not count.
+/// Function templates rarely are (only through their name), and a generic
+/// lambda whose parameters have no name (Asio's `[&](auto, auto)` handlers)
+/// usually cannot hold a finding (see TemplateFinder): both are left to the
+/// AST.
 static bool spellsTypeReachableTemplates(llvm::StringRef Source) {
   LangOptions Lang;
   Lang.CPlusPlus = Lang.CPlusPlus11 = Lang.CPlusPlus20 = true;
   Lexer Raw(SourceLocation(), Lang, Source.begin(), Source.begin(),
             Source.end());
-  // The two tokens before the current one, `const` left out.
-  tok::TokenKind BeforeLast = tok::unknown, Last = tok::unknown;
   // Inside `template <...>`: the depth of angle brackets, then the keyword.
   int TemplateAngles = -1;
   bool AfterTemplateHead = false;
+  auto Lambda = GenericLambdaStep::None;
   Token T;
   for (bool AtEnd = false; !AtEnd;) {
     AtEnd = Raw.LexFromRawLexer(T);
@@ -55,12 +62,30 @@ static bool spellsTypeReachableTemplates(llvm::StringRef Source) {
         AfterTemplateHead = true;
       }
     }
-    if (Word == "auto" && BeforeLast == tok::r_square && Last == tok::l_paren)
-      return true;
-    if (Word == "const")
-      continue;
-    BeforeLast = Last;
-    Last = T.getKind();
+    bool Qualifier = Word == "const" || Word == "volatile";
+    switch (Lambda) {
+    case GenericLambdaStep::AfterAuto:
+      if (!Word.empty() && !Qualifier)
+        return true; // The parameter's name.
+      if (!Qualifier &&
+          !T.isOneOf(tok::amp, tok::ampamp, tok::star, tok::ellipsis))
+        Lambda = GenericLambdaStep::None;
+      break;
+    case GenericLambdaStep::InParameters:
+      if (Word == "auto")
+        Lambda = GenericLambdaStep::AfterAuto;
+      else if (!Qualifier)
+        Lambda = GenericLambdaStep::None;
+      break;
+    case GenericLambdaStep::AfterCapture:
+      Lambda = T.is(tok::l_paren) ? GenericLambdaStep::InParameters
+                                  : GenericLambdaStep::None;
+      break;
+    case GenericLambdaStep::None:
+      break;
+    }
+    if (T.is(tok::r_square))
+      Lambda = GenericLambdaStep::AfterCapture;
   }
   return false;
 }
@@ -124,13 +149,120 @@ bool BodySkipper::matchesSkipIn(FileID File, const SourceManager &SM) const {
 
 namespace {
 
+/// The unqualified names that the enabled checks' options list (blocking
+/// functions, spawn functions, task and channel types, ...): the last
+/// component of every entry of every option value.
+llvm::StringSet<>
+listedNames(const tidy::ClangTidyOptions::OptionMap &Options) {
+  llvm::StringSet<> Names;
+  for (const auto &Option : Options) {
+    llvm::SmallVector<llvm::StringRef> Entries;
+    llvm::StringRef(Option.getValue().Value)
+        .split(Entries, llvm::StringRef(";,"), -1, false);
+    for (llvm::StringRef Entry : Entries) {
+      Entry = Entry.trim();
+      Names.insert(Entry.substr(Entry.rfind("::") == llvm::StringRef::npos
+                                    ? 0
+                                    : Entry.rfind("::") + 2));
+    }
+  }
+  return Names;
+}
+
+/// Whether no instantiation of the generic lambda \p Lambda can hold a
+/// finding or instantiate anything: its signature needs no instantiation
+/// beyond the invented `auto` parameters, and its body, free of anything
+/// dependent on them, only calls non-template functions that return nothing
+/// and that no check lists (`[&](auto, auto) { io_context.stop(); }`). Such
+/// a lambda instantiated only in a skipped library body loses nothing.
+class InertGenericLambda {
+public:
+  explicit InertGenericLambda(const llvm::StringSet<> &Listed)
+      : Listed(Listed) {}
+
+  bool test(const LambdaExpr &Lambda) {
+    const CXXMethodDecl *Call = Lambda.getCallOperator();
+    const TemplateParameterList *Params = Lambda.getTemplateParameterList();
+    if (!Call || !Params || Lambda.getExplicitTemplateParameters().size() ||
+        Params->getRequiresClause() || Call->getTrailingRequiresClause() ||
+        Lambda.hasExplicitResultType() || Call->isInvalidDecl())
+      return false;
+    for (const NamedDecl *Param : *Params) {
+      const auto *Type = dyn_cast<TemplateTypeParmDecl>(Param);
+      if (!Type || Type->hasTypeConstraint() || Type->hasDefaultArgument())
+        return false;
+    }
+    if (llvm::any_of(Call->parameters(),
+                     [](const ParmVarDecl *P) { return P->hasDefaultArg(); }))
+      return false;
+    const auto *Proto = Call->getType()->getAs<FunctionProtoType>();
+    if (!Proto || Proto->getExceptionSpecType() == EST_DependentNoexcept ||
+        Proto->getExceptionSpecType() == EST_Unevaluated)
+      return false;
+    return inert(Lambda.getBody());
+  }
+
+private:
+  bool inert(const Stmt *S) {
+    if (!S)
+      return true;
+    if (const auto *E = dyn_cast<Expr>(S);
+        E && (E->isInstantiationDependent() || E->containsErrors()))
+      return false;
+    if (!inertNode(*S))
+      return false;
+    return llvm::all_of(S->children(),
+                        [this](const Stmt *Child) { return inert(Child); });
+  }
+
+  bool inertNode(const Stmt &S) {
+    if (isa<CompoundStmt, NullStmt, ParenExpr, IntegerLiteral,
+            CXXBoolLiteralExpr, CharacterLiteral, FloatingLiteral,
+            StringLiteral, CXXNullPtrLiteralExpr, CXXThisExpr>(S))
+      return true;
+    if (const auto *Return = dyn_cast<ReturnStmt>(&S))
+      return !Return->getRetValue();
+    if (const auto *Cast = dyn_cast<ImplicitCastExpr>(&S))
+      return !Cast->getConversionFunction();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(&S))
+      return unlisted(Ref->getDecl());
+    if (const auto *Member = dyn_cast<MemberExpr>(&S))
+      return unlisted(Member->getMemberDecl());
+    if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      return Callee && Callee->getReturnType()->isVoidType() &&
+             !Callee->isTemplated() &&
+             Callee->getTemplatedKind() == FunctionDecl::TK_NonTemplate &&
+             !isa<ClassTemplateSpecializationDecl>(Callee->getDeclContext()) &&
+             unlisted(Callee);
+    }
+    return false;
+  }
+
+  /// Neither the declaration nor the class of its type is named in a check's
+  /// options.
+  bool unlisted(const ValueDecl *D) {
+    if (!D || !D->getDeclName().isIdentifier() || Listed.contains(D->getName()))
+      return false;
+    const CXXRecordDecl *Record =
+        D->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    return !Record || !Record->getIdentifier() ||
+           !Listed.contains(Record->getName());
+  }
+
+  const llvm::StringSet<> &Listed;
+};
+
 /// The project's templates a skipped template body could instantiate: those
 /// reached through a type (members of class templates, member templates,
-/// generic lambdas, partial specializations of the libraries' templates:
-/// asio::async_result for the project's token) and namespace-scope function
+/// generic lambdas that could hold a finding, partial specializations of the
+/// libraries' templates: asio::async_result for the project's token) and
+/// namespace-scope function
 /// templates, which only argument-dependent lookup of their name reaches.
 class TemplateFinder : public RecursiveASTVisitor<TemplateFinder> {
 public:
+  explicit TemplateFinder(const llvm::StringSet<> &Listed) : Inert(Listed) {}
+
   bool ReachableByType = false;
   llvm::DenseSet<DeclarationName> FunctionTemplateNames;
 
@@ -155,10 +287,12 @@ public:
     return reachableByType();
   }
   bool VisitLambdaExpr(LambdaExpr *E) {
-    return E->isGenericLambda() ? reachableByType() : true;
+    return E->isGenericLambda() && !Inert.test(*E) ? reachableByType() : true;
   }
 
 private:
+  InertGenericLambda Inert;
+
   bool reachableByType() {
     ReachableByType = true;
     return false; // Decided: stop the traversal.
@@ -255,8 +389,10 @@ private:
 class BodySkippingConsumer : public MultiplexConsumer {
 public:
   BodySkippingConsumer(std::unique_ptr<ASTConsumer> Tidy, BodySkipper &Skipper,
-                       const SourceManager &SM)
-      : MultiplexConsumer(std::move(Tidy)), Skipper(Skipper), SM(SM) {}
+                       const SourceManager &SM,
+                       const tidy::ClangTidyOptions::OptionMap &CheckOptions)
+      : MultiplexConsumer(std::move(Tidy)), Skipper(Skipper), SM(SM),
+        Listed(listedNames(CheckOptions)), Templates(Listed) {}
 
   bool shouldSkipFunctionBody(Decl *D) override {
     return Skipper.shouldSkip(*D, SM);
@@ -324,16 +460,19 @@ private:
 
   BodySkipper &Skipper;
   const SourceManager &SM;
+  llvm::StringSet<> Listed;
   TemplateFinder Templates;
   std::vector<const FunctionDecl *> Instantiations;
 };
 
 } // namespace
 
-std::unique_ptr<ASTConsumer>
-makeBodySkippingConsumer(std::unique_ptr<ASTConsumer> Tidy,
-                         BodySkipper &Skipper, const SourceManager &SM) {
-  return std::make_unique<BodySkippingConsumer>(std::move(Tidy), Skipper, SM);
+std::unique_ptr<ASTConsumer> makeBodySkippingConsumer(
+    std::unique_ptr<ASTConsumer> Tidy, BodySkipper &Skipper,
+    const SourceManager &SM,
+    const tidy::ClangTidyOptions::OptionMap &CheckOptions) {
+  return std::make_unique<BodySkippingConsumer>(std::move(Tidy), Skipper, SM,
+                                                CheckOptions);
 }
 
 } // namespace corolint::scanner

@@ -11,8 +11,8 @@
 //   None          every body.
 //
 // A template body instantiated with the project's types can instantiate the
-// project's own templates (a generic lambda handed to std::visit); when that
-// may have happened the unit is analysed again in NonTemplates mode.
+// project's own templates (a generic lambda coroutine handed to std::visit);
+// when that may have happened the unit is analysed again in NonTemplates mode.
 //
 //===----------------------------------------------------------------------===//
 
@@ -72,9 +72,12 @@ private:
 /// clang-tidy's consumer \p Tidy, asked by the parser which bodies to skip.
 /// When template bodies are skipped it watches for lost instantiations and
 /// then leaves the checks unrun (their results would be discarded).
-std::unique_ptr<clang::ASTConsumer>
-makeBodySkippingConsumer(std::unique_ptr<clang::ASTConsumer> Tidy,
-                         BodySkipper &Skipper, const clang::SourceManager &SM);
+/// \p CheckOptions, the enabled checks' options with their defaults, name what
+/// the checks look for: a generic lambda using none of it cannot be lost.
+std::unique_ptr<clang::ASTConsumer> makeBodySkippingConsumer(
+    std::unique_ptr<clang::ASTConsumer> Tidy, BodySkipper &Skipper,
+    const clang::SourceManager &SM,
+    const clang::tidy::ClangTidyOptions::OptionMap &CheckOptions);
 
 } // namespace corolint::scanner
 
