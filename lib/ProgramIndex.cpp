@@ -277,50 +277,29 @@ void discoverProgramIndex(bool On, std::string CompileCommandsDir) {
 
 void allowProgramIndex(bool On) { Allowed = On; }
 
-bool mayReadProgramIndex(llvm::StringRef Option) {
-  return Allowed && (!Option.empty() || Discovering);
-}
-
-llvm::Expected<std::shared_ptr<const ProgramIndex>>
-programIndexFor(llvm::StringRef Option, llvm::StringRef MainFile,
-                llvm::StringRef WorkingDir) {
-  if (!mayReadProgramIndex(Option))
-    return nullptr;
-  if (Option.empty()) {
-    std::optional<std::string> Found = discoveredIndex(MainFile);
-    if (!Found)
-      return nullptr;
-    return loadIndex(*Found);
-  }
-  llvm::SmallString<256> Path(Option);
-  if (llvm::sys::path::is_relative(Path) && !WorkingDir.empty())
-    llvm::sys::path::make_absolute(WorkingDir, Path);
-  return loadIndex(Path);
-}
-
 ProgramIndexAccess::ProgramIndexAccess(std::string Option,
-                                       llvm::StringRef MainFile)
-    : Option(std::move(Option)),
-      Expected(mayReadProgramIndex(this->Option) &&
-               (!this->Option.empty() || discoveredIndex(MainFile))) {}
+                                       llvm::StringRef MainFile) {
+  if (!Allowed)
+    return;
+  if (!Option.empty())
+    Path = std::move(Option);
+  else if (Discovering)
+    Path = discoveredIndex(MainFile).value_or("");
+}
 
 const ProgramIndex *
 ProgramIndexAccess::get(const SourceManager &SM,
                         llvm::function_ref<void(llvm::StringRef)> Report) {
-  if (std::exchange(Tried, true) || !Expected)
+  if (std::exchange(Tried, true) || Path.empty())
     return Index.get();
-  llvm::SmallString<256> WorkingDir;
-  if (llvm::ErrorOr<std::string> Dir = SM.getFileManager()
-                                           .getVirtualFileSystem()
-                                           .getCurrentWorkingDirectory())
-    WorkingDir = *Dir;
-  llvm::SmallString<256> MainFile;
-  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
-    MainFile = Main->getName();
-  if (!WorkingDir.empty())
-    llvm::sys::path::make_absolute(WorkingDir, MainFile);
+  llvm::SmallString<256> Absolute(Path);
+  if (llvm::sys::path::is_relative(Absolute))
+    if (llvm::ErrorOr<std::string> Dir = SM.getFileManager()
+                                             .getVirtualFileSystem()
+                                             .getCurrentWorkingDirectory())
+      llvm::sys::path::make_absolute(*Dir, Absolute);
   llvm::Expected<std::shared_ptr<const ProgramIndex>> Loaded =
-      programIndexFor(Option, MainFile, WorkingDir);
+      loadIndex(Absolute);
   if (Loaded)
     Index = std::move(*Loaded);
   else

@@ -32,7 +32,6 @@ public:
   /// by each unit that includes it; the first one added stays.
   void addUnit(const TranslationUnitFacts &Unit);
   const FunctionFacts *lookup(llvm::StringRef USR) const;
-  size_t size() const { return Functions.size(); }
 
   /// The index file: versioned, functions sorted by USR.
   llvm::json::Value toJSON() const;
@@ -85,17 +84,6 @@ struct SpawnRevision {
 };
 SpawnRevision reviseUnseenSpawn(const FunctionFacts *Spawned);
 
-/// The index a check consults for bodies its unit lacks, or null: the file
-/// the ProgramIndex option names (\p Option, relative to \p WorkingDir), or,
-/// when the front end discovers it (corolint-clangd), the one a scan wrote
-/// beside the compilation database clangd finds for \p MainFile. Never in
-/// the scanner, which resolves those findings itself. An error when the file
-/// named cannot be read or is not an index. Loaded once per file and read
-/// again when it changes; shared between threads.
-llvm::Expected<std::shared_ptr<const ProgramIndex>>
-programIndexFor(llvm::StringRef Option, llvm::StringRef MainFile,
-                llvm::StringRef WorkingDir);
-
 /// \p Site in \p SM, whose unit may not include its file (it is loaded then);
 /// invalid when the file cannot be read or is shorter than the offset (it
 /// changed since the scan that wrote the index).
@@ -108,11 +96,12 @@ void discoverProgramIndex(bool On, std::string CompileCommandsDir = "");
 /// Whether checks may read an index at all: not in the scanner's workers,
 /// whose findings across files the reduce phase makes.
 void allowProgramIndex(bool On);
-/// Whether this front end may read an index at all and one is named or may
-/// be discovered.
-bool mayReadProgramIndex(llvm::StringRef Option);
 
-/// A check's access to the index, read on first use in a unit.
+/// A check's access to the index it consults for bodies its unit lacks:
+/// the file the ProgramIndex option names, or, when the front end discovers
+/// it (corolint-clangd), the one a scan wrote beside the compilation
+/// database clangd finds for the file. Read on first use in a unit; loaded
+/// once per file and read again when it changes, shared between threads.
 class ProgramIndexAccess {
 public:
   /// \p Option: the ProgramIndex option's text; \p MainFile: the file the
@@ -120,11 +109,13 @@ public:
   ProgramIndexAccess(std::string Option, llvm::StringRef MainFile);
 
   /// Whether there is an index to read for the file: one the option names
-  /// (read or not), or one found beside its database (corolint-clangd).
-  /// Never in the scanner's workers.
-  bool expected() const { return Expected; }
-  /// The index for the unit of \p SM, or null; a failure to read it is
-  /// handed to \p Report, once per unit.
+  /// (read or not), or one found beside its database. Never in the
+  /// scanner's workers.
+  bool expected() const { return !Path.empty(); }
+  /// The index for the unit of \p SM, or null; a failure to read it (the
+  /// file named cannot be read or is not an index) is handed to \p Report,
+  /// once per unit. A relative option is read from the compile command's
+  /// folder.
   const ProgramIndex *get(const SourceManager &SM,
                           llvm::function_ref<void(llvm::StringRef)> Report);
   /// Forgets the unit's index (it may change before the next unit).
@@ -134,8 +125,7 @@ public:
   }
 
 private:
-  std::string Option;
-  bool Expected;
+  std::string Path; ///< Empty when there is none to read.
   std::shared_ptr<const ProgramIndex> Index;
   bool Tried = false;
 };

@@ -20,12 +20,17 @@ Message messageAt(const facts::FactMessage &Fact) {
   return M;
 }
 
+/// Whether \p F is a finding of \p Check at \p Site.
+bool isFindingAt(const Finding &F, llvm::StringRef Check,
+                 const facts::FactSite &Site) {
+  return F.Check == Check && F.Main.Loc.File == Site.File &&
+         F.Main.Loc.Offset == Site.Offset;
+}
+
 bool hasFindingAt(const std::vector<Finding> &Findings, llvm::StringRef Check,
                   const facts::FactSite &Site) {
-  return llvm::any_of(Findings, [&](const Finding &F) {
-    return F.Check == Check && F.Main.Loc.File == Site.File &&
-           F.Main.Loc.Offset == Site.Offset;
-  });
+  return llvm::any_of(
+      Findings, [&](const Finding &F) { return isFindingAt(F, Check, Site); });
 }
 
 /// The finding coro-blocking-call makes in a TU that sees the whole path.
@@ -72,8 +77,7 @@ void reviseSpawnFindings(TUResult &Result, const facts::ProgramIndex &Index) {
     facts::SpawnRevision Revision =
         facts::reviseUnseenSpawn(Index.lookup(Spawn.Spawned));
     auto IsSpawn = [&](const Finding &F) {
-      return F.Check == SpawnCheck && F.Main.Loc.File == Spawn.Site.File &&
-             F.Main.Loc.Offset == Spawn.Site.Offset;
+      return isFindingAt(F, SpawnCheck, Spawn.Site);
     };
     if (Revision.Withdraw)
       llvm::erase_if(Result.Findings, IsSpawn);
