@@ -21,18 +21,13 @@ BodySkipping lessSkipping(BodySkipping Mode) {
                                             : BodySkipping::None;
 }
 
-/// Where a raw lex stands in a lambda's first parameter, `[...](auto &&v`.
-enum class GenericLambdaStep { None, AfterCapture, InParameters, AfterAuto };
-
-/// Whether \p Source spells a class template or a generic lambda with a
-/// named `auto` parameter (`[](auto &&v`), which a library's template body
-/// may instantiate and which the AST would then (almost surely) find
-/// reachable: a raw lex, so comments and string literals do not count.
-/// Function templates rarely are (only through their name), and a generic
-/// lambda whose parameters have no name (Asio's `[&](auto, auto)` handlers)
-/// usually cannot hold a finding (see TemplateFinder): both are left to the
-/// AST.
-static bool spellsTypeReachableTemplates(llvm::StringRef Source) {
+/// Whether \p Source defines a class template, whose members a library's
+/// template body instantiated with it would (almost surely) be found to
+/// reach: a raw lex, so comments and string literals do not count. Function
+/// templates and generic lambdas are left to the AST: most never reach a
+/// library body (a lambda handed to std::visit is instantiated in a constexpr
+/// body, which Sema always parses), or cannot hold a finding.
+static bool spellsClassTemplate(llvm::StringRef Source) {
   LangOptions Lang;
   Lang.CPlusPlus = Lang.CPlusPlus11 = Lang.CPlusPlus20 = true;
   Lexer Raw(SourceLocation(), Lang, Source.begin(), Source.begin(),
@@ -40,7 +35,6 @@ static bool spellsTypeReachableTemplates(llvm::StringRef Source) {
   // Inside `template <...>`: the depth of angle brackets, then the keyword.
   int TemplateAngles = -1;
   bool AfterTemplateHead = false;
-  auto Lambda = GenericLambdaStep::None;
   Token T;
   for (bool AtEnd = false; !AtEnd;) {
     AtEnd = Raw.LexFromRawLexer(T);
@@ -62,30 +56,6 @@ static bool spellsTypeReachableTemplates(llvm::StringRef Source) {
         AfterTemplateHead = true;
       }
     }
-    bool Qualifier = Word == "const" || Word == "volatile";
-    switch (Lambda) {
-    case GenericLambdaStep::AfterAuto:
-      if (!Word.empty() && !Qualifier)
-        return true; // The parameter's name.
-      if (!Qualifier &&
-          !T.isOneOf(tok::amp, tok::ampamp, tok::star, tok::ellipsis))
-        Lambda = GenericLambdaStep::None;
-      break;
-    case GenericLambdaStep::InParameters:
-      if (Word == "auto")
-        Lambda = GenericLambdaStep::AfterAuto;
-      else if (!Qualifier)
-        Lambda = GenericLambdaStep::None;
-      break;
-    case GenericLambdaStep::AfterCapture:
-      Lambda = T.is(tok::l_paren) ? GenericLambdaStep::InParameters
-                                  : GenericLambdaStep::None;
-      break;
-    case GenericLambdaStep::None:
-      break;
-    }
-    if (T.is(tok::r_square))
-      Lambda = GenericLambdaStep::AfterCapture;
   }
   return false;
 }
@@ -93,8 +63,8 @@ static bool spellsTypeReachableTemplates(llvm::StringRef Source) {
 BodySkipping initialSkipping(bool SkipBodies, llvm::StringRef Source) {
   if (!SkipBodies)
     return BodySkipping::None;
-  return spellsTypeReachableTemplates(Source) ? BodySkipping::NonTemplates
-                                              : BodySkipping::AllInHeaders;
+  return spellsClassTemplate(Source) ? BodySkipping::NonTemplates
+                                     : BodySkipping::AllInHeaders;
 }
 
 BodySkipper::BodySkipper(const tidy::ClangTidyOptions &Opts,
@@ -180,12 +150,14 @@ public:
   explicit InertGenericLambda(const llvm::StringSet<> &Listed)
       : Listed(Listed) {}
 
-  bool test(const LambdaExpr &Lambda) {
-    const CXXMethodDecl *Call = Lambda.getCallOperator();
-    const TemplateParameterList *Params = Lambda.getTemplateParameterList();
-    if (!Call || !Params || Lambda.getExplicitTemplateParameters().size() ||
+  bool test(const CXXRecordDecl &Closure) {
+    const CXXMethodDecl *Call = Closure.getLambdaCallOperator();
+    const TemplateParameterList *Params =
+        Closure.getGenericLambdaTemplateParameterList();
+    if (!Call || !Params ||
+        !Closure.getLambdaExplicitTemplateParameters().empty() ||
         Params->getRequiresClause() || Call->getTrailingRequiresClause() ||
-        Lambda.hasExplicitResultType() || Call->isInvalidDecl())
+        !hasUnwrittenResultType(*Call) || Call->isInvalidDecl())
       return false;
     for (const NamedDecl *Param : *Params) {
       const auto *Type = dyn_cast<TemplateTypeParmDecl>(Param);
@@ -199,10 +171,17 @@ public:
     if (!Proto || Proto->getExceptionSpecType() == EST_DependentNoexcept ||
         Proto->getExceptionSpecType() == EST_Unevaluated)
       return false;
-    return inert(Lambda.getBody());
+    return inert(Call->getBody());
   }
 
 private:
+  /// Written as `[](auto x) {...}`: a plain `auto` to deduce from the body,
+  /// which an explicit result type could make depend on the parameters.
+  static bool hasUnwrittenResultType(const CXXMethodDecl &Call) {
+    const auto *Auto = Call.getDeclaredReturnType()->getAs<AutoType>();
+    return Auto && !Auto->isDecltypeAuto() && !Auto->isConstrained();
+  }
+
   bool inert(const Stmt *S) {
     if (!S)
       return true;
@@ -261,7 +240,7 @@ private:
 /// templates, which only argument-dependent lookup of their name reaches.
 class TemplateFinder : public RecursiveASTVisitor<TemplateFinder> {
 public:
-  explicit TemplateFinder(const llvm::StringSet<> &Listed) : Inert(Listed) {}
+  explicit TemplateFinder(InertGenericLambda &Inert) : Inert(Inert) {}
 
   bool ReachableByType = false;
   llvm::DenseSet<DeclarationName> FunctionTemplateNames;
@@ -287,11 +266,13 @@ public:
     return reachableByType();
   }
   bool VisitLambdaExpr(LambdaExpr *E) {
-    return E->isGenericLambda() && !Inert.test(*E) ? reachableByType() : true;
+    return E->isGenericLambda() && !Inert.test(*E->getLambdaClass())
+               ? reachableByType()
+               : true;
   }
 
 private:
-  InertGenericLambda Inert;
+  InertGenericLambda &Inert;
 
   bool reachableByType() {
     ReachableByType = true;
@@ -299,47 +280,60 @@ private:
   }
 };
 
-/// Does a template argument name a declaration whose file keeps its bodies
-/// (the project's)? Only through such an argument can a skipped body reach
-/// the project's templates: by a member, a call operator or argument-dependent
-/// lookup.
-class ProjectArgumentFinder {
+/// What of the project a skipped library body could reach through the
+/// template arguments of its instantiation. A body sees an argument's type and
+/// whatever that type leads to: its bases, its members, the types in their
+/// signatures, its nested types and other specializations' arguments.
+class ArgumentReach {
 public:
-  ProjectArgumentFinder(BodySkipper &Skipper, const SourceManager &SM)
-      : Skipper(Skipper), SM(SM) {}
+  enum class Goal {
+    /// Any declaration of the project: the start of argument-dependent
+    /// lookup, which may find a namespace-scope function template.
+    AnyDeclaration,
+    /// Code of the project that an instantiation could still bring in: a
+    /// class template's members, a member template, a generic lambda that
+    /// could hold a finding. A class with none of it, however the library
+    /// uses it (constructs, copies, compares it), instantiates nothing.
+    TemplateCode,
+  };
 
-  bool namesProject(const FunctionDecl &Instantiation) {
+  ArgumentReach(Goal Sought, BodySkipper &Skipper, const SourceManager &SM,
+                InertGenericLambda &Inert)
+      : Sought(Sought), Skipper(Skipper), SM(SM), Inert(Inert) {}
+
+  bool fromArguments(const FunctionDecl &Instantiation) {
     for (const DeclContext *DC = &Instantiation; DC && !DC->isFileContext();
          DC = DC->getParent()) {
       if (const auto *FD = dyn_cast<FunctionDecl>(DC))
         if (const TemplateArgumentList *Args =
                 FD->getTemplateSpecializationArgs())
-          if (anyNamesProject(Args->asArray()))
+          if (anyReaches(Args->asArray()))
             return true;
       if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC))
-        if (anyNamesProject(Spec->getTemplateArgs().asArray()))
+        if (anyReaches(Spec->getTemplateArgs().asArray()))
           return true;
     }
     return false;
   }
 
 private:
-  bool anyNamesProject(llvm::ArrayRef<TemplateArgument> Args) {
+  bool anyReaches(llvm::ArrayRef<TemplateArgument> Args) {
     return llvm::any_of(
-        Args, [this](const TemplateArgument &A) { return namesProject(A); });
+        Args, [this](const TemplateArgument &A) { return reaches(A); });
   }
 
-  bool namesProject(const TemplateArgument &A) {
+  bool reaches(const TemplateArgument &A) {
     switch (A.getKind()) {
     case TemplateArgument::Type:
-      return namesProject(A.getAsType());
+      return reaches(A.getAsType());
     case TemplateArgument::Declaration:
-      return isProject(A.getAsDecl());
+      return reaches(*A.getAsDecl());
     case TemplateArgument::Template:
     case TemplateArgument::TemplateExpansion:
+      // A project template as an argument: new specializations of it.
       return isProject(A.getAsTemplateOrTemplatePattern().getAsTemplateDecl());
     case TemplateArgument::Pack:
-      return anyNamesProject(A.pack_elements());
+      return anyReaches(A.pack_elements());
     case TemplateArgument::Expression:
       return true; // Not seen in instantiations; assume the worst.
     case TemplateArgument::Null:
@@ -351,29 +345,90 @@ private:
     llvm_unreachable("unknown template argument kind");
   }
 
-  bool namesProject(QualType T) {
+  /// A function or an object of the project given as a non-type argument.
+  bool reaches(const ValueDecl &D) {
+    if (!isProject(&D))
+      return false;
+    if (Sought == Goal::AnyDeclaration)
+      return true;
+    const auto *Function = dyn_cast<FunctionDecl>(&D);
+    return (Function && Function->isTemplateInstantiation()) ||
+           reaches(D.getType());
+  }
+
+  bool reaches(QualType T) {
     const Type *Canonical = T.getCanonicalType().getTypePtr();
     if (!Visited.insert(Canonical).second)
       return false;
     if (const Type *Inner = Canonical->getPointeeOrArrayElementType();
         Inner != Canonical)
-      return namesProject(QualType(Inner, 0));
+      return reaches(QualType(Inner, 0));
     if (const auto *Ref = dyn_cast<ReferenceType>(Canonical))
-      return namesProject(Ref->getPointeeType());
+      return reaches(Ref->getPointeeType());
     if (const auto *Member = dyn_cast<MemberPointerType>(Canonical))
-      return namesProject(Member->getPointeeType()) ||
-             isProject(Member->getMostRecentCXXRecordDecl());
+      return reaches(Member->getPointeeType()) ||
+             reachesRecord(Member->getMostRecentCXXRecordDecl());
     if (const auto *Function = dyn_cast<FunctionProtoType>(Canonical))
-      return namesProject(Function->getReturnType()) ||
+      return reaches(Function->getReturnType()) ||
              llvm::any_of(Function->getParamTypes(),
-                          [this](QualType P) { return namesProject(P); });
-    if (const auto *Tag = dyn_cast<TagType>(Canonical)) {
-      const TagDecl *D = Tag->getDecl();
-      if (isProject(D))
-        return true;
-      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
-        return anyNamesProject(Spec->getTemplateArgs().asArray());
-    }
+                          [this](QualType P) { return reaches(P); });
+    if (const auto *Tag = dyn_cast<TagType>(Canonical))
+      return reachesRecord(dyn_cast<CXXRecordDecl>(Tag->getDecl()));
+    return false;
+  }
+
+  bool reachesRecord(const CXXRecordDecl *Record) {
+    if (!Record)
+      return false; // An enumeration: nothing to instantiate.
+    if (isProject(Record))
+      return Sought == Goal::AnyDeclaration || holdsTemplateCode(*Record);
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);
+    if (!Spec)
+      return false;
+    // The library's template specialized by the project for its own types
+    // (asio::async_result for the project's completion token).
+    const auto *Partial =
+        Spec->getSpecializedTemplateOrPartial()
+            .dyn_cast<ClassTemplatePartialSpecializationDecl *>();
+    return (Partial && isProject(Partial)) ||
+           anyReaches(Spec->getTemplateArgs().asArray());
+  }
+
+  bool holdsTemplateCode(const CXXRecordDecl &Record) {
+    // Also when not instantiated yet (`holder<int> make();`): a library body
+    // using it instantiates it.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&Record);
+        Spec && Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
+      return true;
+    const CXXRecordDecl *Definition = Record.getDefinition();
+    if (!Definition || !VisitedRecords.insert(Definition).second)
+      return false;
+    if (Definition->isGenericLambda())
+      return !Inert.test(*Definition);
+    return llvm::any_of(Definition->bases(),
+                        [this](const CXXBaseSpecifier &Base) {
+                          return reaches(Base.getType());
+                        }) ||
+           llvm::any_of(Definition->decls(), [this](const Decl *Member) {
+             return memberLeadsToTemplateCode(*Member);
+           });
+  }
+
+  bool memberLeadsToTemplateCode(const Decl &Member) {
+    const Decl *D = &Member;
+    if (const auto *Friend = dyn_cast<FriendDecl>(D))
+      D = Friend->getFriendDecl(); // A befriended class is not a member.
+    if (!D)
+      return false;
+    if (isa<TemplateDecl, ClassTemplatePartialSpecializationDecl,
+            VarTemplatePartialSpecializationDecl>(D))
+      return true;
+    if (const auto *Nested = dyn_cast<CXXRecordDecl>(D))
+      return !Nested->isInjectedClassName() && holdsTemplateCode(*Nested);
+    if (const auto *Value = dyn_cast<ValueDecl>(D))
+      return reaches(Value->getType()); // Fields, and functions' signatures.
+    if (const auto *Alias = dyn_cast<TypedefNameDecl>(D))
+      return reaches(Alias->getUnderlyingType());
     return false;
   }
 
@@ -381,9 +436,12 @@ private:
     return D && !Skipper.skipsBodiesIn(D->getLocation(), SM);
   }
 
+  Goal Sought;
   BodySkipper &Skipper;
   const SourceManager &SM;
+  InertGenericLambda &Inert;
   llvm::SmallPtrSet<const Type *, 16> Visited;
+  llvm::SmallPtrSet<const CXXRecordDecl *, 16> VisitedRecords;
 };
 
 class BodySkippingConsumer : public MultiplexConsumer {
@@ -392,7 +450,7 @@ public:
                        const SourceManager &SM,
                        const tidy::ClangTidyOptions::OptionMap &CheckOptions)
       : MultiplexConsumer(std::move(Tidy)), Skipper(Skipper), SM(SM),
-        Listed(listedNames(CheckOptions)), Templates(Listed) {}
+        Listed(listedNames(CheckOptions)), Inert(Listed), Templates(Inert) {}
 
   bool shouldSkipFunctionBody(Decl *D) override {
     return Skipper.shouldSkip(*D, SM);
@@ -413,13 +471,15 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &Context) override {
-    // Without a project template nothing can be lost: skip the walk over
+    // Without a project template nothing can be lost: skip the walks over
     // every instantiation the unit made.
-    bool HasTemplates =
-        Templates.ReachableByType || !Templates.FunctionTemplateNames.empty();
-    if (HasTemplates && lostAnInstantiation() &&
-        (Templates.ReachableByType ||
-         librariesDeclare(*Context.getTranslationUnitDecl()))) {
+    bool LostByType = Templates.ReachableByType &&
+                      lostAnInstantiation(ArgumentReach::Goal::TemplateCode);
+    bool LostByName =
+        !LostByType && !Templates.FunctionTemplateNames.empty() &&
+        lostAnInstantiation(ArgumentReach::Goal::AnyDeclaration) &&
+        librariesDeclare(*Context.getTranslationUnitDecl());
+    if (LostByType || LostByName) {
       Skipper.MayHaveLostInstantiations = true;
       return; // The unit is analysed again; running the checks is waste.
     }
@@ -447,20 +507,22 @@ private:
     return false;
   }
 
-  /// A skipped template body, instantiated with the project's types: it may
-  /// have instantiated templates of the project, which exist now.
-  bool lostAnInstantiation() {
-    ProjectArgumentFinder Arguments(Skipper, SM);
+  /// A skipped template body, instantiated with arguments that reach what
+  /// \p Sought names: it may have instantiated templates of the project,
+  /// which exist now.
+  bool lostAnInstantiation(ArgumentReach::Goal Sought) {
+    ArgumentReach Arguments(Sought, Skipper, SM, Inert);
     return llvm::any_of(Instantiations, [&](const FunctionDecl *D) {
       const FunctionDecl *Pattern = D->getTemplateInstantiationPattern();
       return Pattern && clang::tidy::corolint::skippedDefinition(*Pattern) &&
-             Arguments.namesProject(*D);
+             Arguments.fromArguments(*D);
     });
   }
 
   BodySkipper &Skipper;
   const SourceManager &SM;
   llvm::StringSet<> Listed;
+  InertGenericLambda Inert;
   TemplateFinder Templates;
   std::vector<const FunctionDecl *> Instantiations;
 };

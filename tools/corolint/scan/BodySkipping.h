@@ -11,8 +11,9 @@
 //   None          every body.
 //
 // A template body instantiated with the project's types can instantiate the
-// project's own templates (a generic lambda coroutine handed to std::visit);
-// when that may have happened the unit is analysed again in NonTemplates mode.
+// project's own templates (a generic lambda coroutine handed to a library's
+// callback API); when that may have happened the unit is analysed again in
+// NonTemplates mode.
 //
 //===----------------------------------------------------------------------===//
 
@@ -35,7 +36,8 @@ enum class BodySkipping { None, NonTemplates, AllInHeaders };
 BodySkipping lessSkipping(BodySkipping Mode);
 
 /// The mode a unit starts in: AllInHeaders unless its main file \p Source
-/// defines templates itself (then the first parse would be wasted).
+/// defines a class template (then the first parse would almost surely be
+/// wasted).
 BodySkipping initialSkipping(bool SkipBodies, llvm::StringRef Source);
 
 /// Decides, per function, whether the parser skips its body: only in headers
