@@ -236,7 +236,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   // when the call is reached.
   forEachOwnStmt(coroutineBody(*Coroutine), [&](const Stmt &S) {
     Body.observe(S);
-    if (Body.isUnevaluated(S.getBeginLoc()))
+    if (Body.isUnevaluated(S))
       return;
     std::optional<BlockingCall> Found =
         Classifier.classify(S, *Result.Context, &Ready);
