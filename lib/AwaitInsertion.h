@@ -27,9 +27,10 @@ public:
   void observe(const Stmt &S);
 
   /// True inside an unevaluated operand (sizeof, decltype, noexcept,
-  /// requires, typeid of a non-polymorphic type).
-  bool isUnevaluated(SourceLocation Loc) const {
-    return isWithinAny(Loc, Unevaluated);
+  /// requires, typeid of a non-polymorphic type). Asked of every statement,
+  /// so \p S's location is found only when the body has such an operand.
+  bool isUnevaluated(const Stmt &S) const {
+    return !Unevaluated.empty() && isWithinAny(S.getBeginLoc(), Unevaluated);
   }
   /// True when `co_await` may be written at \p Loc.
   bool canInsertAwaitAt(SourceLocation Loc) const {

@@ -115,7 +115,7 @@ CallPathSummary::factsOf(const FunctionDecl &Helper,
     if (Found->Target)
       return; // A target of its own is the shortest path.
     Body.observe(S);
-    if (Body.isUnevaluated(S.getBeginLoc()))
+    if (Body.isUnevaluated(S))
       return;
     if (Target(S, Context)) {
       Found->Target = llvm::cast<Expr>(&S);

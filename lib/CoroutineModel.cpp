@@ -1,7 +1,11 @@
 //===--- CoroutineModel.cpp - what corolint calls a coroutine -------------===//
 
 #include "CoroutineModel.h"
+#include "ThreadLocalAliases.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include <mutex>
 
 using namespace clang::ast_matchers;
 
@@ -14,10 +18,9 @@ const CoroutineBodyStmt *coroutineBody(const FunctionDecl &FD) {
 }
 
 bool isAnalysableCoroutine(const FunctionDecl &FD) {
-  if (FD.isDependentContext() || FD.isInvalidDecl())
+  if (FD.isDependentContext() || FD.isInvalidDecl() || !coroutineBody(FD))
     return false;
-  const CoroutineBodyStmt *Body = coroutineBody(FD);
-  return Body && !bodyHasErrors(*Body);
+  return !coroutineFacts(FD).HasErrors;
 }
 
 const Expr *asSuspensionPoint(const Stmt *S) {
@@ -85,13 +88,61 @@ void forEachOwnStmt(const Stmt *Root,
   visitOwnStmts(Root, Visit);
 }
 
-bool bodyHasErrors(const CoroutineBodyStmt &Body) {
-  bool Errors = false;
-  forEachOwnStmt(&Body, [&Errors](const Stmt &S) {
+static CoroutineFacts walkCoroutine(const CoroutineBodyStmt &Body) {
+  CoroutineFacts Facts;
+  forEachOwnStmt(&Body, [&Facts](const Stmt &S) {
     if (const auto *E = llvm::dyn_cast<Expr>(&S))
-      Errors |= E->containsErrors();
+      Facts.HasErrors |= E->containsErrors();
+    if (const Expr *Suspend = asSuspensionPoint(&S)) {
+      Facts.Yields |= llvm::isa<CoyieldExpr>(Suspend);
+      Facts.Awaits |= llvm::isa<CoawaitExpr>(Suspend);
+    }
+    Facts.NamesThreadLocal |= namedThreadLocal(S) != nullptr;
   });
-  return Errors;
+  return Facts;
+}
+
+namespace {
+/// The facts of every AST's coroutines, by ASTContext. An AST's entry is
+/// dropped when its ASTContext is destroyed, so that an AST built later at the
+/// same address (clangd rebuilds them) never sees it. One mutex guards it all:
+/// clangd analyses ASTs on several threads, and a walk is short.
+class CoroutineFactsCache {
+public:
+  /// Never destroyed: an ASTContext may outlive static destructors.
+  static CoroutineFactsCache &instance() {
+    static auto *Cache = new CoroutineFactsCache;
+    return *Cache;
+  }
+
+  CoroutineFacts get(const FunctionDecl &Coroutine) {
+    ASTContext &Context = Coroutine.getASTContext();
+    std::lock_guard<std::mutex> Hold(Mutex);
+    auto [PerAST, NewAST] = Facts.try_emplace(&Context);
+    if (NewAST)
+      Context.AddDeallocation(&forgetAST, &Context);
+    auto [Entry, NewCoroutine] = PerAST->second.try_emplace(&Coroutine);
+    if (NewCoroutine)
+      Entry->second = walkCoroutine(*coroutineBody(Coroutine));
+    return Entry->second;
+  }
+
+private:
+  static void forgetAST(void *Context) {
+    CoroutineFactsCache &Cache = instance();
+    std::lock_guard<std::mutex> Hold(Cache.Mutex);
+    Cache.Facts.erase(static_cast<const ASTContext *>(Context));
+  }
+
+  std::mutex Mutex;
+  llvm::DenseMap<const ASTContext *,
+                 llvm::DenseMap<const FunctionDecl *, CoroutineFacts>>
+      Facts;
+};
+} // namespace
+
+CoroutineFacts coroutineFacts(const FunctionDecl &Coroutine) {
+  return CoroutineFactsCache::instance().get(Coroutine);
 }
 
 namespace {

@@ -31,9 +31,24 @@ const CoroutineBodyStmt *coroutineBody(const FunctionDecl &FD);
 /// pattern of a template (its instantiations are analyzed instead).
 bool isAnalysableCoroutine(const FunctionDecl &FD);
 
-/// True when the coroutine's body contains an expression clang could not
-/// compile: analysing half-typed code would report nonsense.
-bool bodyHasErrors(const CoroutineBodyStmt &Body);
+/// What one walk of a coroutine's own statements tells the checks. Several
+/// checks ask these questions of every coroutine; the walk is made once per
+/// coroutine and AST, not once per check.
+struct CoroutineFacts {
+  /// An expression clang could not compile: analysing half-typed code would
+  /// report nonsense.
+  bool HasErrors = false;
+  bool Yields = false; ///< A user-written co_yield.
+  bool Awaits = false; ///< A user-written co_await.
+  /// A thread_local named in the coroutine's own statements.
+  bool NamesThreadLocal = false;
+};
+
+/// The facts of the coroutine definition \p Coroutine (its body must be a
+/// CoroutineBodyStmt), computed on the first question and kept until its
+/// ASTContext is destroyed. Safe to call from several threads, each
+/// analysing its own AST (clangd).
+CoroutineFacts coroutineFacts(const FunctionDecl &Coroutine);
 
 /// The user-written co_await or co_yield that \p S is, or null.
 const Expr *asSuspensionPoint(const Stmt *S);

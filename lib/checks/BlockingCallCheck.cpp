@@ -167,14 +167,8 @@ constexpr unsigned DefaultMaxCallDepth = 4;
 
 /// True for a coroutine that only yields values: a synchronous generator.
 bool isSynchronousGenerator(const FunctionDecl &Coroutine) {
-  bool Yields = false, Awaits = false;
-  forEachOwnStmt(coroutineBody(Coroutine), [&](const Stmt &S) {
-    if (const Expr *Suspend = asSuspensionPoint(&S)) {
-      Yields |= llvm::isa<CoyieldExpr>(Suspend);
-      Awaits |= llvm::isa<CoawaitExpr>(Suspend);
-    }
-  });
-  return Yields && !Awaits;
+  CoroutineFacts Facts = coroutineFacts(Coroutine);
+  return Facts.Yields && !Facts.Awaits;
 }
 
 } // namespace
@@ -242,7 +236,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   // when the call is reached.
   forEachOwnStmt(coroutineBody(*Coroutine), [&](const Stmt &S) {
     Body.observe(S);
-    if (Body.isUnevaluated(S.getBeginLoc()))
+    if (Body.isUnevaluated(S))
       return;
     std::optional<BlockingCall> Found =
         Classifier.classify(S, *Result.Context, &Ready);

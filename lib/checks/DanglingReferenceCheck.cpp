@@ -81,7 +81,7 @@ void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   const Stmt *Body = Function->getBody();
   if (const auto *Coroutine = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body)) {
-    if (bodyHasErrors(*Coroutine))
+    if (coroutineFacts(*Function).HasErrors)
       return;
     Body = Coroutine->getBody();
   }

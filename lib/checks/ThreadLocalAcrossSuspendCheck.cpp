@@ -262,16 +262,6 @@ void Analysis::run(const FunctionDecl &Coroutine, ASTContext &Context) {
   solveForwardMay(*Graph, *this);
 }
 
-/// True when the coroutine's own statements name a thread_local at all:
-/// most coroutines do not, and need no CFG.
-bool mentionsThreadLocal(const FunctionDecl &Coroutine) {
-  bool Found = false;
-  forEachOwnStmt(coroutineBody(Coroutine), [&Found](const Stmt &S) {
-    Found = Found || namedThreadLocal(S);
-  });
-  return Found;
-}
-
 } // namespace
 
 ThreadLocalAcrossSuspendCheck::ThreadLocalAcrossSuspendCheck(
@@ -290,7 +280,8 @@ void ThreadLocalAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
 void ThreadLocalAcrossSuspendCheck::check(
     const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Coroutine = takeMatchedCoroutine(Result, Analyzed);
-  if (Coroutine && mentionsThreadLocal(*Coroutine))
+  // Most coroutines name no thread_local at all, and need no CFG.
+  if (Coroutine && coroutineFacts(*Coroutine).NamesThreadLocal)
     analyze(*Coroutine, *Result.Context);
 }
 
