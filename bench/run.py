@@ -467,14 +467,19 @@ def run_parallel(cmds, jobs):
     while queue or running:
         while queue and len(running) < jobs:
             cmd = queue.pop(0)
-            running[subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL).pid] = cmd
+            # The Popen object stays referenced until its child is reaped
+            # here: one collected while its child runs is reaped by the next
+            # Popen() (subprocess._cleanup), and wait4 would never see it.
+            proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL)
+            running[proc.pid] = (proc, cmd)
         pid, status, usage = os.wait4(-1, 0)
         if pid not in running:
             continue
-        cmd = running.pop(pid)
-        if os.waitstatus_to_exitcode(status) != 0:
-            fail(f"{' '.join(map(str, cmd))} exited with {os.waitstatus_to_exitcode(status)}")
+        proc, cmd = running.pop(pid)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            fail(f"{' '.join(map(str, cmd))} exited with {proc.returncode}")
         cpu += usage.ru_utime + usage.ru_stime
         peak = max(peak, usage.ru_maxrss)
     return TreeSample(time.perf_counter() - start, cpu, peak)
