@@ -236,8 +236,8 @@ private:
 /// reached through a type (members of class templates, member templates,
 /// generic lambdas that could hold a finding, partial specializations of the
 /// libraries' templates: asio::async_result for the project's token) and
-/// namespace-scope function
-/// templates, which only argument-dependent lookup of their name reaches.
+/// namespace-scope function templates, which only argument-dependent lookup
+/// of their name reaches. A cheap first filter: ArgumentReach decides.
 class TemplateFinder : public RecursiveASTVisitor<TemplateFinder> {
 public:
   explicit TemplateFinder(InertGenericLambda &Inert) : Inert(Inert) {}
